@@ -1,0 +1,132 @@
+import * as z from 'zod/mini';
+import type { Usage } from '../domain/types';
+import { ChatError, describeErrorValue } from './errors';
+
+/** What one SSE event (or a whole JSON reply) means, in order. */
+export type ChunkEvent =
+  | { type: 'meta'; id?: string; model?: string; object?: string }
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'refusal'; text: string }
+  | { type: 'toolCallDelta'; index: number; id?: string; callType?: string; name?: string; arguments?: string }
+  | { type: 'finish'; reason: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'error'; error: ChatError }
+  | { type: 'warning'; message: string }
+  | { type: 'done' }
+  | { type: 'ignored' };
+
+// Lenient on purpose: every field optional and nullable, unknown keys dropped,
+// so that any OpenAI-compatible server's chunks are read.
+const str = z.optional(z.nullable(z.string()));
+const num = z.optional(z.nullable(z.number()));
+
+const ToolCallDelta = z.object({
+  index: num,
+  id: str,
+  type: str,
+  function: z.optional(z.nullable(z.object({ name: str, arguments: str }))),
+});
+
+const Delta = z.object({
+  role: str,
+  content: str,
+  reasoning_content: str,
+  reasoning: str,
+  refusal: str,
+  tool_calls: z.optional(z.nullable(z.array(ToolCallDelta))),
+});
+
+const Choice = z.object({
+  index: num,
+  delta: z.optional(z.nullable(Delta)),
+  // non-streamed replies (and a few servers' chunks) carry `message` instead of `delta`
+  message: z.optional(z.nullable(Delta)),
+  finish_reason: str,
+});
+
+const UsageSchema = z.object({ prompt_tokens: num, completion_tokens: num, total_tokens: num });
+
+const Chunk = z.object({
+  id: str,
+  object: str,
+  model: str,
+  choices: z.optional(z.nullable(z.array(Choice))),
+  usage: z.optional(z.nullable(UsageSchema)),
+});
+
+type DeltaShape = z.infer<typeof Delta>;
+
+function deltaEvents(delta: DeltaShape, out: ChunkEvent[]): void {
+  const reasoning = delta.reasoning_content ?? delta.reasoning;
+  if (reasoning) out.push({ type: 'reasoning', text: reasoning });
+  if (delta.content) out.push({ type: 'text', text: delta.content });
+  if (delta.refusal) out.push({ type: 'refusal', text: delta.refusal });
+  delta.tool_calls?.forEach((call, position) => {
+    const ev: ChunkEvent & { type: 'toolCallDelta' } = { type: 'toolCallDelta', index: call.index ?? position };
+    if (call.id) ev.id = call.id;
+    if (call.type) ev.callType = call.type;
+    if (call.function?.name) ev.name = call.function.name;
+    if (call.function?.arguments) ev.arguments = call.function.arguments;
+    out.push(ev);
+  });
+}
+
+function toUsage(u: z.infer<typeof UsageSchema>): Usage {
+  const usage: Usage = {};
+  if (u.prompt_tokens != null) usage.promptTokens = u.prompt_tokens;
+  if (u.completion_tokens != null) usage.completionTokens = u.completion_tokens;
+  if (u.total_tokens != null) usage.totalTokens = u.total_tokens;
+  return usage;
+}
+
+/** `{"error": …}` as OpenAI-style servers send it, or Bitseek's `{code, error}`. */
+function errorEvent(o: Record<string, unknown>): ChunkEvent {
+  const detail = describeErrorValue(o.error) ?? 'The server reported an error.';
+  const inner = typeof o.error === 'object' && o.error !== null ? (o.error as Record<string, unknown>) : {};
+  const code = inner.code ?? o.code;
+  const suffix = typeof code === 'number' || typeof code === 'string' ? ` (code ${code})` : '';
+  return { type: 'error', error: new ChatError('server', `The server reported an error: ${detail}${suffix}`) };
+}
+
+/** Reads a parsed JSON value: a chunk, a whole reply, an error, or something to ignore. */
+export function eventsFromJson(value: unknown): ChunkEvent[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ type: 'ignored' }];
+  const o = value as Record<string, unknown>;
+  if (o.error !== undefined && o.error !== null && o.error !== false) return [errorEvent(o)];
+  const parsed = Chunk.safeParse(value);
+  if (!parsed.success || (!parsed.data.choices && !parsed.data.usage)) return [{ type: 'ignored' }];
+  const chunk = parsed.data;
+  const out: ChunkEvent[] = [];
+  if (chunk.id || chunk.model || chunk.object) {
+    const meta: ChunkEvent & { type: 'meta' } = { type: 'meta' };
+    if (chunk.id) meta.id = chunk.id;
+    if (chunk.model) meta.model = chunk.model;
+    if (chunk.object) meta.object = chunk.object;
+    out.push(meta);
+  }
+  // Only the first choice is shown: the app never asks for n > 1.
+  const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0) ?? chunk.choices?.[0];
+  if (choice) {
+    if (choice.delta) deltaEvents(choice.delta, out);
+    if (choice.message) deltaEvents(choice.message, out);
+    if (choice.finish_reason) out.push({ type: 'finish', reason: choice.finish_reason });
+  }
+  if (chunk.usage) out.push({ type: 'usage', usage: toUsage(chunk.usage) });
+  return out;
+}
+
+/** Reads one SSE event's data field. Empty data (a heartbeat) means nothing. */
+export function parseChunk(data: string): ChunkEvent[] {
+  const trimmed = data.trim();
+  if (trimmed === '') return [];
+  if (trimmed === '[DONE]') return [{ type: 'done' }];
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    const sample = trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed;
+    return [{ type: 'warning', message: `Skipped an event that is not valid JSON: ${sample}` }];
+  }
+  return eventsFromJson(value);
+}

@@ -1,0 +1,106 @@
+import type { ChatErrorKind, ReplyProblem } from '../domain/types';
+
+/** Every failure of a chat request, typed, with a message a person can act on. */
+export class ChatError extends Error {
+  readonly kind: ChatErrorKind;
+  readonly status?: number;
+  readonly retryAfter?: string;
+
+  constructor(kind: ChatErrorKind, message: string, extra: { status?: number; retryAfter?: string } = {}) {
+    super(message);
+    this.name = 'ChatError';
+    this.kind = kind;
+    if (extra.status !== undefined) this.status = extra.status;
+    if (extra.retryAfter !== undefined) this.retryAfter = extra.retryAfter;
+  }
+
+  toProblem(): ReplyProblem {
+    const p: ReplyProblem = { kind: this.kind, message: this.message };
+    if (this.status !== undefined) p.status = this.status;
+    if (this.retryAfter !== undefined) p.retryAfter = this.retryAfter;
+    return p;
+  }
+}
+
+const MAX_DETAIL = 300;
+
+function shorten(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > MAX_DETAIL ? `${t.slice(0, MAX_DETAIL - 1)}…` : t;
+}
+
+/** The text of an HTML error page (a gateway's 502, say): its title, else its words. */
+function textOfHtml(html: string): string {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
+  const pick = title ?? h1 ?? html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
+  return pick.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+}
+
+/** Reads what an error value from an OpenAI-style server says, whatever its shape. */
+export function describeErrorValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const o = value as Record<string, unknown>;
+  for (const key of ['message', 'error', 'detail', 'msg']) {
+    const inner = describeErrorValue(o[key]);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** What an error response body says: JSON `error.message`, plain text or HTML. */
+export function errorDetailFromBody(body: string, contentType: string | null): string {
+  const trimmed = body.trim();
+  if (!trimmed) return '';
+  if (contentType?.includes('json') || trimmed.startsWith('{')) {
+    try {
+      const detail = describeErrorValue(JSON.parse(trimmed));
+      if (detail) return shorten(detail);
+    } catch {
+      // not JSON after all: fall through to text
+    }
+  }
+  if (contentType?.includes('html') || /^<(!doctype|html|head|body)/i.test(trimmed)) {
+    return shorten(textOfHtml(trimmed));
+  }
+  return shorten(trimmed);
+}
+
+const HINTS: Partial<Record<number, string>> = {
+  401: 'check the API key in Settings',
+  403: 'the key is not allowed to use this endpoint or model',
+  404: 'check the Endpoint URL in Settings',
+  429: 'too many requests',
+};
+
+/** Builds the ChatError for a non-OK HTTP response, reading its body. */
+export async function httpError(response: Response): Promise<ChatError> {
+  let body = '';
+  try {
+    body = await response.text();
+  } catch {
+    // the body could not be read; the status still says enough
+  }
+  const detail = errorDetailFromBody(body, response.headers.get('content-type'));
+  const status = response.status;
+  const head = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const hint = HINTS[status];
+  const retryAfter = response.headers.get('retry-after') ?? undefined;
+  let message = detail ? `${head}: ${detail}` : head;
+  if (hint) message += ` (${hint})`;
+  if (retryAfter) message += ` Retry after ${/^\d+$/.test(retryAfter) ? `${retryAfter} s` : retryAfter}.`;
+  return new ChatError('http', message, retryAfter ? { status, retryAfter } : { status });
+}
+
+/** The fetch's own failure (CORS, DNS, offline, dropped connection) in plain words. */
+export function networkError(cause: unknown, duringStream: boolean): ChatError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const message = duringStream
+    ? `Connection lost while the reply was streaming${offline ? ' (the browser is offline)' : ''}.`
+    : offline
+      ? 'The browser is offline: the request could not be sent.'
+      : `Could not reach the endpoint (${detail}). Check the Endpoint URL, your network, or CORS (see the README for the /bitseek proxy).`;
+  return new ChatError('network', message);
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../domain/types';
+import { chatCompletionsUrl } from './endpoint';
+import { buildChatRequest, type ChatRequestInput } from './request';
+
+const msg = (role: Message['role'], content: string, extra: Partial<Message> = {}): Message => ({
+  id: `m-${content}`,
+  role,
+  content,
+  createdAt: 0,
+  ...extra,
+});
+
+const input = (over: Partial<ChatRequestInput> = {}): ChatRequestInput => ({
+  endpoint: 'https://chat-proxy.bitseek.ai/v1',
+  apiKey: 'sk-test',
+  model: '',
+  temperature: 0.7,
+  systemPrompt: 'Be brief.',
+  conversationId: 'conv-123',
+  history: [msg('user', 'hi')],
+  ...over,
+});
+
+describe('chatCompletionsUrl', () => {
+  it.each([
+    ['https://chat-proxy.bitseek.ai/v1', 'https://chat-proxy.bitseek.ai/v1/chat/completions'],
+    ['https://chat-proxy.bitseek.ai/v1/', 'https://chat-proxy.bitseek.ai/v1/chat/completions'],
+    ['https://chat-proxy.bitseek.ai/v1/chat/completions', 'https://chat-proxy.bitseek.ai/v1/chat/completions'],
+    [' /v1 ', 'http://localhost:5173/v1/chat/completions'],
+  ])('%s → %s', (endpoint, url) => expect(chatCompletionsUrl(endpoint, 'http://localhost:5173')).toBe(url));
+
+  it('refuses what is not http(s) or is empty', () => {
+    expect(() => chatCompletionsUrl('javascript:alert(1)', 'http://x')).toThrow(/http/);
+    expect(() => chatCompletionsUrl('  ', 'http://x')).toThrow(/empty/);
+  });
+});
+
+describe('buildChatRequest', () => {
+  it('sends the documented headers and body', () => {
+    const r = buildChatRequest(input());
+    expect(r.url).toBe('https://chat-proxy.bitseek.ai/v1/chat/completions');
+    expect(r.headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      authorization: 'Bearer sk-test',
+      'x-conversation-id': 'conv-123',
+    });
+    expect(r.body).toEqual({
+      model: 'bitseek-auto',
+      stream: true,
+      temperature: 0.7,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+    });
+  });
+
+  it('clamps the temperature and leaves out an empty system prompt', () => {
+    const r = buildChatRequest(input({ temperature: 5, systemPrompt: '  ', model: 'other' }));
+    expect(r.body.temperature).toBe(2);
+    expect(r.body.model).toBe('other');
+    expect(r.body.messages).toEqual([{ role: 'user', content: 'hi' }]);
+  });
+
+  it('replays earlier turns as role/content strings, tool rounds in OpenAI form, and skips empty failed replies', () => {
+    const history = [
+      msg('user', 'a'),
+      msg('assistant', 'b'),
+      msg('user', 'c'),
+      msg('assistant', '', { status: 'failed' }),
+      msg('user', 'weather?'),
+      msg('assistant', '', { toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_weather', arguments: '{"city":"Oslo"}' }] }),
+      msg('tool', '{"temp":3}', { toolCallId: 'call_1' }),
+    ];
+    expect(buildChatRequest(input({ history, systemPrompt: '' })).body.messages).toEqual([
+      { role: 'user', content: 'a' },
+      { role: 'assistant', content: 'b' },
+      { role: 'user', content: 'c' },
+      { role: 'user', content: 'weather?' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }],
+      },
+      { role: 'tool', content: '{"temp":3}', tool_call_id: 'call_1' },
+    ]);
+  });
+
+  it('sends no Authorization without a key, except the simulator key to the simulator', () => {
+    expect(buildChatRequest(input({ apiKey: '' })).headers.authorization).toBeUndefined();
+    expect(buildChatRequest(input({ apiKey: '', endpoint: '/v1' })).headers.authorization).toBe('Bearer local-simulator');
+  });
+
+  it('sends web search as the quick switch and the whole object', () => {
+    const webSearch = { enabled: false, mode: 'auto', maxResults: 5, freshness: 'week', lang: 'auto' } as const;
+    const body = buildChatRequest(input({ webSearch })).body;
+    expect(body.enableWebSearch).toBe(false);
+    expect(body.webSearch).toEqual(webSearch);
+  });
+});

@@ -1,0 +1,180 @@
+import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
+import { parseChunk, type ChunkEvent } from './chunk';
+import { ChatError, httpError, networkError } from './errors';
+import type { ChatRequest } from './request';
+
+/** Everything the stream reports, in arrival order; errors end it and come back in the outcome. */
+export type StreamEvent =
+  | Exclude<ChunkEvent, { type: 'error' }>
+  | { type: 'request'; request: ChatRequest }
+  | { type: 'open'; status: number; headers: Record<string, string> }
+  | { type: 'raw'; event: string; data: string };
+
+export type StreamOutcome =
+  | { status: 'complete' }
+  | { status: 'cancelled' }
+  | { status: 'failed'; error: ChatError };
+
+export interface StreamOptions {
+  /** Aborting it stops the stream: the outcome is `cancelled`. */
+  signal?: AbortSignal;
+  /** Called with each event and its arrival offset in ms from the request. */
+  onEvent: (event: StreamEvent, atMs: number) => void;
+  fetch?: typeof fetch;
+  /** No response headers by then fails the turn (default 60 s). */
+  firstByteTimeoutMs?: number;
+  /** How long to wait for a trailing usage chunk after finish_reason before closing (default 2 s). */
+  finishGraceMs?: number;
+}
+
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
+const DEFAULT_FINISH_GRACE_MS = 2_000;
+const EVENT_STREAM = 'text/event-stream';
+
+/** A whole JSON reply was read in onopen: the stream is done, nothing failed. */
+class WholeReplyRead extends Error {}
+
+/**
+ * fetch-event-source drops a last event that is not followed by a blank line; some
+ * servers close right after `data: …\n`. A trailing blank line keeps that event.
+ */
+function keepLastEvent(fetchImpl: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await fetchImpl(input, init);
+    if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
+    const body = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        flush(controller) {
+          controller.enqueue(new Uint8Array([10, 10]));
+        },
+      }),
+    );
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
+
+function describeContentType(contentType: string): string {
+  if (!contentType) return 'a response without a content type';
+  if (contentType.includes('html')) return 'an HTML page (is the Endpoint URL right?)';
+  return `"${contentType}"`;
+}
+
+/**
+ * Streams one chat turn. Never retries and never re-sends on its own: the
+ * library's retry-forever `onerror` and re-open-on-visible behaviour are both off.
+ */
+export async function streamChat(request: ChatRequest, options: StreamOptions): Promise<StreamOutcome> {
+  const started = performance.now();
+  const emit = (event: StreamEvent) => options.onEvent(event, performance.now() - started);
+  const controller = new AbortController();
+  let stopReason: 'user' | 'timeout' | 'finished' | 'fatal' | undefined;
+  let opened = false;
+  let finished = false;
+  let fatal: ChatError | undefined;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const stop = (reason: NonNullable<typeof stopReason>) => {
+    stopReason ??= reason;
+    controller.abort();
+  };
+  const onUserAbort = () => stop('user');
+  if (options.signal?.aborted) return { status: 'cancelled' };
+  options.signal?.addEventListener('abort', onUserAbort, { once: true });
+  const firstByteMs = options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS;
+  const firstByteTimer = setTimeout(() => stop('timeout'), firstByteMs);
+
+  const handle = (events: ChunkEvent[]) => {
+    for (const event of events) {
+      if (stopReason) return;
+      if (event.type === 'error') {
+        fatal = event.error;
+        stop('fatal');
+        return;
+      }
+      emit(event);
+      if (event.type === 'done') {
+        finished = true;
+        stop('finished');
+      } else if (event.type === 'finish') {
+        finished = true;
+        graceTimer ??= setTimeout(() => stop('finished'), options.finishGraceMs ?? DEFAULT_FINISH_GRACE_MS);
+      }
+    }
+  };
+
+  emit({ type: 'request', request });
+  let caught: unknown;
+  try {
+    await fetchEventSource(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: JSON.stringify(request.body),
+      signal: controller.signal,
+      openWhenHidden: true, // otherwise hiding the tab aborts and re-sends the POST
+      fetch: keepLastEvent(options.fetch ?? globalThis.fetch.bind(globalThis)),
+      async onopen(response) {
+        clearTimeout(firstByteTimer);
+        opened = true;
+        emit({ type: 'open', status: response.status, headers: headersOf(response) });
+        if (!response.ok) throw await httpError(response);
+        const contentType = response.headers.get('content-type') ?? '';
+        if (contentType.startsWith(EVENT_STREAM)) return;
+        if (contentType.includes('json')) {
+          // A server that ignored `stream: true` and answered with one JSON reply.
+          const text = await response.text();
+          emit({ type: 'raw', event: '', data: text });
+          handle(parseChunk(text));
+          finished ||= !fatal;
+          throw new WholeReplyRead();
+        }
+        throw new ChatError('protocol', `Expected an event stream but the server sent ${describeContentType(contentType)}.`, {
+          status: response.status,
+        });
+      },
+      onmessage(message: EventSourceMessage) {
+        emit({ type: 'raw', event: message.event, data: message.data });
+        // Unknown event types are never acted on; OpenAI-style servers use none.
+        if (message.event && message.event !== 'message' && message.event !== 'error') return;
+        const events = parseChunk(message.data);
+        if (message.event === 'error' && !events.some((e) => e.type === 'error')) {
+          handle([{ type: 'error', error: new ChatError('server', `The server reported an error: ${message.data || 'no details'}`) }]);
+          return;
+        }
+        handle(events);
+      },
+      onerror(error: unknown) {
+        throw error; // the library's default retries forever, re-sending the POST
+      },
+    });
+  } catch (error) {
+    caught = error;
+  } finally {
+    clearTimeout(firstByteTimer);
+    clearTimeout(graceTimer);
+    options.signal?.removeEventListener('abort', onUserAbort);
+  }
+
+  if (fatal) return { status: 'failed', error: fatal };
+  if (finished) return { status: 'complete' };
+  if (caught instanceof ChatError) return { status: 'failed', error: caught };
+  if (caught) return { status: 'failed', error: networkError(caught, opened) };
+  if (stopReason === 'user') return { status: 'cancelled' };
+  if (stopReason === 'timeout') {
+    return {
+      status: 'failed',
+      error: new ChatError('timeout', `No response from the server within ${Math.round(firstByteMs / 1000)} s.`),
+    };
+  }
+  return {
+    status: 'failed',
+    error: new ChatError('interrupted', 'The server closed the connection before the reply was finished.'),
+  };
+}

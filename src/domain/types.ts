@@ -1,0 +1,72 @@
+import type { WebSearchOptions } from './normalize';
+
+export type Role = 'system' | 'user' | 'assistant' | 'tool';
+
+/** A tool call as it stands after merging its streamed deltas by index. */
+export interface ToolCall {
+  index: number;
+  id: string;
+  type: string;
+  name: string;
+  arguments: string;
+}
+
+export interface Usage {
+  promptTokens?: number;
+  completionTokens?: number;
+  totalTokens?: number;
+}
+
+export type ChatErrorKind =
+  | 'http' // the server answered with an HTTP error status
+  | 'network' // the connection failed or was lost
+  | 'server' // the stream carried an {"error": …} event
+  | 'interrupted' // the stream closed before a finish_reason
+  | 'timeout' // no first byte in time
+  | 'protocol' // the response was not an event stream or JSON reply
+  | 'config'; // the request could not be built (e.g. a bad URL)
+
+/** What went wrong with a reply, kept with the message so it survives reloads. */
+export interface ReplyProblem {
+  kind: ChatErrorKind;
+  message: string;
+  status?: number;
+  retryAfter?: string;
+}
+
+/** streaming → complete | stopped (the person pressed Stop) | failed. */
+export type ReplyStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
+
+export interface Message {
+  id: string;
+  role: Role;
+  content: string;
+  createdAt: number;
+  /** Assistant replies only. */
+  status?: ReplyStatus;
+  reasoning?: string;
+  refusal?: string;
+  toolCalls?: ToolCall[];
+  /** For role "tool": the call this message answers. */
+  toolCallId?: string;
+  finishReason?: string;
+  problem?: ReplyProblem;
+  /** Non-fatal oddities of the stream, e.g. an event that was not valid JSON. */
+  warnings?: string[];
+  streamId?: string;
+  model?: string;
+  usage?: Usage;
+  /** User messages: the web-search settings the message was sent with. */
+  webSearch?: WebSearchOptions;
+}
+
+export interface Conversation {
+  /** Client-made (`conv-` + UUID) or resumed; sent as X-Conversation-Id. */
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  messages: Message[];
+  /** Started from an id whose earlier turns live on the server. */
+  resumed?: boolean;
+}
