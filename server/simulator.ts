@@ -1,0 +1,257 @@
+// The local Bitseek simulator: Bitseek's documented request rules and stream
+// shape, per-conversation memory, and fault injection for tests.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { newStreamId } from '../src/domain/ids';
+import { normalizeTemperature, normalizeWebSearch } from '../src/domain/normalize';
+import { parseSimOptions, type SimOptions } from './options';
+import { planReply, type InMessage, type PlannedToolCall } from './replies';
+
+export interface SimulatorConfig {
+  /** Default ms between chunks when a request does not say (SIM_DELAY_MS, else 25). */
+  delayMs?: number;
+  /** Path prefix the simulator answers under. */
+  basePath?: string;
+}
+
+const MAX_BODY = 1024 * 1024;
+const MAX_OPEN_MS = 120_000;
+const MEMORY_LIMIT = 1000;
+const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
+
+/** What the server remembers per X-Conversation-Id: its first message and how many turns. */
+interface Memory {
+  firstMessage: string;
+  turns: number;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: number,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, 'Request body is larger than 1 MiB.'));
+        req.destroy();
+      } else parts.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(value));
+}
+
+function sendError(res: ServerResponse, status: number, message: string, code?: number): void {
+  sendJson(res, status, { error: { message, type: status === 401 ? 'authentication_error' : 'invalid_request_error', code: code ?? status } });
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+/** A fault asked for by X-Simulator: an HTTP error with a JSON, text or HTML body. */
+function sendInjectedError(res: ServerResponse, o: SimOptions & { status: number }): void {
+  const text = STATUS_TEXT[o.status] ?? 'Error';
+  const headers: Record<string, string> = o.retryAfter ? { 'retry-after': o.retryAfter } : {};
+  const message = `Simulated ${o.status} ${text}`;
+  if (o.body === 'json') return sendJson(res, o.status, { error: { message, type: 'simulated_error', code: o.status } }, headers);
+  const html = `<!doctype html><html><head><title>${o.status} ${text}</title></head><body><h1>${o.status} ${text}</h1><p>simulated gateway page</p></body></html>`;
+  res.writeHead(o.status, { 'content-type': o.body === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', ...headers });
+  res.end(o.body === 'html' ? html : message);
+}
+
+function validateMessages(value: unknown): InMessage[] {
+  if (!Array.isArray(value) || value.length === 0) throw new HttpError(400, 'Prompt is required: `messages` must be a non-empty array.', 4002);
+  return value.map((m, i) => {
+    if (typeof m !== 'object' || m === null) throw new HttpError(400, `messages[${i}] must be an object.`);
+    const { role, content, tool_calls, tool_call_id } = m as Record<string, unknown>;
+    if (typeof role !== 'string' || !ROLES.has(role)) throw new HttpError(400, `messages[${i}].role must be one of system, user, assistant, tool.`);
+    const toolCallTurn = role === 'assistant' && Array.isArray(tool_calls) && content === null;
+    if (typeof content !== 'string' && !toolCallTurn) throw new HttpError(400, `messages[${i}].content must be a string.`);
+    if (role === 'tool' && typeof tool_call_id !== 'string') throw new HttpError(400, `messages[${i}].tool_call_id is required for a tool message.`);
+    return { role, content: typeof content === 'string' ? content : null, ...(typeof tool_call_id === 'string' ? { tool_call_id } : {}) };
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Text deltas: a word (with its trailing space) each, or fixed-size pieces. */
+function pieces(text: string, chunkChars?: number): string[] {
+  if (!text) return [];
+  if (chunkChars && chunkChars > 0) {
+    const chars = Array.from(text);
+    const out: string[] = [];
+    for (let i = 0; i < chars.length; i += chunkChars) out.push(chars.slice(i, i + chunkChars).join(''));
+    return out;
+  }
+  return text.match(/\s*\S+\s*/g) ?? [text];
+}
+
+type Delta = Record<string, unknown>;
+
+/** Tool calls as OpenAI streams them: id, type and name first, then arguments in pieces, interleaved. */
+function toolCallDeltas(calls: PlannedToolCall[]): Delta[] {
+  const out: Delta[] = calls.map((c, index) => ({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
+  const argPieces = calls.map((c) => pieces(c.arguments, 6));
+  const longest = Math.max(0, ...argPieces.map((p) => p.length));
+  for (let i = 0; i < longest; i++) {
+    argPieces.forEach((p, index) => {
+      if (p[i] !== undefined) out.push({ tool_calls: [{ index, function: { arguments: p[i] } }] });
+    });
+  }
+  return out;
+}
+
+export function createSimulator(config: SimulatorConfig = {}) {
+  const basePath = config.basePath ?? '/v1';
+  const memory = new Map<string, Memory>();
+
+  function remember(id: string, firstMessage: string): Memory | undefined {
+    const before = memory.get(id);
+    const next = { firstMessage: before?.firstMessage ?? firstMessage, turns: (before?.turns ?? 0) + 1 };
+    memory.delete(id); // re-insert: the Map's order is least recently used first
+    memory.set(id, next);
+    if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value as string);
+    return before;
+  }
+
+  async function chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const o = parseSimOptions(req.headers['x-simulator'] as string | undefined);
+    if (o.firstByteMs) await sleep(o.firstByteMs);
+    if (o.status && o.status >= 400) return sendInjectedError(res, { ...o, status: o.status });
+    const auth = req.headers.authorization ?? '';
+    if (!/^Bearer\s+\S+/i.test(auth)) throw new HttpError(401, 'Missing bearer token: send Authorization: Bearer <API key>.');
+    const raw = await readBody(req);
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      throw new HttpError(400, 'The request body must be a JSON object.');
+    }
+    const messages = validateMessages(body.messages);
+    const webSearch = normalizeWebSearch(body.webSearch, body.enableWebSearch);
+    const temperature = normalizeTemperature(body.temperature);
+    const tools = Array.isArray(body.tools) ? body.tools : [];
+    const conversationId = (req.headers['x-conversation-id'] as string | undefined)?.trim() || undefined;
+    const firstUser = messages.find((m) => m.role === 'user')?.content ?? '';
+    const before = conversationId ? remember(conversationId, firstUser) : undefined;
+    const plan = planReply({
+      messages,
+      tools,
+      webSearch,
+      temperature,
+      ...(conversationId ? { conversationId } : {}),
+      ...(before ? { rememberedFirstMessage: before.firstMessage } : {}),
+      rememberedTurns: before?.turns ?? 0,
+    });
+
+    const id = newStreamId();
+    const created = Math.floor(Date.now() / 1000);
+    const finishReason = plan.toolCalls.length > 0 ? 'tool_calls' : 'stop';
+    const model = o.openaiExtras ? 'bitseek-simulator' : '';
+    const object = o.openaiExtras ? 'chat.completion.chunk' : 'chat.completion';
+
+    if (o.json || body.stream === false) {
+      const message: Delta = { role: 'assistant', content: plan.text || null };
+      if (plan.toolCalls.length) message.tool_calls = plan.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+      return sendJson(res, 200, { id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finishReason }] });
+    }
+
+    const eol = o.crlf ? '\r\n' : '\n';
+    const delay = o.delayMs ?? config.delayMs ?? 25;
+    let closed = false;
+    res.on('close', () => {
+      closed = true;
+    });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.flushHeaders();
+    const write = (text: string) => {
+      if (!closed) res.write(text);
+    };
+    const event = (delta: Delta, finish: string | null = null) =>
+      write(`${o.heartbeat ? `: keep-alive${eol}${eol}` : ''}data: ${JSON.stringify({ id, object, created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}${eol}${eol}`);
+
+    const deltas: Delta[] = [];
+    if (o.openaiExtras) deltas.push({ role: 'assistant' });
+    if (o.reasoning) deltas.push(...pieces(plan.reasoning, o.chunkChars).map((r) => ({ reasoning_content: r })));
+    deltas.push(...pieces(plan.text, o.chunkChars).map((t) => ({ content: t })));
+    deltas.push(...toolCallDeltas(plan.toolCalls));
+
+    if (o.unknownEvent) write(`event: ping${eol}data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'IGNORE-ME' } }] })}${eol}${eol}`);
+    let sent = 0;
+    for (const delta of deltas) {
+      if (closed) return;
+      if (sent === o.dropAfter) return void res.socket?.destroy();
+      if (sent === o.closeAfter) return void res.end();
+      if (sent === o.errorAfter) {
+        write(`data: ${JSON.stringify({ error: { message: 'Simulated upstream failure', code: 5001 } })}${eol}${eol}`);
+        return void res.end();
+      }
+      if (sent === o.malformedAfter) write(`data: {"choices": [oops${eol}${eol}`);
+      event(delta);
+      sent += 1;
+      if (delay > 0) await sleep(delay);
+    }
+    event({}, finishReason);
+    if (o.openaiExtras) {
+      const completion = deltas.length;
+      write(`data: ${JSON.stringify({ id, object, created, model, choices: [], usage: { prompt_tokens: raw.length >> 2, completion_tokens: completion, total_tokens: (raw.length >> 2) + completion } })}${eol}${eol}`);
+    }
+    if (o.done) write(`data: [DONE]${eol}${eol}`);
+    if (o.hangAfterFinish) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, MAX_OPEN_MS);
+        res.on('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (!closed) res.end();
+  }
+
+  function models(req: IncomingMessage, res: ServerResponse): void {
+    if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) throw new HttpError(401, 'Missing bearer token: send Authorization: Bearer <API key>.');
+    sendJson(res, 200, { object: 'list', data: [{ id: 'bitseek-auto', object: 'model', owned_by: 'bitseek-simulator' }] });
+  }
+
+  /** Connect-style middleware: answers under basePath, passes everything else on. */
+  return function simulator(req: IncomingMessage, res: ServerResponse, next?: () => void): void {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const route = path === `${basePath}/chat/completions` ? 'chat' : path === `${basePath}/models` ? 'models' : undefined;
+    if (!route) {
+      if (next) return next();
+      return sendError(res, 404, `No route ${path}: the simulator answers POST ${basePath}/chat/completions and GET ${basePath}/models.`);
+    }
+    const expected = route === 'chat' ? 'POST' : 'GET';
+    if (req.method !== expected) {
+      res.setHeader('allow', expected);
+      return sendError(res, 405, `Use ${expected} ${path}.`);
+    }
+    const handle = async () => (route === 'chat' ? chat(req, res) : models(req, res));
+    handle().catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      if (error instanceof HttpError) return sendError(res, error.status, error.message, error.code);
+      sendError(res, 500, `Simulator error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+}

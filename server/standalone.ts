@@ -1,0 +1,17 @@
+// `npm run simulator`: the simulator on its own, with CORS, on PORT (default 8787).
+import { createServer } from 'node:http';
+import { applyCors } from './cors';
+import { createSimulator } from './simulator';
+
+const port = Number(process.env.PORT ?? 8787);
+const delay = process.env.SIM_DELAY_MS;
+const simulator = createSimulator(delay ? { delayMs: Number(delay) } : {});
+
+const server = createServer((req, res) => {
+  if (applyCors(req, res)) return;
+  simulator(req, res);
+});
+
+server.listen(port, () => {
+  console.log(`Bitseek simulator on http://localhost:${port}/v1 (POST /v1/chat/completions, GET /v1/models)`);
+});
