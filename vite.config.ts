@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
-import { bitseekSimulator } from './server/vitePlugin';
+import { bitseekSimulator } from './server/vitePlugin.ts';
 
 /**
  * /bitseek/v1/* → https://chat-proxy.bitseek.ai/v1/*, for browsers that CORS

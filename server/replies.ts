@@ -1,6 +1,6 @@
 // What the simulator answers: deterministic, markdown worth rendering, and
 // honest that it is a simulation.
-import type { WebSearchOptions } from '../src/domain/normalize';
+import type { WebSearchOptions } from '../src/domain/normalize.ts';
 
 export interface InMessage {
   role: string;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from './simulator';
+import { createSimulator } from './simulator.ts';
 
 let server: Server;
 let base: string;

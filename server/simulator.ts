@@ -1,10 +1,10 @@
 // The local Bitseek simulator: Bitseek's documented request rules and stream
 // shape, per-conversation memory, and fault injection for tests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { newStreamId } from '../src/domain/ids';
-import { normalizeTemperature, normalizeWebSearch } from '../src/domain/normalize';
-import { parseSimOptions, type SimOptions } from './options';
-import { planReply, type InMessage, type PlannedToolCall } from './replies';
+import { newStreamId } from '../src/domain/ids.ts';
+import { normalizeTemperature, normalizeWebSearch } from '../src/domain/normalize.ts';
+import { parseSimOptions, type SimOptions } from './options.ts';
+import { planReply, type InMessage, type PlannedToolCall } from './replies.ts';
 
 export interface SimulatorConfig {
   /** Default ms between chunks when a request does not say (SIM_DELAY_MS, else 25). */

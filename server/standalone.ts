@@ -1,7 +1,7 @@
 // `npm run simulator`: the simulator on its own, with CORS, on PORT (default 8787).
 import { createServer } from 'node:http';
-import { applyCors } from './cors';
-import { createSimulator } from './simulator';
+import { applyCors } from './cors.ts';
+import { createSimulator } from './simulator.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const delay = process.env.SIM_DELAY_MS;

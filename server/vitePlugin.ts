@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { createSimulator } from './simulator';
+import { createSimulator } from './simulator.ts';
 
 /** Mounts the simulator at /v1 on the dev and preview servers: same origin, no CORS, no key. */
 export function bitseekSimulator(): Plugin {

@@ -1,0 +1,32 @@
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+
+/** Options for the simulator for every request of this page (see server/options.ts). */
+export async function simulate(page: Page, options: string): Promise<void> {
+  await page.setExtraHTTPHeaders({ 'x-simulator': options });
+}
+
+/** Every chat request the page makes, with its parsed body and headers. */
+export function recordChatRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/chat/completions')) requests.push(r);
+  });
+  return requests;
+}
+
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+export const lastAssistant = (page: Page) => page.getByRole('article', { name: /^Assistant/ }).last();
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    await page.goto('/');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };

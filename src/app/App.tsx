@@ -1,0 +1,51 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Composer, MessageList } from '../features/chat';
+import { ConversationIdField, Sidebar } from '../features/conversations';
+import { SettingsDialog } from '../features/settings';
+import { useChatStore } from '../store/chatStore';
+import { Button } from '../ui/Button';
+import { SimulatorNote } from './SimulatorNote';
+import { StorageAlert } from './StorageAlert';
+
+const queryClient = new QueryClient();
+
+function ChatScreen() {
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const activeId = useChatStore((s) => s.activeId);
+  const title = useChatStore((s) => s.conversations[s.activeId]?.title ?? 'New chat');
+  return (
+    <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr]">
+      <div className="hidden md:block">
+        <Sidebar />
+      </div>
+      <main className="flex min-h-0 min-w-0 flex-col">
+        <SimulatorNote />
+        <StorageAlert />
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line px-4 py-2">
+          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold">{title}</h1>
+          <ConversationIdField id={activeId} />
+          <Button size="sm" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </Button>
+        </header>
+        <MessageList />
+        <Composer key={activeId} conversationId={activeId} />
+      </main>
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+    </div>
+  );
+}
+
+export function App() {
+  const loaded = useChatStore((s) => s.loaded);
+  const init = useChatStore((s) => s.init);
+  useEffect(() => {
+    void init();
+  }, [init]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      {loaded ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">Loading conversations…</p>}
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react';
+import { useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+import { loadDraft, saveDraft } from './drafts';
+
+/** The message box: Enter sends, Shift+Enter is a newline, Escape stops a streaming reply. */
+export function Composer({ conversationId }: { conversationId: string }) {
+  const [text, setText] = useState(() => loadDraft(conversationId));
+  const busy = useChatStore((s) => !!s.streaming[conversationId]);
+  const send = useChatStore((s) => s.send);
+  const stop = useChatStore((s) => s.stop);
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const t = setTimeout(() => saveDraft(conversationId, text), 300);
+    return () => clearTimeout(t);
+  }, [conversationId, text]);
+
+  useEffect(() => {
+    if (!busy) return;
+    const onKey = (e: KeyboardEvent) => {
+      // Escape inside an open dialog closes the dialog instead.
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) stop(conversationId);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [busy, conversationId, stop]);
+
+  const submit = () => {
+    if (busy || !text.trim()) return;
+    send(text);
+    setText('');
+    saveDraft(conversationId, '');
+    box.current?.focus();
+  };
+
+  return (
+    <form
+      className="border-t border-line bg-surface px-4 py-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="mx-auto flex max-w-reading items-end gap-2">
+        <label htmlFor="composer" className="sr-only">
+          Message
+        </label>
+        <textarea
+          id="composer"
+          ref={box}
+          value={text}
+          autoFocus
+          rows={Math.min(8, Math.max(1, text.split('\n').length))}
+          placeholder="Message Bitseek — Enter to send, Shift+Enter for a new line"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            // isComposing: Enter that confirms an IME candidate (Chinese input) must not send.
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+          className="max-h-60 min-h-10 flex-1 resize-none rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm leading-6 placeholder:text-ink-muted"
+        />
+        {busy ? (
+          <Button variant="secondary" onClick={() => stop(conversationId)} className="h-10">
+            Stop
+          </Button>
+        ) : (
+          <Button type="submit" variant="primary" disabled={!text.trim()} className="h-10">
+            Send
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

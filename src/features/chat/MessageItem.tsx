@@ -1,0 +1,102 @@
+import { memo, useState } from 'react';
+import type { Message } from '../../domain/types';
+import { useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+import { CopyButton } from '../../ui/CopyButton';
+import { Markdown } from '../markdown';
+import { ReplyProblemAlert } from './ReplyProblemAlert';
+import { ToolCallList } from './ToolCallList';
+import { UserMessageEditor } from './UserMessageEditor';
+
+interface Props {
+  message: Message;
+  /** The latest message of the conversation: only it offers Retry and Regenerate. */
+  isLast: boolean;
+  /** Messages after this one (what an edit would replace). */
+  following: number;
+  busy: boolean;
+}
+
+function AssistantBody({ message }: { message: Message }) {
+  const streaming = message.status === 'streaming';
+  const empty = !message.content && !message.reasoning && !message.refusal && !message.toolCalls?.length;
+  return (
+    <>
+      {message.reasoning && (
+        <details className="mb-2 rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm text-ink-muted">
+          <summary className="cursor-pointer select-none">Reasoning</summary>
+          <p className="mt-1 whitespace-pre-wrap">{message.reasoning}</p>
+        </details>
+      )}
+      {message.content && <Markdown text={message.content} />}
+      {streaming && empty && <p className="text-sm text-ink-muted">Waiting for the reply…</p>}
+      {message.refusal && (
+        <p className="mt-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-sm text-warn">
+          <strong>The model refused:</strong> {message.refusal}
+        </p>
+      )}
+      {message.toolCalls && <ToolCallList calls={message.toolCalls} streaming={streaming} />}
+    </>
+  );
+}
+
+function StatusLine({ message }: { message: Message }) {
+  const parts: string[] = [];
+  if (message.status === 'streaming') parts.push('Streaming…');
+  if (message.status === 'stopped') parts.push('Stopped');
+  if (message.finishReason && message.finishReason !== 'stop') parts.push(`finish: ${message.finishReason}`);
+  if (message.model) parts.push(message.model);
+  if (message.usage?.totalTokens) parts.push(`${message.usage.totalTokens} tokens`);
+  if (!parts.length) return null;
+  return <p className="mt-2 text-2xs text-ink-muted">{parts.join(' · ')}</p>;
+}
+
+export const MessageItem = memo(function MessageItem({ message, isLast, following, busy }: Props) {
+  const [editing, setEditing] = useState(false);
+  const retry = useChatStore((s) => s.retry);
+  const editAndResend = useChatStore((s) => s.editAndResend);
+  const isUser = message.role === 'user';
+  const streaming = message.status === 'streaming';
+  const label = isUser ? 'User message' : 'Assistant message';
+
+  return (
+    <article
+      aria-label={label}
+      aria-busy={streaming || undefined}
+      className={isUser ? 'ml-auto max-w-[85%] rounded-bubble bg-accent/10 px-4 py-3' : 'max-w-reading'}
+    >
+      {isUser && editing ? (
+        <UserMessageEditor
+          initial={message.content}
+          following={following}
+          onCancel={() => setEditing(false)}
+          onSubmit={(text) => {
+            setEditing(false);
+            editAndResend(message.id, text);
+          }}
+        />
+      ) : isUser ? (
+        <p className="whitespace-pre-wrap break-words">{message.content}</p>
+      ) : (
+        <AssistantBody message={message} />
+      )}
+      {!isUser && <StatusLine message={message} />}
+      {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
+      {!editing && !streaming && (
+        <div className={`mt-1 flex gap-1 ${isUser ? 'justify-end' : ''}`}>
+          <CopyButton variant="ghost" size="sm" label="Copy" text={() => message.content} />
+          {isUser && (
+            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} disabled={busy}>
+              Edit
+            </Button>
+          )}
+          {!isUser && isLast && message.status !== 'failed' && (
+            <Button variant="ghost" size="sm" onClick={() => retry(message.id)} disabled={busy}>
+              Regenerate
+            </Button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,59 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+import { EmptyState } from './EmptyState';
+import { MessageItem } from './MessageItem';
+
+/** The conversation's messages; follows the stream unless the person scrolled up. */
+export function MessageList() {
+  const messages = useChatStore((s) => s.conversations[s.activeId]?.messages);
+  const busy = useChatStore((s) => !!s.streaming[s.activeId]);
+  const activeId = useChatStore((s) => s.activeId);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [pinned, setPinned] = useState(true);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned) el.scrollTop = el.scrollHeight;
+  }, [messages, pinned]);
+
+  useEffect(() => setPinned(true), [activeId]);
+
+  const visible = (messages ?? []).filter((m) => m.role === 'user' || m.role === 'assistant');
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scroller}
+        role="log"
+        aria-label="Messages"
+        // Announced once per finished reply by ReplyAnnouncer, not per token.
+        aria-live="off"
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setPinned(el.scrollHeight - el.scrollTop - el.clientHeight < 48);
+        }}
+        className="h-full overflow-y-auto px-4 py-6"
+      >
+        {visible.length === 0 ? (
+          <EmptyState />
+        ) : (
+          <div className="mx-auto flex max-w-reading flex-col gap-6">
+            {visible.map((m, i) => (
+              <MessageItem key={m.id} message={m} isLast={i === visible.length - 1} following={visible.length - 1 - i} busy={busy} />
+            ))}
+          </div>
+        )}
+      </div>
+      {!pinned && (
+        <Button
+          size="sm"
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow"
+          onClick={() => setPinned(true)}
+        >
+          Jump to latest
+        </Button>
+      )}
+    </div>
+  );
+}

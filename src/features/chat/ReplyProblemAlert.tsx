@@ -1,0 +1,42 @@
+import type { Message } from '../../domain/types';
+import { Button } from '../../ui/Button';
+
+interface Props {
+  message: Message;
+  /** Offered on the latest reply only: retrying an older one would drop what followed. */
+  onRetry?: () => void;
+}
+
+/** Why a reply failed or what was odd about it, with the way out. Partial text stays above it. */
+export function ReplyProblemAlert({ message, onRetry }: Props) {
+  const { problem, warnings } = message;
+  if (!problem && !warnings?.length) return null;
+  const failed = message.status === 'failed';
+  const kept = failed && message.content ? ` ${Array.from(message.content).length} characters that arrived are kept above.` : '';
+  return (
+    <div
+      role="alert"
+      className={`mt-3 flex flex-wrap items-start gap-3 rounded-lg border px-3 py-2 text-sm ${
+        failed ? 'border-danger/40 bg-danger-surface text-danger' : 'border-warn/40 bg-warn-surface text-warn'
+      }`}
+    >
+      <div className="min-w-0 flex-1">
+        {problem && (
+          <p>
+            <strong className="font-semibold">{problem.kind === 'interrupted' || problem.kind === 'network' ? 'Reply interrupted: ' : 'Reply failed: '}</strong>
+            {problem.message}
+            {kept}
+          </p>
+        )}
+        {warnings?.map((w, i) => (
+          <p key={i}>{w}</p>
+        ))}
+      </div>
+      {onRetry && (
+        <Button size="sm" variant={failed ? 'danger' : 'secondary'} onClick={onRetry}>
+          Retry
+        </Button>
+      )}
+    </div>
+  );
+}

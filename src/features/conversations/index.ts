@@ -1,0 +1,2 @@
+export { ConversationIdField } from './ConversationIdField';
+export { Sidebar } from './Sidebar';

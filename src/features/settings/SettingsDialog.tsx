@@ -1,0 +1,135 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
+import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT } from '../../api/endpoint';
+import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
+import { useSettingsStore } from '../../store/settingsStore';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { modelsQuery } from './modelsQuery';
+
+function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string, hintId?: string) => ReactNode }) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children(id, hint ? hintId : undefined)}
+      {hint && (
+        <p id={hintId} className="text-xs text-ink-muted">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
+
+function EndpointCheck({ endpoint, apiKey }: { endpoint: string; apiKey: string }) {
+  const models = useQuery(modelsQuery(endpoint, apiKey));
+  let text = 'Checking the endpoint…';
+  if (models.isSuccess) text = `Endpoint reachable${models.data.length ? ` — models: ${models.data.slice(0, 5).join(', ')}` : ''}.`;
+  // Not every server lists models: a 404 here does not mean chat will fail.
+  if (models.isError) text = `Endpoint check (GET /models): ${models.error.message}`;
+  return (
+    <p role="status" className="text-xs text-ink-muted">
+      {text}
+    </p>
+  );
+}
+
+export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const s = useSettingsStore();
+  const models = useQuery({ ...modelsQuery(s.endpoint, s.apiKey), enabled: open });
+  const datalistId = useId();
+
+  return (
+    <Dialog open={open} title="Settings" onClose={onClose}>
+      <div className="space-y-4">
+        <Field
+          label="Endpoint URL"
+          hint={
+            <>
+              Base URL of an OpenAI-style API. Bitseek: <code>{BITSEEK_ENDPOINT}</code> (or <code>{BITSEEK_PROXY_ENDPOINT}</code> through this server
+              when CORS blocks it). Local simulator: <code>{SIMULATOR_ENDPOINT}</code>.
+            </>
+          }
+        >
+          {(id, hintId) => (
+            <input id={id} aria-describedby={hintId} className={input} type="text" inputMode="url" spellCheck={false} value={s.endpoint} onChange={(e) => s.update({ endpoint: e.target.value })} />
+          )}
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" onClick={() => s.update({ endpoint: BITSEEK_ENDPOINT })}>
+            Use Bitseek
+          </Button>
+          <Button size="sm" onClick={() => s.update({ endpoint: SIMULATOR_ENDPOINT })}>
+            Use local simulator
+          </Button>
+        </div>
+        {open && <EndpointCheck endpoint={s.endpoint} apiKey={s.apiKey} />}
+        <Field
+          label="API key"
+          hint={
+            s.rememberKey
+              ? 'Stored in this browser (localStorage) until you clear it.'
+              : isSimulatorEndpoint(s.endpoint)
+                ? 'Not needed for the local simulator. Kept in this tab only.'
+                : 'Kept in this tab only: it is gone after a reload.'
+          }
+        >
+          {(id, hintId) => (
+            <input id={id} aria-describedby={hintId} className={input} type="password" autoComplete="off" spellCheck={false} value={s.apiKey} onChange={(e) => s.update({ apiKey: e.target.value })} />
+          )}
+        </Field>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={s.rememberKey} onChange={(e) => s.update({ rememberKey: e.target.checked })} />
+          Remember API key on this device
+        </label>
+        <Field label="Model" hint="Sent as `model`; Bitseek uses bitseek-auto.">
+          {(id, hintId) => (
+            <>
+              <input id={id} aria-describedby={hintId} className={input} list={datalistId} spellCheck={false} value={s.model} onChange={(e) => s.update({ model: e.target.value })} />
+              <datalist id={datalistId}>{models.data?.map((m) => <option key={m} value={m} />)}</datalist>
+            </>
+          )}
+        </Field>
+        <Field label="Temperature" hint="0 is focused, 2 is most varied. The server clamps to 0–2.">
+          {(id, hintId) => (
+            <div className="flex items-center gap-3">
+              <input
+                aria-label="Randomness slider"
+                type="range"
+                min={TEMPERATURE_MIN}
+                max={TEMPERATURE_MAX}
+                step={0.1}
+                value={s.temperature}
+                onChange={(e) => s.update({ temperature: Number(e.target.value) })}
+                className="flex-1"
+              />
+              <input
+                id={id}
+                aria-describedby={hintId}
+                className={input.replace("w-full", "w-24")}
+                type="number"
+                min={TEMPERATURE_MIN}
+                max={TEMPERATURE_MAX}
+                step={0.1}
+                value={s.temperature}
+                onChange={(e) => s.update({ temperature: e.target.value === '' ? s.temperature : Number(e.target.value) })}
+                onBlur={(e) => s.update({ temperature: normalizeTemperature(e.target.value, s.temperature) })}
+              />
+            </div>
+          )}
+        </Field>
+        <Field label="System prompt" hint="Sent first in every request of every conversation.">
+          {(id, hintId) => (
+            <textarea id={id} aria-describedby={hintId} className={input} rows={3} value={s.systemPrompt} onChange={(e) => s.update({ systemPrompt: e.target.value })} />
+          )}
+        </Field>
+      </div>
+    </Dialog>
+  );
+}
