@@ -27,7 +27,7 @@ export default defineConfig({
     // The built app, served with the simulator mounted at /v1, as `npm run preview` does.
     command: `npx vite build --logLevel error && npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false, // never test a stale build
     timeout: 120_000,
     env: { SIM_DELAY_MS: '5', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   },

@@ -8,6 +8,7 @@ test('a message streams a markdown reply from the simulator', async ({ app: page
   const reply = lastAssistant(page);
   await expect(reply.getByRole('heading', { name: 'Reply from the local simulator' })).toBeVisible();
   await expect(reply.getByRole('table')).toBeVisible();
+  await expect(reply.getByRole('code').last()).toContainText('streamChat');
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   expect(requests).toHaveLength(1);
   const body = requests[0]!.postDataJSON();
@@ -17,5 +18,134 @@ test('a message streams a markdown reply from the simulator', async ({ app: page
   const headers = await requests[0]!.allHeaders();
   expect(headers['x-conversation-id']).toBe(conversationId);
   expect(headers.accept).toBe('text/event-stream');
+  expect(headers['content-type']).toBe('application/json');
   expect(headers.authorization).toBe('Bearer local-simulator');
+});
+
+test('the reply grows while it streams, then settles', async ({ app: page }) => {
+  await simulate(page, 'delay=40');
+  await sendMessage(page, 'stream slowly please');
+  const reply = lastAssistant(page);
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+  const early = (await reply.innerText()).length;
+  await expect.poll(async () => (await reply.innerText()).length).toBeGreaterThan(early + 20);
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 15_000 });
+  await expect(reply).not.toHaveAttribute('aria-busy', 'true');
+  await expect(reply).toContainText('streamChat');
+});
+
+test('Enter sends, Shift+Enter makes a new line', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('echo: line one');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('line two');
+  expect(requests).toHaveLength(0);
+  await expect(box).toHaveValue('echo: line one\nline two');
+  await box.press('Enter');
+  await expect(lastAssistant(page)).toContainText('line one line two');
+  await expect(box).toHaveValue('');
+  expect(requests[0]!.postDataJSON().messages[0].content).toBe('echo: line one\nline two');
+});
+
+test('Stop keeps what arrived, marks it stopped and sends nothing more; Escape stops too', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await simulate(page, 'delay=60');
+  await sendMessage(page, 'long story please');
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText('Section 1');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(reply).toContainText('Stopped');
+  const kept = await reply.innerText();
+  await page.waitForTimeout(400);
+  expect(await reply.innerText()).toBe(kept);
+  expect(kept).not.toContain('Section 12');
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+
+  await sendMessage(page, 'another long one');
+  await expect(lastAssistant(page)).toContainText('Section 1');
+  await page.keyboard.press('Escape');
+  await expect(lastAssistant(page)).toContainText('Stopped');
+  expect(requests).toHaveLength(2);
+});
+
+test('Regenerate replaces the last reply; Edit rewrites a message and asks again', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await sendMessage(page, 'echo: first answer');
+  await expect(lastAssistant(page)).toContainText('first answer');
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(page.getByRole('article', { name: /^Assistant/ })).toHaveCount(1);
+  expect(requests).toHaveLength(2);
+  expect(requests[1]!.postDataJSON().messages).toEqual([{ role: 'user', content: 'echo: first answer' }]);
+
+  const user = page.getByRole('article', { name: /^User/ });
+  await user.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Edit message' }).fill('echo: edited answer');
+  await page.getByRole('button', { name: 'Save and resend' }).click();
+  await expect(lastAssistant(page)).toContainText('edited answer');
+  await expect(user).toContainText('echo: edited answer');
+  await expect(page.getByRole('article', { name: /^Assistant/ })).toHaveCount(1);
+  expect(requests).toHaveLength(3);
+  expect(requests[2]!.postDataJSON().messages).toEqual([{ role: 'user', content: 'echo: edited answer' }]);
+});
+
+test('earlier turns are replayed in order, and Copy copies a reply', async ({ app: page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const requests = recordChatRequests(page);
+  await sendMessage(page, 'echo: one');
+  await expect(lastAssistant(page)).toHaveText(/one/);
+  await sendMessage(page, 'echo: two');
+  await expect(page.getByRole('article', { name: /^Assistant/ })).toHaveCount(2);
+  await expect(lastAssistant(page)).toContainText('two');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  expect(requests[1]!.postDataJSON().messages).toEqual([
+    { role: 'user', content: 'echo: one' },
+    { role: 'assistant', content: 'one' },
+    { role: 'user', content: 'echo: two' },
+  ]);
+  await lastAssistant(page).getByRole('button', { name: 'Copy' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('two');
+});
+
+test('New chat starts a conversation with a new id; the sidebar lists both', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  const idBox = page.getByRole('textbox', { name: 'Conversation ID' });
+  const first = await idBox.inputValue();
+  await sendMessage(page, 'echo: in the first chat');
+  await expect(lastAssistant(page)).toContainText('in the first chat');
+  await page.getByRole('button', { name: 'New chat' }).click();
+  const second = await idBox.inputValue();
+  expect(second).toMatch(/^conv-/);
+  expect(second).not.toBe(first);
+  await expect(page.getByRole('log', { name: 'Messages' }).getByRole('article')).toHaveCount(0);
+  await sendMessage(page, 'echo: in the second chat');
+  await expect(lastAssistant(page)).toContainText('in the second chat');
+  expect(await requests[1]!.headerValue('x-conversation-id')).toBe(second);
+  const nav = page.getByRole('navigation', { name: 'Conversations' });
+  await expect(nav.getByRole('button', { name: 'echo: in the first chat', exact: true })).toBeVisible();
+  await nav.getByRole('button', { name: 'echo: in the first chat', exact: true }).click();
+  await expect(idBox).toHaveValue(first);
+  await nav.getByRole('searchbox', { name: 'Search conversations' }).fill('second');
+  await expect(nav.getByRole('button', { name: 'echo: in the first chat', exact: true })).toHaveCount(0);
+  await expect(nav.getByRole('button', { name: 'echo: in the second chat', exact: true })).toBeVisible();
+});
+
+test('reasoning is shown apart and collapsed; a reply answered as JSON still shows', async ({ app: page }) => {
+  await simulate(page, 'reasoning, openai-extras, done');
+  await sendMessage(page, 'echo: the answer');
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText('the answer');
+  const details = reply.getByText('Reasoning');
+  await expect(details).toBeVisible();
+  await expect(reply.getByText('The person asked')).toBeHidden();
+  await details.click();
+  await expect(reply.getByText('The person asked')).toBeVisible();
+  await expect(reply).toContainText('bitseek-simulator');
+
+  await simulate(page, 'json');
+  await sendMessage(page, 'echo: whole reply at once');
+  await expect(lastAssistant(page)).toContainText('whole reply at once');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -200,7 +200,12 @@ export function createSimulator(config: SimulatorConfig = {}) {
     let sent = 0;
     for (const delta of deltas) {
       if (closed) return;
-      if (sent === o.dropAfter) return void res.socket?.destroy();
+      if (sent === o.dropAfter) {
+        // Let what was written reach the client first, then cut the connection.
+        await new Promise<void>((resolve) => res.write(`: dropping${eol}${eol}`, () => resolve()));
+        await sleep(150);
+        return void res.socket?.destroy();
+      }
       if (sent === o.closeAfter) return void res.end();
       if (sent === o.errorAfter) {
         write(`data: ${JSON.stringify({ error: { message: 'Simulated upstream failure', code: 5001 } })}${eol}${eol}`);

@@ -30,6 +30,25 @@ interface ChatState {
   remove: (id: string) => void;
 }
 
+/** The conversation shown last, so a reload reopens it. */
+const lastActive = {
+  key: 'bitseek-chat.active',
+  load(): string | null {
+    try {
+      return localStorage.getItem(this.key);
+    } catch {
+      return null;
+    }
+  },
+  save(id: string): void {
+    try {
+      localStorage.setItem(this.key, id);
+    } catch {
+      // not essential: a reload then opens the latest conversation
+    }
+  },
+};
+
 /** Streams in flight, by conversation: not state, nothing renders them. */
 const controllers = new Map<string, AbortController>();
 
@@ -196,8 +215,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }
       const conversations: Record<string, Conversation> = {};
       for (const c of loaded.conversations) conversations[c.id] = settleAfterReload(c);
+      // Reopen the conversation the page showed last, even an empty one, so its draft comes back.
+      const last = lastActive.load();
       const latest = loaded.conversations.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      const active = latest ? conversations[latest.id]! : emptyConversation();
+      const active = (last && conversations[last]) || (last ? emptyConversation(last) : latest ? conversations[latest.id]! : emptyConversation());
       conversations[active.id] = active;
       set({
         conversations,
@@ -262,4 +283,9 @@ export const useChatStore = create<ChatState>()((set, get) => {
       storage.deleteConversation(id).catch((error: unknown) => set({ storageError: storage.describeStorageError(error) }));
     },
   };
+});
+
+// Remember which conversation is open, whichever action opened it.
+useChatStore.subscribe((s, prev) => {
+  if (s.activeId && s.activeId !== prev.activeId) lastActive.save(s.activeId);
 });

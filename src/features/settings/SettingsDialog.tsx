@@ -42,8 +42,6 @@ function EndpointCheck({ endpoint, apiKey }: { endpoint: string; apiKey: string 
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const s = useSettingsStore();
-  const models = useQuery({ ...modelsQuery(s.endpoint, s.apiKey), enabled: open });
-  const datalistId = useId();
 
   return (
     <Dialog open={open} title="Settings" onClose={onClose}>
@@ -88,12 +86,11 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <input type="checkbox" checked={s.rememberKey} onChange={(e) => s.update({ rememberKey: e.target.checked })} />
           Remember API key on this device
         </label>
+        {/* A datalist would make this a combobox; the contract names it a textbox, so the
+            endpoint check above lists the server's models instead. */}
         <Field label="Model" hint="Sent as `model`; Bitseek uses bitseek-auto.">
           {(id, hintId) => (
-            <>
-              <input id={id} aria-describedby={hintId} className={input} list={datalistId} spellCheck={false} value={s.model} onChange={(e) => s.update({ model: e.target.value })} />
-              <datalist id={datalistId}>{models.data?.map((m) => <option key={m} value={m} />)}</datalist>
-            </>
+            <input id={id} aria-describedby={hintId} className={input} spellCheck={false} value={s.model} onChange={(e) => s.update({ model: e.target.value })} />
           )}
         </Field>
         <Field label="Temperature" hint="0 is focused, 2 is most varied. The server clamps to 0–2.">
@@ -127,6 +124,24 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         <Field label="System prompt" hint="Sent first in every request of every conversation.">
           {(id, hintId) => (
             <textarea id={id} aria-describedby={hintId} className={input} rows={3} value={s.systemPrompt} onChange={(e) => s.update({ systemPrompt: e.target.value })} />
+          )}
+        </Field>
+        <Field label="Response timeout (seconds)" hint="A reply that has not started by then fails with a message; what streams after it started is never cut.">
+          {(id, hintId) => (
+            <input
+              id={id}
+              aria-describedby={hintId}
+              className={input.replace('w-full', 'w-24')}
+              type="number"
+              min={1}
+              max={600}
+              step={1}
+              value={Math.round(s.firstByteTimeoutMs / 1000)}
+              onChange={(e) => {
+                const seconds = Number(e.target.value);
+                if (Number.isFinite(seconds) && seconds >= 1) s.update({ firstByteTimeoutMs: Math.min(600, seconds) * 1000 });
+              }}
+            />
           )}
         </Field>
       </div>

@@ -1,0 +1,126 @@
+import { expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** After a failure: the fault is lifted, Retry is pressed, and the reply completes with one more request. */
+async function retrySucceeds(page: Page, requestsBefore: number, requests: unknown[]) {
+  await simulate(page, 'delay=1');
+  await lastAssistant(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(requests).toHaveLength(requestsBefore + 1);
+}
+
+test('a connection dropped mid-stream keeps the partial reply, says so, never re-sends, and Retry works', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await simulate(page, 'drop-after=6, delay=5');
+  await sendMessage(page, 'echo: one two three four five six seven eight nine ten');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Connection lost');
+  await expect(lastAssistant(page)).toContainText('one two three four five six');
+  await expect(lastAssistant(page)).not.toContainText('seven');
+  await page.waitForTimeout(1500); // fetch-event-source's default would have retried after 1 s
+  expect(requests).toHaveLength(1);
+  await retrySucceeds(page, 1, requests);
+  await expect(lastAssistant(page)).toContainText('nine ten');
+});
+
+test('a server that closes without finish_reason is an interruption', async ({ app: page }) => {
+  await simulate(page, 'close-after=3');
+  await sendMessage(page, 'echo: alpha beta gamma delta');
+  await expect(page.getByRole('alert')).toContainText('closed the connection before the reply was finished');
+  await expect(lastAssistant(page)).toContainText('alpha beta gamma');
+});
+
+test('an {"error"} event ends the reply with its message, keeping the text before it', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await simulate(page, 'error-after=2');
+  await sendMessage(page, 'echo: kept words never-shown');
+  await expect(page.getByRole('alert')).toContainText('Simulated upstream failure (code 5001)');
+  await expect(lastAssistant(page)).toContainText('kept words');
+  await expect(lastAssistant(page)).not.toContainText('never-shown');
+  await retrySucceeds(page, 1, requests);
+});
+
+test('an event that is not valid JSON is skipped and reported; the reply completes', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await simulate(page, 'malformed-after=2');
+  await sendMessage(page, 'echo: all of these words arrive');
+  await expect(lastAssistant(page)).toContainText('all of these words arrive');
+  await expect(page.getByRole('alert')).toContainText('not valid JSON');
+  await retrySucceeds(page, 1, requests);
+});
+
+const httpCases = [
+  { fault: 'status=400', expected: /HTTP 400.*Simulated 400 Bad Request/ },
+  { fault: 'status=401', expected: /HTTP 401.*check the API key in Settings/ },
+  { fault: 'status=403, body=text', expected: /HTTP 403.*Simulated 403 Forbidden/ },
+  { fault: 'status=404, body=html', expected: /HTTP 404.*404 Not Found.*Endpoint URL/ },
+  { fault: 'status=429, retry-after=30', expected: /HTTP 429.*Retry after 30 s/ },
+  { fault: 'status=500, body=text', expected: /HTTP 500.*Simulated 500 Internal Server Error/ },
+  { fault: 'status=502, body=html', expected: /HTTP 502.*502 Bad Gateway/ },
+];
+
+for (const { fault, expected } of httpCases) {
+  test(`HTTP error (${fault}) shows its cause, sends once, and Retry works`, async ({ app: page }) => {
+    const requests = recordChatRequests(page);
+    await simulate(page, fault);
+    await sendMessage(page, 'echo: after the error');
+    await expect(page.getByRole('alert')).toContainText(expected);
+    expect(requests).toHaveLength(1);
+    await retrySucceeds(page, 1, requests);
+    await expect(lastAssistant(page)).toContainText('after the error');
+  });
+}
+
+test('no first byte within the timeout fails with a message', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('spinbutton', { name: 'Response timeout (seconds)' }).fill('1');
+  await page.keyboard.press('Escape');
+  await simulate(page, 'first-byte-ms=4000');
+  await sendMessage(page, 'echo: too slow');
+  await expect(page.getByRole('alert')).toContainText('No response from the server within 1 s', { timeout: 4000 });
+});
+
+test('a server that stays open after finish_reason still completes the reply', async ({ app: page }) => {
+  await simulate(page, 'hang-after-finish');
+  await sendMessage(page, 'echo: finished but open');
+  await expect(lastAssistant(page)).toContainText('finished but open');
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 5000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('an unknown event type is ignored, heartbeats and CRLF are fine', async ({ app: page }) => {
+  await simulate(page, 'unknown-event, heartbeat, crlf');
+  await sendMessage(page, 'echo: only this');
+  await expect(lastAssistant(page)).toContainText('only this');
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(page.getByText('IGNORE-ME')).toHaveCount(0);
+});
+
+test('hiding the tab mid-stream does not re-send the request', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await simulate(page, 'delay=30');
+  await sendMessage(page, 'echo: a b c d e f g h i j k l m n o p');
+  await expect(lastAssistant(page)).toContainText('a b');
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  await page.waitForTimeout(150);
+  await setHidden(false);
+  await expect(lastAssistant(page)).toContainText('n o p');
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  expect(requests).toHaveLength(1);
+});
+
+test('an offline browser gets a clear message and the draft flow still works', async ({ app: page, context }) => {
+  await context.setOffline(true);
+  await sendMessage(page, 'echo: sent while offline');
+  await expect(page.getByRole('alert')).toContainText('offline');
+  await context.setOffline(false);
+  await lastAssistant(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(lastAssistant(page)).toContainText('sent while offline');
+});
