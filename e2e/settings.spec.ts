@@ -23,6 +23,7 @@ test('settings apply as edited and reach the request', async ({ app: page }) => 
     model: 'my-model',
     stream: true,
     temperature: 1.5,
+    enableWebSearch: false,
     messages: [
       { role: 'system', content: 'Be terse.' },
       { role: 'user', content: 'echo: configured' },

@@ -93,10 +93,13 @@ describe('buildChatRequest', () => {
     expect(buildChatRequest(input({ apiKey: '', endpoint: '/v1' })).headers.authorization).toBe('Bearer local-simulator');
   });
 
-  it('sends web search as the quick switch and the whole object', () => {
-    const webSearch = { enabled: false, mode: 'auto', maxResults: 5, freshness: 'week', lang: 'auto' } as const;
-    const body = buildChatRequest(input({ webSearch })).body;
-    expect(body.enableWebSearch).toBe(false);
-    expect(body.webSearch).toEqual(webSearch);
+  it('sends web search on as the quick switch and the whole object, off as the switch alone', () => {
+    const on = { enabled: true, mode: 'force', maxResults: 8, freshness: 'day', lang: 'zh' } as const;
+    const onBody = buildChatRequest(input({ webSearch: on })).body;
+    expect(onBody.enableWebSearch).toBe(true);
+    expect(onBody.webSearch).toEqual(on);
+    const offBody = buildChatRequest(input({ webSearch: { ...on, enabled: false } })).body;
+    expect(offBody.enableWebSearch).toBe(false);
+    expect(offBody).not.toHaveProperty('webSearch');
   });
 });

@@ -96,8 +96,9 @@ export function buildChatRequest(input: ChatRequestInput): ChatRequest {
   };
   if (input.tools && input.tools.length > 0) body.tools = input.tools;
   if (input.webSearch) {
+    // Off is said with the quick switch alone: the fewer unknown fields, the more servers accept it.
     body.enableWebSearch = input.webSearch.enabled;
-    body.webSearch = input.webSearch;
+    if (input.webSearch.enabled) body.webSearch = { ...input.webSearch };
   }
   return { url: chatCompletionsUrl(input.endpoint), headers, body };
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
 import { ConversationIdField, Sidebar } from '../features/conversations';
 import { SettingsDialog } from '../features/settings';
+import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useChatStore } from '../store/chatStore';
 import { Button } from '../ui/Button';
 import { SimulatorNote } from './SimulatorNote';
@@ -12,11 +13,13 @@ const queryClient = new QueryClient();
 
 function ChatScreen() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const activeId = useChatStore((s) => s.activeId);
   const title = useChatStore((s) => s.conversations[s.activeId]?.title ?? 'New chat');
+  useWebSearchShortcut();
   return (
-    <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr]">
-      <div className="hidden md:block">
+    <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">
+      <div className="hidden min-h-0 md:block">
         <Sidebar />
       </div>
       <main className="flex min-h-0 min-w-0 flex-col">
@@ -25,6 +28,9 @@ function ChatScreen() {
         <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line px-4 py-2">
           <h1 className="min-w-0 flex-1 truncate text-sm font-semibold">{title}</h1>
           <ConversationIdField id={activeId} />
+          <Button size="sm" className="xl:hidden" aria-expanded={optionsOpen} aria-controls="side-panel" onClick={() => setOptionsOpen((o) => !o)}>
+            Options
+          </Button>
           <Button size="sm" onClick={() => setSettingsOpen(true)}>
             Settings
           </Button>
@@ -32,6 +38,18 @@ function ChatScreen() {
         <MessageList />
         <Composer key={activeId} conversationId={activeId} />
       </main>
+      {/* Beside the chat from 1280 px; below that, a drawer behind "Options". */}
+      <div
+        id="side-panel"
+        className={`${optionsOpen ? 'fixed inset-y-0 right-0 z-20 block w-[min(100vw,theme(spacing.panel))] shadow-2xl' : 'hidden'} min-h-0 overflow-y-auto border-l border-line bg-surface-raised p-4 xl:static xl:block xl:w-auto xl:shadow-none`}
+      >
+        <div className="mb-3 flex justify-end xl:hidden">
+          <Button size="sm" variant="ghost" onClick={() => setOptionsOpen(false)}>
+            Close options
+          </Button>
+        </div>
+        <WebSearchPanel />
+      </div>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>
   );

@@ -69,4 +69,6 @@ export interface Conversation {
   messages: Message[];
   /** Started from an id whose earlier turns live on the server. */
   resumed?: boolean;
+  /** This conversation's web-search options (older records may lack them). */
+  webSearch?: WebSearchOptions;
 }

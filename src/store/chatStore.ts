@@ -4,6 +4,7 @@ import { buildChatRequest } from '../api/request';
 import { streamChat } from '../api/stream';
 import { titleFrom } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
+import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import type { Conversation, Message, ReplyProblem } from '../domain/types';
 import * as storage from './persistence';
 import { accumulate, newAccumulator, type ReplyAccumulator } from './replyAccumulator';
@@ -28,6 +29,8 @@ interface ChatState {
   /** Replaces a user message's text, drops what followed it and asks again. */
   editAndResend: (userMessageId: string, text: string) => void;
   remove: (id: string) => void;
+  /** Changes the open conversation's web-search options; a new chat starts from them. */
+  setWebSearch: (patch: Partial<WebSearchOptions>) => void;
 }
 
 /** The conversation shown last, so a reload reopens it. */
@@ -54,8 +57,14 @@ const controllers = new Map<string, AbortController>();
 
 const emptyConversation = (id = newConversationId()): Conversation => {
   const now = Date.now();
-  return { id, title: 'New chat', createdAt: now, updatedAt: now, messages: [] };
+  const webSearch = { ...useSettingsStore.getState().lastWebSearch };
+  return { id, title: 'New chat', createdAt: now, updatedAt: now, messages: [], webSearch };
 };
+
+/** A conversation's web-search options: its own, else the last used. */
+export function webSearchOf(c: Conversation | undefined): WebSearchOptions {
+  return c?.webSearch ?? useSettingsStore.getState().lastWebSearch;
+}
 
 /** Runs fn on the next frame; in a hidden tab frames stop, so a timer stands in. */
 function nextFrame(fn: () => void): void {
@@ -140,7 +149,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
   /** Streams a reply to `history` (which ends with the user's turn) into a new assistant message. */
   async function runTurn(conversationId: string, history: Message[]): Promise<void> {
     const assistant: Message = { id: newMessageId(), role: 'assistant', content: '', createdAt: Date.now(), status: 'streaming' };
-    patchConversation(conversationId, (c) => ({ ...c, messages: [...history, assistant], updatedAt: Date.now() }));
+    const webSearch = webSearchOf(get().conversations[conversationId]);
+    // The user turn records the search options it was (last) sent with.
+    const stamped = history.map((m, i) => (i === history.length - 1 && m.role === 'user' ? { ...m, webSearch } : m));
+    patchConversation(conversationId, (c) => ({ ...c, messages: [...stamped, assistant], updatedAt: Date.now() }));
     markDirty(conversationId, true);
 
     const settings = useSettingsStore.getState();
@@ -158,7 +170,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     let outcome: Awaited<ReturnType<typeof streamChat>>;
     try {
-      const request = buildChatRequest({ ...settings, conversationId, history });
+      const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch });
       outcome = await streamChat(request, {
         signal: controller.signal,
         firstByteTimeoutMs: settings.firstByteTimeoutMs,
@@ -271,6 +283,14 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const edited: Message = { ...c.messages[index]!, content, createdAt: Date.now() };
       if (index === 0) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
       void runTurn(activeId, [...c.messages.slice(0, index), edited]);
+    },
+
+    setWebSearch(patch) {
+      const { activeId, conversations } = get();
+      const next = normalizeWebSearch({ ...webSearchOf(conversations[activeId]), ...patch });
+      patchConversation(activeId, (c) => ({ ...c, webSearch: next }));
+      useSettingsStore.getState().update({ lastWebSearch: next });
+      markDirty(activeId);
     },
 
     remove(id) {

@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { SIMULATOR_ENDPOINT } from '../api/endpoint';
 import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
 import { DEFAULT_MODEL } from '../api/request';
-import { DEFAULT_TEMPERATURE } from '../domain/normalize';
+import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, type WebSearchOptions } from '../domain/normalize';
 
 export interface Settings {
   endpoint: string;
@@ -14,6 +14,8 @@ export interface Settings {
   temperature: number;
   systemPrompt: string;
   firstByteTimeoutMs: number;
+  /** The web-search options last used: a new chat starts from them. */
+  lastWebSearch: WebSearchOptions;
 }
 
 interface SettingsState extends Settings {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   temperature: DEFAULT_TEMPERATURE,
   systemPrompt: '',
   firstByteTimeoutMs: DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  lastWebSearch: { ...DEFAULT_WEB_SEARCH },
 };
 
 export const useSettingsStore = create<SettingsState>()(

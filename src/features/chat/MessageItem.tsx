@@ -4,6 +4,7 @@ import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Markdown } from '../markdown';
+import { SearchBadge, SourcesList } from '../web-search';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
 import { ToolCallList } from './ToolCallList';
 import { UserMessageEditor } from './UserMessageEditor';
@@ -29,6 +30,7 @@ function AssistantBody({ message }: { message: Message }) {
         </details>
       )}
       {message.content && <Markdown text={message.content} />}
+      {!streaming && message.content && <SourcesList markdown={message.content} />}
       {streaming && empty && <p className="text-sm text-ink-muted">Waiting for the reply…</p>}
       {message.refusal && (
         <p className="mt-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-sm text-warn">
@@ -76,7 +78,14 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
           }}
         />
       ) : isUser ? (
-        <p className="whitespace-pre-wrap break-words">{message.content}</p>
+        <>
+          <p className="whitespace-pre-wrap break-words">{message.content}</p>
+          {message.webSearch && (
+            <p className="mt-1 text-right">
+              <SearchBadge webSearch={message.webSearch} />
+            </p>
+          )}
+        </>
       ) : (
         <AssistantBody message={message} />
       )}

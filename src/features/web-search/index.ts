@@ -1,0 +1,4 @@
+export { SearchBadge } from './SearchBadge';
+export { useWebSearchShortcut, WEB_SEARCH_SHORTCUT_LABEL } from './shortcut';
+export { SourcesList } from './SourcesList';
+export { WebSearchPanel } from './WebSearchPanel';
