@@ -1,11 +1,10 @@
 import { normalizeTemperature, type WebSearchOptions } from '../domain/normalize';
+import type { ToolDefinition } from '../domain/tools';
 import type { Message } from '../domain/types';
 import { chatCompletionsUrl, effectiveApiKey } from './endpoint';
 
 export const DEFAULT_MODEL = 'bitseek-auto';
 
-/** An OpenAI tool definition, passed through as given. */
-export type ToolDefinition = Record<string, unknown>;
 
 export type WireMessage =
   | { role: 'system' | 'user'; content: string }

@@ -152,9 +152,19 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
   });
 
   it('keeps a last event that the server closed without a blank line', async () => {
-    const wire = bitseekWire(['A', 'B']).replace(/\n\n$/, '\n');
-    const r = await run({ chunks: [enc.encode(wire)] });
-    expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'AB', finishReason: 'stop' });
+    for (const [eol, cut] of [['\n', '\n'], ['\r\n', '\r\n'], ['\n', '\n\n'], ['\r\n', '\r\n\r\n']]) {
+      const wire = bitseekWire(['A', 'B'], eol!);
+      const r = await run({ chunks: [enc.encode(wire.slice(0, wire.length - cut!.length))] });
+      expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'AB', finishReason: 'stop' });
+      expect(r.events.filter((e) => e.type === 'raw')).toHaveLength(3);
+    }
+  });
+
+  it('adds no event to a stream that ended properly', async () => {
+    for (const eol of ['\n', '\r', '\r\n']) {
+      const r = await run({ chunks: [enc.encode(bitseekWire(['A', 'B'], eol))] });
+      expect(r.events.filter((e) => e.type === 'raw')).toHaveLength(3);
+    }
   });
 });
 

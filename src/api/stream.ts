@@ -36,16 +36,25 @@ class WholeReplyRead extends Error {}
 
 /**
  * fetch-event-source drops a last event that is not followed by a blank line; some
- * servers close right after `data: …\n`. A trailing blank line keeps that event.
+ * servers close right after `data: …\n`. Completing the blank line keeps that event,
+ * and adds nothing to a stream that already ended properly.
  */
 function keepLastEvent(fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
+    let tail: number[] = [];
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          tail = [...tail, ...chunk.subarray(Math.max(0, chunk.length - 4))].slice(-4);
+          controller.enqueue(chunk);
+        },
         flush(controller) {
-          controller.enqueue(new Uint8Array([10, 10]));
+          const end = String.fromCharCode(...tail);
+          const lastLineEnded = end.replace(/(\r\n|\r|\n)$/, '');
+          if (tail.length === 0 || (lastLineEnded !== end && /[\r\n]$/.test(lastLineEnded))) return; // already a blank line
+          controller.enqueue(new Uint8Array(lastLineEnded !== end ? [10] : [10, 10]));
         },
       }),
     );

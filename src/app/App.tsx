@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
 import { ConversationIdField, Sidebar } from '../features/conversations';
 import { SettingsDialog } from '../features/settings';
+import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useChatStore } from '../store/chatStore';
 import { Button } from '../ui/Button';
@@ -49,6 +50,8 @@ function ChatScreen() {
           </Button>
         </div>
         <WebSearchPanel />
+        <hr className="my-5 border-line" />
+        <ToolsPanel />
       </div>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>

@@ -1,4 +1,5 @@
 import type { WebSearchOptions } from './normalize';
+import type { ToolsConfig } from './tools';
 
 export type Role = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -58,6 +59,17 @@ export interface Message {
   usage?: Usage;
   /** User messages: the web-search settings the message was sent with. */
   webSearch?: WebSearchOptions;
+  /** Assistant replies: how the stream went, in ms from the request. */
+  metrics?: StreamMetrics;
+}
+
+export interface StreamMetrics {
+  firstByteMs?: number;
+  firstTokenMs?: number;
+  totalMs: number;
+  /** Characters of text, reasoning and tool arguments received. */
+  chars: number;
+  events: number;
 }
 
 export interface Conversation {
@@ -71,4 +83,6 @@ export interface Conversation {
   resumed?: boolean;
   /** This conversation's web-search options (older records may lack them). */
   webSearch?: WebSearchOptions;
+  /** This conversation's tool definitions. */
+  tools?: ToolsConfig;
 }

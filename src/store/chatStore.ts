@@ -5,10 +5,12 @@ import { streamChat } from '../api/stream';
 import { titleFrom } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
 import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
+import { toolsToSend, type ToolsConfig } from '../domain/tools';
 import type { Conversation, Message, ReplyProblem } from '../domain/types';
 import * as storage from './persistence';
 import { accumulate, newAccumulator, type ReplyAccumulator } from './replyAccumulator';
-import { useSettingsStore } from './settingsStore';
+import { metricsOf, observe, startTrace } from './traceStore';
+import { useSettingsStore, type Settings } from './settingsStore';
 
 interface ChatState {
   conversations: Record<string, Conversation>;
@@ -31,6 +33,10 @@ interface ChatState {
   remove: (id: string) => void;
   /** Changes the open conversation's web-search options; a new chat starts from them. */
   setWebSearch: (patch: Partial<WebSearchOptions>) => void;
+  /** Changes the open conversation's tools; a new chat starts with them. */
+  setTools: (patch: Partial<ToolsConfig>) => void;
+  /** Answers a reply's tool calls (result text by call id) and continues the conversation. */
+  sendToolResults: (assistantMessageId: string, results: Record<string, string>) => void;
 }
 
 /** The conversation shown last, so a reload reopens it. */
@@ -57,13 +63,22 @@ const controllers = new Map<string, AbortController>();
 
 const emptyConversation = (id = newConversationId()): Conversation => {
   const now = Date.now();
-  const webSearch = { ...useSettingsStore.getState().lastWebSearch };
-  return { id, title: 'New chat', createdAt: now, updatedAt: now, messages: [], webSearch };
+  const { lastWebSearch, lastTools } = useSettingsStore.getState();
+  return { id, title: 'New chat', createdAt: now, updatedAt: now, messages: [], webSearch: { ...lastWebSearch }, tools: { ...lastTools } };
 };
 
 /** A conversation's web-search options: its own, else the last used. */
 export function webSearchOf(c: Conversation | undefined): WebSearchOptions {
   return c?.webSearch ?? useSettingsStore.getState().lastWebSearch;
+}
+
+/** A conversation's tools: its own, else the last used. */
+export function toolsOf(c: Conversation | undefined): ToolsConfig {
+  return c?.tools ?? useSettingsStore.getState().lastTools;
+}
+
+function charsOf(acc: ReplyAccumulator): number {
+  return acc.content.length + acc.reasoning.length + acc.refusal.length + acc.toolCalls.reduce((n, c) => n + c.arguments.length, 0);
 }
 
 /** Runs fn on the next frame; in a hidden tab frames stop, so a timer stands in. */
@@ -146,6 +161,14 @@ export const useChatStore = create<ChatState>()((set, get) => {
     }));
   }
 
+  /** Per-conversation options: kept with the open conversation, and remembered for the next new chat. */
+  function updateOptions(patch: Pick<Conversation, 'webSearch' | 'tools'>, remembered: Partial<Settings>): void {
+    const { activeId } = get();
+    patchConversation(activeId, (c) => ({ ...c, ...patch }));
+    useSettingsStore.getState().update(remembered);
+    markDirty(activeId);
+  }
+
   /** Streams a reply to `history` (which ends with the user's turn) into a new assistant message. */
   async function runTurn(conversationId: string, history: Message[]): Promise<void> {
     const assistant: Message = { id: newMessageId(), role: 'assistant', content: '', createdAt: Date.now(), status: 'streaming' };
@@ -161,6 +184,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
     set((s) => ({ streaming: { ...s.streaming, [conversationId]: true } }));
 
     const acc = newAccumulator();
+    const trace = startTrace(assistant.id);
+    const started = performance.now();
     let frameQueued = false;
     const flush = () => {
       frameQueued = false;
@@ -170,11 +195,14 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     let outcome: Awaited<ReturnType<typeof streamChat>>;
     try {
-      const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch });
+      const tools = toolsToSend(toolsOf(get().conversations[conversationId]));
+      if (tools.problems.length) throw new ChatError('config', `Not sent: the Tools JSON has a problem. ${tools.problems[0]!.message}`);
+      const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });
       outcome = await streamChat(request, {
         signal: controller.signal,
         firstByteTimeoutMs: settings.firstByteTimeoutMs,
-        onEvent(event) {
+        onEvent(event, at) {
+          observe(trace, event, at);
           // At most one store update per frame, however fast deltas arrive.
           if (accumulate(acc, event) && !frameQueued) {
             frameQueued = true;
@@ -192,7 +220,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const { [conversationId]: _done, ...rest } = s.streaming;
       return { streaming: rest };
     });
-    const final: Partial<Message> = { ...replyFields(acc) };
+    const final: Partial<Message> = { ...replyFields(acc), metrics: metricsOf(trace, performance.now() - started, charsOf(acc)) };
     if (outcome.status === 'failed') {
       final.status = 'failed';
       final.problem = outcome.error.toProblem();
@@ -286,11 +314,31 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     setWebSearch(patch) {
-      const { activeId, conversations } = get();
-      const next = normalizeWebSearch({ ...webSearchOf(conversations[activeId]), ...patch });
-      patchConversation(activeId, (c) => ({ ...c, webSearch: next }));
-      useSettingsStore.getState().update({ lastWebSearch: next });
-      markDirty(activeId);
+      const c = get().conversations[get().activeId];
+      const next = normalizeWebSearch({ ...webSearchOf(c), ...patch });
+      updateOptions({ webSearch: next }, { lastWebSearch: next });
+    },
+
+    setTools(patch) {
+      const next = { ...toolsOf(get().conversations[get().activeId]), ...patch };
+      updateOptions({ tools: next }, { lastTools: next });
+    },
+
+    sendToolResults(assistantMessageId, results) {
+      const { activeId, conversations, streaming } = get();
+      const c = conversations[activeId];
+      const index = c?.messages.findIndex((m) => m.id === assistantMessageId) ?? -1;
+      const calls = c?.messages[index]?.toolCalls;
+      if (!c || !calls?.length || streaming[activeId]) return;
+      // The standard OpenAI form: the assistant turn with its tool_calls, then one tool message per call.
+      const answers: Message[] = calls.map((call) => ({
+        id: newMessageId(),
+        role: 'tool',
+        toolCallId: call.id,
+        content: results[call.id] ?? '',
+        createdAt: Date.now(),
+      }));
+      void runTurn(activeId, [...c.messages.slice(0, index + 1), ...answers]);
     },
 
     remove(id) {

@@ -4,6 +4,7 @@ import { SIMULATOR_ENDPOINT } from '../api/endpoint';
 import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
 import { DEFAULT_MODEL } from '../api/request';
 import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, type WebSearchOptions } from '../domain/normalize';
+import { EMPTY_TOOLS, type ToolsConfig } from '../domain/tools';
 
 export interface Settings {
   endpoint: string;
@@ -16,6 +17,8 @@ export interface Settings {
   firstByteTimeoutMs: number;
   /** The web-search options last used: a new chat starts from them. */
   lastWebSearch: WebSearchOptions;
+  /** The tools last used: a new chat starts with them. */
+  lastTools: ToolsConfig;
 }
 
 interface SettingsState extends Settings {
@@ -31,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   systemPrompt: '',
   firstByteTimeoutMs: DEFAULT_FIRST_BYTE_TIMEOUT_MS,
   lastWebSearch: { ...DEFAULT_WEB_SEARCH },
+  lastTools: { ...EMPTY_TOOLS, disabled: [] },
 };
 
 export const useSettingsStore = create<SettingsState>()(

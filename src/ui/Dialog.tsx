@@ -6,13 +6,15 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** A wide dialog, for data such as the stream inspector. */
+  wide?: boolean;
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes it,
  * and focus returns to what opened it.
  */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -33,7 +35,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
       onClick={(e) => {
         if (e.target === ref.current) onClose(); // a click on the backdrop
       }}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-0 text-ink shadow-2xl backdrop:bg-black/40"
+      className={`m-auto ${wide ? 'w-[min(64rem,calc(100vw-2rem))]' : 'w-[min(34rem,calc(100vw-2rem))]'} rounded-xl border border-line bg-surface p-0 text-ink shadow-2xl backdrop:bg-black/40`}
     >
       {open && (
         <div className="flex max-h-[85vh] flex-col">

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { useChatStore } from '../../store/chatStore';
+import { useEffect, useId, useRef, useState } from 'react';
+import { toolsToSend } from '../../domain/tools';
+import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { loadDraft, saveDraft } from './drafts';
 
@@ -10,6 +11,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
   const box = useRef<HTMLTextAreaElement>(null);
+  // Invalid tools are never sent: Send says why it is blocked.
+  const toolsProblem = useChatStore((s) => toolsToSend(toolsOf(s.conversations[conversationId])).problems[0]?.message);
+  const blockedId = useId();
 
   useEffect(() => {
     const t = setTimeout(() => saveDraft(conversationId, text), 300);
@@ -27,7 +31,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
   }, [busy, conversationId, stop]);
 
   const submit = () => {
-    if (busy || !text.trim()) return;
+    if (busy || !text.trim() || toolsProblem) return;
     send(text);
     setText('');
     saveDraft(conversationId, '');
@@ -68,11 +72,16 @@ export function Composer({ conversationId }: { conversationId: string }) {
             Stop
           </Button>
         ) : (
-          <Button type="submit" variant="primary" disabled={!text.trim()} className="h-10">
+          <Button type="submit" variant="primary" disabled={!text.trim() || !!toolsProblem} aria-describedby={toolsProblem ? blockedId : undefined} className="h-10">
             Send
           </Button>
         )}
       </div>
+      {toolsProblem && (
+        <p id={blockedId} className="mx-auto mt-2 max-w-reading text-xs text-danger">
+          Send is blocked until the Tools JSON is fixed (Tools panel): {toolsProblem}
+        </p>
+      )}
     </form>
   );
 }

@@ -4,9 +4,11 @@ import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Markdown } from '../markdown';
+import { InspectStreamButton } from '../inspector';
+import { ToolCallCard, ToolResultsForm } from '../tools';
 import { SearchBadge, SourcesList } from '../web-search';
+import { charsPerSecond } from '../../store/traceStore';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
-import { ToolCallList } from './ToolCallList';
 import { UserMessageEditor } from './UserMessageEditor';
 
 interface Props {
@@ -16,9 +18,11 @@ interface Props {
   /** Messages after this one (what an edit would replace). */
   following: number;
   busy: boolean;
+  /** Results already sent for this reply's tool calls, by call id. */
+  toolResults?: Record<string, string>;
 }
 
-function AssistantBody({ message }: { message: Message }) {
+function AssistantBody({ message, toolResults }: { message: Message; toolResults?: Record<string, string> }) {
   const streaming = message.status === 'streaming';
   const empty = !message.content && !message.reasoning && !message.refusal && !message.toolCalls?.length;
   return (
@@ -37,7 +41,13 @@ function AssistantBody({ message }: { message: Message }) {
           <strong>The model refused:</strong> {message.refusal}
         </p>
       )}
-      {message.toolCalls && <ToolCallList calls={message.toolCalls} streaming={streaming} />}
+      {message.toolCalls && (
+        <div className="mt-3 space-y-2">
+          {message.toolCalls.map((call) => (
+            <ToolCallCard key={call.index} call={call} streaming={streaming} {...(toolResults?.[call.id] !== undefined ? { result: toolResults[call.id] } : {})} />
+          ))}
+        </div>
+      )}
     </>
   );
 }
@@ -46,14 +56,19 @@ function StatusLine({ message }: { message: Message }) {
   const parts: string[] = [];
   if (message.status === 'streaming') parts.push('Streaming…');
   if (message.status === 'stopped') parts.push('Stopped');
-  if (message.finishReason && message.finishReason !== 'stop') parts.push(`finish: ${message.finishReason}`);
+  if (message.finishReason === 'tool_calls') parts.push(`The model asked for ${message.toolCalls?.length ?? 0} tool call(s) (finish_reason: tool_calls)`);
+  else if (message.finishReason && message.finishReason !== 'stop') parts.push(`finish: ${message.finishReason}`);
   if (message.model) parts.push(message.model);
+  const m = message.metrics;
+  if (m?.firstTokenMs !== undefined) parts.push(`first token ${m.firstTokenMs} ms`);
+  const rate = m && charsPerSecond(m);
+  if (rate) parts.push(`${rate} chars/s`);
   if (message.usage?.totalTokens) parts.push(`${message.usage.totalTokens} tokens`);
   if (!parts.length) return null;
   return <p className="mt-2 text-2xs text-ink-muted">{parts.join(' · ')}</p>;
 }
 
-export const MessageItem = memo(function MessageItem({ message, isLast, following, busy }: Props) {
+export const MessageItem = memo(function MessageItem({ message, isLast, following, busy, toolResults }: Props) {
   const [editing, setEditing] = useState(false);
   const retry = useChatStore((s) => s.retry);
   const editAndResend = useChatStore((s) => s.editAndResend);
@@ -87,19 +102,23 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
           )}
         </>
       ) : (
-        <AssistantBody message={message} />
+        <AssistantBody message={message} {...(toolResults ? { toolResults } : {})} />
       )}
+      {!isUser && isLast && !streaming && message.toolCalls?.length && !toolResults ? (
+        <ToolResultsForm messageId={message.id} calls={message.toolCalls} busy={busy} />
+      ) : null}
       {!isUser && <StatusLine message={message} />}
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
-      {!editing && !streaming && (
+      {!editing && (
         <div className={`mt-1 flex gap-1 ${isUser ? 'justify-end' : ''}`}>
-          <CopyButton variant="ghost" size="sm" label="Copy" text={() => message.content} />
+          {!streaming && <CopyButton variant="ghost" size="sm" label="Copy" text={() => message.content} />}
           {isUser && (
             <Button variant="ghost" size="sm" onClick={() => setEditing(true)} disabled={busy}>
               Edit
             </Button>
           )}
-          {!isUser && isLast && message.status !== 'failed' && (
+          {!isUser && <InspectStreamButton messageId={message.id} />}
+          {!isUser && isLast && !streaming && message.status !== 'failed' && (
             <Button variant="ghost" size="sm" onClick={() => retry(message.id)} disabled={busy}>
               Regenerate
             </Button>

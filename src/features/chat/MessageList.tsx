@@ -1,8 +1,20 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { EmptyState } from './EmptyState';
 import { MessageItem } from './MessageItem';
+
+/** Tool messages are shown on the reply whose calls they answer: reply id → (call id → result). */
+function toolResultsByReply(messages: Message[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  let reply: Message | undefined;
+  for (const m of messages) {
+    if (m.role === 'assistant') reply = m;
+    else if (m.role === 'tool' && reply && m.toolCallId) out.set(reply.id, { ...out.get(reply.id), [m.toolCallId]: m.content });
+  }
+  return out;
+}
 
 /** The conversation's messages; follows the stream unless the person scrolled up. */
 export function MessageList() {
@@ -20,6 +32,7 @@ export function MessageList() {
   useEffect(() => setPinned(true), [activeId]);
 
   const visible = (messages ?? []).filter((m) => m.role === 'user' || m.role === 'assistant');
+  const results = useMemo(() => toolResultsByReply(messages ?? []), [messages]);
   return (
     <div className="relative min-h-0 flex-1">
       <div
@@ -40,7 +53,14 @@ export function MessageList() {
         ) : (
           <div className="mx-auto flex max-w-reading flex-col gap-6">
             {visible.map((m, i) => (
-              <MessageItem key={m.id} message={m} isLast={i === visible.length - 1} following={visible.length - 1 - i} busy={busy} />
+              <MessageItem
+                key={m.id}
+                message={m}
+                isLast={i === visible.length - 1}
+                following={visible.length - 1 - i}
+                busy={busy}
+                {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
+              />
             ))}
           </div>
         )}

@@ -1,0 +1,62 @@
+import { expect, lastAssistant, sendMessage, simulate, test } from './fixtures';
+
+test('the inspector shows the request, the raw events, the stream id and timings', async ({ app: page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('API key', { exact: true }).fill('sk-secret-key-0123456789');
+  await page.keyboard.press('Escape');
+  await simulate(page, 'openai-extras, done');
+  await sendMessage(page, 'echo: inspect me');
+  await expect(lastAssistant(page)).toContainText('inspect me');
+  await expect(lastAssistant(page)).toContainText(/first token \d+ ms/);
+  await lastAssistant(page).getByRole('button', { name: 'Inspect stream' }).click();
+
+  const inspector = page.getByRole('dialog', { name: 'Stream inspector' });
+  await expect(inspector).toBeVisible();
+  await expect(inspector).toContainText(/stream:chat:[0-9a-f-]{36}/);
+  await expect(inspector).toContainText('Finish reason');
+  await expect(inspector).toContainText('stop');
+  await expect(inspector).toContainText(/Time to first byte\s*\d+ ms/);
+  await expect(inspector).toContainText(/Time to first token\s*\d+ ms/);
+  await expect(inspector).toContainText('HTTP 200');
+  await expect(inspector).toContainText('text/event-stream');
+  await expect(inspector).toContainText('Bearer ••••6789');
+  await expect(inspector).not.toContainText('sk-secret-key-0123456789');
+  await expect(inspector).toContainText(/prompt \+ \d+ completion/);
+  const events = inspector.getByRole('list', { name: 'Raw events' });
+  // role chunk, "inspect ", "me", finish, usage, [DONE]
+  await expect(events.getByRole('listitem')).toHaveCount(6);
+  await expect(events.getByRole('listitem').first()).toContainText('"role":"assistant"');
+  await expect(events.getByRole('listitem').last()).toContainText('[DONE]');
+
+  await inspector.getByRole('button', { name: 'Copy as cURL' }).click();
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toContain("curl -N 'http://localhost:4173/v1/chat/completions'");
+  expect(curl).toContain('Bearer ••••6789');
+  expect(curl).not.toContain('sk-secret-key');
+
+  const download = page.waitForEvent('download');
+  await inspector.getByRole('button', { name: 'Download events (.jsonl)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^stream_chat_[0-9a-f-]+\.jsonl$/);
+  const lines = (await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')).trim().split('\n');
+  expect(lines).toHaveLength(6);
+  expect(JSON.parse(lines[5]!)).toMatchObject({ data: '[DONE]' });
+  await page.keyboard.press('Escape');
+  await expect(inspector).toBeHidden();
+});
+
+test('10,000 events stay virtualized', async ({ app: page }) => {
+  await simulate(page, 'chunk=1, delay=0');
+  const text = 'abcdefghij'.repeat(1000);
+  await sendMessage(page, `echo: ${text}`);
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 20_000 });
+  await lastAssistant(page).getByRole('button', { name: 'Inspect stream' }).click();
+  const inspector = page.getByRole('dialog', { name: 'Stream inspector' });
+  await expect(inspector).toContainText('Raw events (10001)');
+  const rows = await inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').count();
+  expect(rows).toBeGreaterThan(5);
+  expect(rows).toBeLessThan(80);
+  await inspector.getByRole('list', { name: 'Raw events' }).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').last()).toContainText('"finish_reason":"stop"');
+});

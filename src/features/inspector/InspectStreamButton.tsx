@@ -1,0 +1,18 @@
+import { useState } from 'react';
+import { useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+import { StreamInspector } from './StreamInspector';
+
+/** Opens the stream inspector for one reply; it follows the stream live while open. */
+export function InspectStreamButton({ messageId }: { messageId: string }) {
+  const [open, setOpen] = useState(false);
+  const message = useChatStore((s) => (open ? s.conversations[s.activeId]?.messages.find((m) => m.id === messageId) : undefined));
+  return (
+    <>
+      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
+        Inspect stream
+      </Button>
+      {open && message && <StreamInspector message={message} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { InspectStreamButton } from './InspectStreamButton';

@@ -1,0 +1,39 @@
+import { useId, useState } from 'react';
+import type { ToolCall } from '../../domain/types';
+import { useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+
+/** Under a reply that asked for tools: a result per call, sent back in the standard OpenAI form. */
+export function ToolResultsForm({ messageId, calls, busy }: { messageId: string; calls: ToolCall[]; busy: boolean }) {
+  const [results, setResults] = useState<Record<string, string>>({});
+  const sendToolResults = useChatStore((s) => s.sendToolResults);
+  const hintId = useId();
+  return (
+    <form
+      className="mt-3 space-y-2 rounded-lg border border-dashed border-line p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        sendToolResults(messageId, results);
+      }}
+    >
+      <p id={hintId} className="text-xs text-ink-muted">
+        Run the tools yourself and paste what they returned (JSON or text); the model continues from there.
+      </p>
+      {calls.map((call) => (
+        <label key={call.id || call.index} className="block text-xs font-medium">
+          Result for {call.name} ({call.id})
+          <textarea
+            aria-describedby={hintId}
+            rows={2}
+            value={results[call.id] ?? ''}
+            onChange={(e) => setResults((r) => ({ ...r, [call.id]: e.target.value }))}
+            className="mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1 font-mono text-xs"
+          />
+        </label>
+      ))}
+      <Button type="submit" variant="primary" size="sm" disabled={busy}>
+        Send tool results
+      </Button>
+    </form>
+  );
+}

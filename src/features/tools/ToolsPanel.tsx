@@ -1,0 +1,84 @@
+import { useId, useMemo } from 'react';
+import { parseToolsJson, TOOL_PRESETS, withPreset } from '../../domain/tools';
+import { toolsOf, useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+
+/** The open conversation's OpenAI `tools` array: edited as JSON, checked as typed, switchable per tool. */
+export function ToolsPanel() {
+  const config = useChatStore((s) => toolsOf(s.conversations[s.activeId]));
+  const setTools = useChatStore((s) => s.setTools);
+  const parsed = useMemo(() => parseToolsJson(config.json), [config.json]);
+  const editorId = useId();
+  const problemsId = useId();
+  const presetsBlocked = parsed.problems.some((p) => p.line !== undefined);
+  const off = new Set(config.disabled);
+
+  return (
+    <aside aria-label="Tools" className="space-y-3">
+      <h2 className="text-sm font-semibold">Tools</h2>
+      <div className="space-y-1">
+        <label htmlFor={editorId} className="block text-sm font-medium">
+          Tools JSON
+        </label>
+        <textarea
+          id={editorId}
+          aria-describedby={problemsId}
+          aria-invalid={parsed.problems.length > 0 || undefined}
+          spellCheck={false}
+          rows={10}
+          value={config.json}
+          placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {…}}}]'
+          onChange={(e) => setTools({ json: e.target.value })}
+          className="block w-full resize-y rounded-md border border-line bg-surface px-2 py-1.5 font-mono text-xs leading-5 aria-[invalid]:border-danger"
+        />
+        <div id={problemsId} aria-live="polite" className="text-2xs">
+          {parsed.problems.length > 0 ? (
+            <ul className="space-y-0.5 text-danger">
+              {parsed.problems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-ink-muted">
+              {parsed.tools.length ? `${parsed.tools.length - parsed.tools.filter((t) => off.has(t.function.name)).length} of ${parsed.tools.length} tools will be sent.` : 'No tools: replies are plain text.'}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-1">
+        {Object.values(TOOL_PRESETS).map((preset) => (
+          <Button
+            key={preset.function.name}
+            size="sm"
+            disabled={presetsBlocked}
+            title={presetsBlocked ? 'Fix the syntax error first' : `Insert the ${preset.function.name} example`}
+            onClick={() => {
+              const next = withPreset(config.json, preset);
+              if (next !== undefined) setTools({ json: next });
+            }}
+          >
+            + {preset.function.name}
+          </Button>
+        ))}
+      </div>
+      {parsed.tools.length > 0 && (
+        <ul className="space-y-1">
+          {parsed.tools.map((t) => (
+            <li key={t.function.name}>
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={!off.has(t.function.name)}
+                  onChange={(e) =>
+                    setTools({ disabled: e.target.checked ? config.disabled.filter((n) => n !== t.function.name) : [...config.disabled, t.function.name] })
+                  }
+                />
+                <span className="font-mono text-xs">Use {t.function.name}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,3 @@
+export { ToolCallCard } from './ToolCallCard';
+export { ToolResultsForm } from './ToolResultsForm';
+export { ToolsPanel } from './ToolsPanel';
