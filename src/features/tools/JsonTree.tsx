@@ -20,7 +20,7 @@ export function JsonTree({ value, label }: { value: unknown; label?: ReactNode }
         <summary>
           {key}
           {open}
-          <span className="text-ink-muted"> {entries.length} {Array.isArray(value) ? 'items' : 'keys'}</span>
+          <span className="text-ink-muted"> {entries.length} {Array.isArray(value) ? (entries.length === 1 ? 'item' : 'items') : entries.length === 1 ? 'key' : 'keys'}</span>
         </summary>
         <div className="ml-4 border-l border-line pl-2">
           {entries.map(([k, v]) => (
