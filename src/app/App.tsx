@@ -1,12 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
-import { ConversationIdField, Sidebar } from '../features/conversations';
+import { ConversationIdField, routeConversationId, Sidebar } from '../features/conversations';
 import { SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useChatStore } from '../store/chatStore';
 import { Button } from '../ui/Button';
+import { Toasts } from '../ui/Toasts';
+import { reportBadRoute, useRouteSync } from './routes';
 import { SimulatorNote } from './SimulatorNote';
 import { StorageAlert } from './StorageAlert';
 
@@ -18,6 +20,7 @@ function ChatScreen() {
   const activeId = useChatStore((s) => s.activeId);
   const title = useChatStore((s) => s.conversations[s.activeId]?.title ?? 'New chat');
   useWebSearchShortcut();
+  useRouteSync();
   return (
     <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">
       <div className="hidden min-h-0 md:block">
@@ -54,6 +57,7 @@ function ChatScreen() {
         <ToolsPanel />
       </div>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <Toasts />
     </div>
   );
 }
@@ -62,7 +66,8 @@ export function App() {
   const loaded = useChatStore((s) => s.loaded);
   const init = useChatStore((s) => s.init);
   useEffect(() => {
-    void init();
+    void init(routeConversationId(location.pathname));
+    reportBadRoute(location.pathname);
   }, [init]);
   return (
     <QueryClientProvider client={queryClient}>

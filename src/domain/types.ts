@@ -85,4 +85,9 @@ export interface Conversation {
   webSearch?: WebSearchOptions;
   /** This conversation's tool definitions. */
   tools?: ToolsConfig;
+  pinned?: boolean;
+  /** When title, pin or options last changed: the newer copy's win when two tabs merge. */
+  metaUpdatedAt?: number;
+  /** Messages an edit or a retry replaced, so that merging never brings them back. */
+  removedMessageIds?: string[];
 }

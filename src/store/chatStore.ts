@@ -2,15 +2,19 @@ import { create } from 'zustand';
 import { ChatError } from '../api/errors';
 import { buildChatRequest } from '../api/request';
 import { streamChat } from '../api/stream';
-import { titleFrom } from '../domain/conversation';
+import { settleAfterReload, titleFrom } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
+import { mergeConversations, wouldChange } from '../domain/merge';
 import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import { toolsToSend, type ToolsConfig } from '../domain/tools';
-import type { Conversation, Message, ReplyProblem } from '../domain/types';
+import { planImport, type ImportPlan } from '../domain/transfer';
+import type { Conversation, Message } from '../domain/types';
+import { loadLastActive, saveLastActive } from './lastActive';
 import * as storage from './persistence';
-import { accumulate, newAccumulator, type ReplyAccumulator } from './replyAccumulator';
-import { metricsOf, observe, startTrace } from './traceStore';
+import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
 import { useSettingsStore, type Settings } from './settingsStore';
+import { listenToOtherTabs, tellOtherTabs, type TabNews } from './tabSync';
+import { metricsOf, observe, startTrace } from './traceStore';
 
 interface ChatState {
   conversations: Record<string, Conversation>;
@@ -21,16 +25,24 @@ interface ChatState {
   /** Ids of conversations whose reply is streaming now. */
   streaming: Record<string, true>;
 
-  init: () => Promise<void>;
+  /** Loads saved conversations and opens `routeId` (resuming it if unknown), else the latest. */
+  init: (routeId?: string) => Promise<void>;
   newChat: () => void;
   select: (id: string) => void;
+  /** Opens a conversation by id: the local one, or a new local one resuming that server id. */
+  open: (id: string) => void;
   send: (text: string) => void;
   stop: (conversationId?: string) => void;
   /** Re-runs the turn that produced this assistant message, replacing it. */
   retry: (assistantMessageId: string) => void;
   /** Replaces a user message's text, drops what followed it and asks again. */
   editAndResend: (userMessageId: string, text: string) => void;
-  remove: (id: string) => void;
+  rename: (id: string, title: string) => void;
+  togglePin: (id: string) => void;
+  /** Deletes a conversation; returns it, so that it can be restored (undo). */
+  remove: (id: string) => Conversation | undefined;
+  restore: (conversation: Conversation) => void;
+  importConversations: (incoming: Conversation[]) => ImportPlan;
   /** Changes the open conversation's web-search options; a new chat starts from them. */
   setWebSearch: (patch: Partial<WebSearchOptions>) => void;
   /** Changes the open conversation's tools; a new chat starts with them. */
@@ -39,33 +51,16 @@ interface ChatState {
   sendToolResults: (assistantMessageId: string, results: Record<string, string>) => void;
 }
 
-/** The conversation shown last, so a reload reopens it. */
-const lastActive = {
-  key: 'bitseek-chat.active',
-  load(): string | null {
-    try {
-      return localStorage.getItem(this.key);
-    } catch {
-      return null;
-    }
-  },
-  save(id: string): void {
-    try {
-      localStorage.setItem(this.key, id);
-    } catch {
-      // not essential: a reload then opens the latest conversation
-    }
-  },
-};
-
 /** Streams in flight, by conversation: not state, nothing renders them. */
 const controllers = new Map<string, AbortController>();
 
-const emptyConversation = (id = newConversationId()): Conversation => {
+function emptyConversation(id = newConversationId(), resumed = false): Conversation {
   const now = Date.now();
   const { lastWebSearch, lastTools } = useSettingsStore.getState();
-  return { id, title: 'New chat', createdAt: now, updatedAt: now, messages: [], webSearch: { ...lastWebSearch }, tools: { ...lastTools } };
-};
+  const c: Conversation = { id, title: resumed ? `Resumed ${id}` : 'New chat', createdAt: now, updatedAt: now, messages: [], webSearch: { ...lastWebSearch }, tools: { ...lastTools } };
+  if (resumed) c.resumed = true;
+  return c;
+}
 
 /** A conversation's web-search options: its own, else the last used. */
 export function webSearchOf(c: Conversation | undefined): WebSearchOptions {
@@ -77,9 +72,11 @@ export function toolsOf(c: Conversation | undefined): ToolsConfig {
   return c?.tools ?? useSettingsStore.getState().lastTools;
 }
 
-function charsOf(acc: ReplyAccumulator): number {
-  return acc.content.length + acc.reasoning.length + acc.refusal.length + acc.toolCalls.reduce((n, c) => n + c.arguments.length, 0);
-}
+/** Not named by the person yet: the first message names it. */
+const hasDefaultTitle = (c: Conversation) => c.title === 'New chat' || c.title === `Resumed ${c.id}`;
+
+/** Worth saving: it has messages, or it binds a server id the person resumed. */
+const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
 
 /** Runs fn on the next frame; in a hidden tab frames stop, so a timer stands in. */
 function nextFrame(fn: () => void): void {
@@ -87,47 +84,34 @@ function nextFrame(fn: () => void): void {
   else requestAnimationFrame(fn);
 }
 
-const INTERRUPTED_BY_RELOAD: ReplyProblem = {
-  kind: 'interrupted',
-  message: 'The page was closed or reloaded while this reply was streaming; what had arrived is kept.',
-};
-
-/** A reply that was streaming when the page went away cannot resume: say so, keep its text. */
-function settleAfterReload(c: Conversation): Conversation {
-  if (!c.messages.some((m) => m.status === 'streaming')) return c;
-  return {
-    ...c,
-    messages: c.messages.map((m) => (m.status === 'streaming' ? { ...m, status: 'failed', problem: INTERRUPTED_BY_RELOAD } : m)),
-  };
-}
-
-function replyFields(acc: ReplyAccumulator): Partial<Message> {
-  const fields: Partial<Message> = { content: acc.content };
-  if (acc.reasoning) fields.reasoning = acc.reasoning;
-  if (acc.refusal) fields.refusal = acc.refusal;
-  if (acc.toolCalls.length) fields.toolCalls = acc.toolCalls.map((c) => ({ ...c }));
-  if (acc.finishReason) fields.finishReason = acc.finishReason;
-  if (acc.streamId) fields.streamId = acc.streamId;
-  if (acc.model) fields.model = acc.model;
-  if (acc.usage) fields.usage = acc.usage;
-  if (acc.warnings.length) fields.warnings = [...acc.warnings];
-  return fields;
-}
-
 export const useChatStore = create<ChatState>()((set, get) => {
   // Writes are batched: every change marks its conversation, a timer saves them together.
   const dirty = new Set<string>();
+  /** Deleted in this tab or another: never written back. */
+  const deleted = new Set<string>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let initStarted = false;
+
+  /** Takes in another copy of a conversation (from storage or another tab), losing nothing. */
+  function absorb(other: Conversation): void {
+    if (deleted.has(other.id)) return;
+    set((s) => {
+      const here = s.conversations[other.id];
+      if (here && !wouldChange(here, other)) return s;
+      return { conversations: { ...s.conversations, [other.id]: here ? mergeConversations(here, other) : settleAfterReload(other) } };
+    });
+  }
 
   async function saveDirty(): Promise<void> {
     saveTimer = undefined;
     const { conversations } = get();
-    const batch = [...dirty].map((id) => conversations[id]).filter((c): c is Conversation => !!c && c.messages.length > 0);
+    const batch = [...dirty].map((id) => conversations[id]).filter((c): c is Conversation => !!c && worthSaving(c) && !deleted.has(c.id));
     dirty.clear();
     if (batch.length === 0) return;
     try {
-      await storage.saveConversations(batch);
+      const written = await storage.saveConversations(batch);
+      written.forEach(absorb); // what another tab had stored meanwhile
+      tellOtherTabs({ type: 'saved', ids: written.map((c) => c.id) });
       if (get().storageError) set({ storageError: undefined });
     } catch (error) {
       batch.forEach((c) => dirty.add(c.id));
@@ -145,7 +129,22 @@ export const useChatStore = create<ChatState>()((set, get) => {
     } else saveTimer ??= setTimeout(() => void saveDirty(), 1000);
   }
 
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void saveDirty());
+  async function onTabNews(news: TabNews): Promise<void> {
+    if (news.type === 'deleted') {
+      deleted.add(news.id);
+      if (get().conversations[news.id]) dropLocally(news.id);
+      return;
+    }
+    for (const id of news.ids) {
+      const stored = await storage.loadConversation(id).catch(() => undefined);
+      if (stored) absorb(stored);
+    }
+  }
+
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', () => void saveDirty());
+    listenToOtherTabs((news) => void onTabNews(news));
+  }
 
   function patchConversation(id: string, fn: (c: Conversation) => Conversation): void {
     set((s) => {
@@ -161,21 +160,43 @@ export const useChatStore = create<ChatState>()((set, get) => {
     }));
   }
 
-  /** Per-conversation options: kept with the open conversation, and remembered for the next new chat. */
-  function updateOptions(patch: Pick<Conversation, 'webSearch' | 'tools'>, remembered: Partial<Settings>): void {
-    const { activeId } = get();
-    patchConversation(activeId, (c) => ({ ...c, ...patch }));
-    useSettingsStore.getState().update(remembered);
-    markDirty(activeId);
+  /** Title, pin and options: saved at once, and newer than another tab's older copy. */
+  function patchMeta(id: string, patch: Partial<Conversation>): void {
+    patchConversation(id, (c) => ({ ...c, ...patch, metaUpdatedAt: Date.now() }));
+    markDirty(id, true);
   }
 
-  /** Streams a reply to `history` (which ends with the user's turn) into a new assistant message. */
+  /** Per-conversation options: kept with the open conversation, and remembered for the next new chat. */
+  function updateOptions(patch: Pick<Conversation, 'webSearch' | 'tools'>, remembered: Partial<Settings>): void {
+    patchMeta(get().activeId, patch);
+    useSettingsStore.getState().update(remembered);
+  }
+
+  function dropLocally(id: string): void {
+    controllers.get(id)?.abort();
+    dirty.delete(id);
+    const { [id]: _gone, ...rest } = get().conversations;
+    const remaining = Object.values(rest).sort((a, b) => b.updatedAt - a.updatedAt);
+    const next = get().activeId === id ? (remaining[0] ?? emptyConversation()) : undefined;
+    set({ conversations: next ? { ...rest, [next.id]: next } : rest, ...(next ? { activeId: next.id } : {}) });
+  }
+
+  /** Streams a reply to `history` (which ends with the user's or the tools' turn) into a new assistant message. */
   async function runTurn(conversationId: string, history: Message[]): Promise<void> {
     const assistant: Message = { id: newMessageId(), role: 'assistant', content: '', createdAt: Date.now(), status: 'streaming' };
-    const webSearch = webSearchOf(get().conversations[conversationId]);
+    const current = get().conversations[conversationId];
+    const webSearch = webSearchOf(current);
     // The user turn records the search options it was (last) sent with.
     const stamped = history.map((m, i) => (i === history.length - 1 && m.role === 'user' ? { ...m, webSearch } : m));
-    patchConversation(conversationId, (c) => ({ ...c, messages: [...stamped, assistant], updatedAt: Date.now() }));
+    // What this turn replaces (a retried reply, the turns after an edit) must not come back through a merge.
+    const kept = new Set(history.map((m) => m.id));
+    const replaced = current?.messages.filter((m) => !kept.has(m.id)).map((m) => m.id) ?? [];
+    patchConversation(conversationId, (c) => ({
+      ...c,
+      messages: [...stamped, assistant],
+      updatedAt: Date.now(),
+      ...(replaced.length ? { removedMessageIds: [...(c.removedMessageIds ?? []), ...replaced] } : {}),
+    }));
     markDirty(conversationId, true);
 
     const settings = useSettingsStore.getState();
@@ -243,7 +264,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     loaded: false,
     streaming: {},
 
-    async init() {
+    async init(routeId) {
       if (initStarted) return; // StrictMode runs effects twice
       initStarted = true;
       storage.requestPersistentStorage();
@@ -255,23 +276,28 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }
       const conversations: Record<string, Conversation> = {};
       for (const c of loaded.conversations) conversations[c.id] = settleAfterReload(c);
-      // Reopen the conversation the page showed last, even an empty one, so its draft comes back.
-      const last = lastActive.load();
+      const last = loadLastActive();
       const latest = loaded.conversations.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      const active = (last && conversations[last]) || (last ? emptyConversation(last) : latest ? conversations[latest.id]! : emptyConversation());
+      let active: Conversation;
+      if (routeId) {
+        // A route to an id this browser made itself (an empty new chat) is no resume.
+        active = conversations[routeId] ?? emptyConversation(routeId, routeId !== last);
+      } else active = (last && conversations[last]) || (latest ? conversations[latest.id]! : emptyConversation());
       conversations[active.id] = active;
       set({
         conversations,
         activeId: active.id,
         loaded: true,
-        ...(loaded.skipped ? { storageError: `${loaded.skipped} saved conversation(s) could not be read and were skipped.` } : {}),
+        ...(loaded.skipped ? { storageError: `${loaded.skipped} saved conversation(s) could not be read and were skipped; the others loaded.` } : {}),
       });
+      if (active.resumed && !active.messages.length) markDirty(active.id, true);
     },
 
     newChat() {
       const { conversations, activeId } = get();
+      const current = conversations[activeId];
       // An untouched new chat is reused rather than piling up empty ones.
-      if (conversations[activeId]?.messages.length === 0) return;
+      if (current && current.messages.length === 0 && !current.resumed) return;
       const c = emptyConversation();
       set({ conversations: { ...conversations, [c.id]: c }, activeId: c.id });
     },
@@ -280,13 +306,20 @@ export const useChatStore = create<ChatState>()((set, get) => {
       if (get().conversations[id]) set({ activeId: id });
     },
 
+    open(id) {
+      if (get().conversations[id]) return set({ activeId: id });
+      const c = emptyConversation(id, true);
+      set((s) => ({ conversations: { ...s.conversations, [id]: c }, activeId: id }));
+      markDirty(id, true);
+    },
+
     send(text) {
       const { activeId, conversations, streaming } = get();
       const c = conversations[activeId];
       const content = text.trim();
       if (!c || !content || streaming[activeId]) return;
       const user: Message = { id: newMessageId(), role: 'user', content, createdAt: Date.now() };
-      if (c.messages.length === 0) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
+      if (c.messages.length === 0 && hasDefaultTitle(c)) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
       void runTurn(activeId, [...c.messages, user]);
     },
 
@@ -308,9 +341,46 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const index = c?.messages.findIndex((m) => m.id === userMessageId) ?? -1;
       const content = text.trim();
       if (!c || index < 0 || !content || streaming[activeId]) return;
-      const edited: Message = { ...c.messages[index]!, content, createdAt: Date.now() };
-      if (index === 0) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
+      // A new id: the edited turn is a new message, the old one is replaced.
+      const edited: Message = { ...c.messages[index]!, id: newMessageId(), content, createdAt: Date.now() };
+      if (index === 0 && hasDefaultTitle(c)) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
       void runTurn(activeId, [...c.messages.slice(0, index), edited]);
+    },
+
+    rename(id, title) {
+      const t = title.replace(/\s+/g, ' ').trim().slice(0, 200);
+      if (t) patchMeta(id, { title: t });
+    },
+
+    togglePin(id) {
+      patchMeta(id, { pinned: !get().conversations[id]?.pinned });
+    },
+
+    remove(id) {
+      const c = get().conversations[id];
+      if (!c) return undefined;
+      dropLocally(id);
+      deleted.add(id);
+      tellOtherTabs({ type: 'deleted', id });
+      storage.deleteConversation(id).catch((error: unknown) => set({ storageError: storage.describeStorageError(error) }));
+      return c;
+    },
+
+    restore(conversation) {
+      deleted.delete(conversation.id);
+      set((s) => ({ conversations: { ...s.conversations, [conversation.id]: conversation }, activeId: conversation.id }));
+      markDirty(conversation.id, true);
+    },
+
+    importConversations(incoming) {
+      const plan = planImport(get().conversations, incoming.map(settleAfterReload), newConversationId);
+      for (const c of plan.write) {
+        deleted.delete(c.id);
+        set((s) => ({ conversations: { ...s.conversations, [c.id]: c } }));
+        dirty.add(c.id);
+      }
+      markDirty(plan.write[0]?.id ?? get().activeId, true);
+      return plan;
     },
 
     setWebSearch(patch) {
@@ -340,20 +410,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }));
       void runTurn(activeId, [...c.messages.slice(0, index + 1), ...answers]);
     },
-
-    remove(id) {
-      get().stop(id);
-      const { [id]: _gone, ...rest } = get().conversations;
-      const remaining = Object.values(rest).sort((a, b) => b.updatedAt - a.updatedAt);
-      const next = get().activeId === id ? (remaining[0] ?? emptyConversation()) : undefined;
-      set({ conversations: next ? { ...rest, [next.id]: next } : rest, ...(next ? { activeId: next.id } : {}) });
-      dirty.delete(id);
-      storage.deleteConversation(id).catch((error: unknown) => set({ storageError: storage.describeStorageError(error) }));
-    },
   };
 });
 
 // Remember which conversation is open, whichever action opened it.
 useChatStore.subscribe((s, prev) => {
-  if (s.activeId && s.activeId !== prev.activeId) lastActive.save(s.activeId);
+  if (s.activeId && s.activeId !== prev.activeId) saveLastActive(s.activeId);
 });

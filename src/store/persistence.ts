@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import * as z from 'zod/mini';
+import { mergeConversations } from '../domain/merge';
+import { parseConversation } from '../domain/schema';
 import type { Conversation } from '../domain/types';
 
 const DB_NAME = 'bitseek-chat';
@@ -10,22 +11,6 @@ const STORE = 'conversations';
 interface ChatDB extends DBSchema {
   conversations: { key: string; value: Conversation; indexes: { updatedAt: number } };
 }
-
-// Stored records are untrusted (another version, another tab, a hand edit):
-// required fields are checked, the rest passes through.
-const StoredMessage = z.looseObject({
-  id: z.string(),
-  role: z.enum(['system', 'user', 'assistant', 'tool']),
-  content: z.string(),
-  createdAt: z.number(),
-});
-const StoredConversation = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  messages: z.array(StoredMessage),
-});
 
 let dbPromise: Promise<IDBPDatabase<ChatDB>> | undefined;
 
@@ -47,21 +32,39 @@ export interface LoadResult {
   skipped: number;
 }
 
+/** Every stored conversation that reads as one; a corrupt record is counted, left in place, never deleted. */
 export async function loadConversations(): Promise<LoadResult> {
   const records: unknown[] = await (await db()).getAll(STORE);
   const conversations: Conversation[] = [];
   let skipped = 0;
   for (const record of records) {
-    const parsed = StoredConversation.safeParse(record);
-    if (parsed.success) conversations.push(parsed.data as Conversation);
+    const c = parseConversation(record);
+    if (c) conversations.push(c);
     else skipped += 1;
   }
   return { conversations, skipped };
 }
 
-export async function saveConversations(conversations: Conversation[]): Promise<void> {
+export async function loadConversation(id: string): Promise<Conversation | undefined> {
+  return parseConversation(await (await db()).get(STORE, id));
+}
+
+/**
+ * Writes conversations, merging each with what is stored (another tab may have
+ * added messages since): nobody's messages are overwritten. Returns what was written.
+ */
+export async function saveConversations(conversations: Conversation[]): Promise<Conversation[]> {
   const tx = (await db()).transaction(STORE, 'readwrite');
-  await Promise.all([...conversations.map((c) => tx.store.put(c)), tx.done]);
+  const written = await Promise.all(
+    conversations.map(async (c) => {
+      const stored = parseConversation(await tx.store.get(c.id));
+      const merged = stored ? mergeConversations(c, stored) : c;
+      await tx.store.put(merged);
+      return merged;
+    }),
+  );
+  await tx.done;
+  return written;
 }
 
 export async function deleteConversation(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ToolCall, Usage } from '../domain/types';
+import type { Message, ToolCall, Usage } from '../domain/types';
 import type { StreamEvent } from '../api/stream';
 
 /** A reply as its stream has built it so far. Mutable: it takes thousands of deltas a second. */
@@ -66,4 +66,23 @@ export function accumulate(acc: ReplyAccumulator, event: StreamEvent): boolean {
     default:
       return false;
   }
+}
+
+/** The message fields a reply's stream has filled so far. */
+export function replyFields(acc: ReplyAccumulator): Partial<Message> {
+  const fields: Partial<Message> = { content: acc.content };
+  if (acc.reasoning) fields.reasoning = acc.reasoning;
+  if (acc.refusal) fields.refusal = acc.refusal;
+  if (acc.toolCalls.length) fields.toolCalls = acc.toolCalls.map((c) => ({ ...c }));
+  if (acc.finishReason) fields.finishReason = acc.finishReason;
+  if (acc.streamId) fields.streamId = acc.streamId;
+  if (acc.model) fields.model = acc.model;
+  if (acc.usage) fields.usage = acc.usage;
+  if (acc.warnings.length) fields.warnings = [...acc.warnings];
+  return fields;
+}
+
+/** Characters received: text, reasoning, refusal and tool arguments. */
+export function charsOf(acc: ReplyAccumulator): number {
+  return acc.content.length + acc.reasoning.length + acc.refusal.length + acc.toolCalls.reduce((n, c) => n + c.arguments.length, 0);
 }

@@ -21,6 +21,7 @@ export function MessageList() {
   const messages = useChatStore((s) => s.conversations[s.activeId]?.messages);
   const busy = useChatStore((s) => !!s.streaming[s.activeId]);
   const activeId = useChatStore((s) => s.activeId);
+  const resumed = useChatStore((s) => !!s.conversations[s.activeId]?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(true);
 
@@ -48,9 +49,14 @@ export function MessageList() {
         }}
         className="h-full overflow-y-auto px-4 py-6"
       >
-        {visible.length === 0 ? (
+        {resumed && (
+          <p role="note" className="mx-auto mb-4 max-w-reading rounded-md border border-line bg-surface-raised px-3 py-2 text-xs text-ink-muted">
+            Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.
+          </p>
+        )}
+        {visible.length === 0 && !resumed ? (
           <EmptyState />
-        ) : (
+        ) : visible.length === 0 ? null : (
           <div className="mx-auto flex max-w-reading flex-col gap-6">
             {visible.map((m, i) => (
               <MessageItem

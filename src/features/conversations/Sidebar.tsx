@@ -1,28 +1,37 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { byPinThenActivity } from '../../domain/conversation';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { ConversationRow } from './ConversationRow';
+import { DataActions } from './DataActions';
+import { ResumeDialog } from './ResumeDialog';
+import { searchConversations } from './searchIndex';
 
-/** Saved conversations, newest activity first, filtered by title and text. */
+const ROW = 34;
+
+/** Saved conversations, pinned then newest activity first; searchable by title and text; virtualized. */
 export function Sidebar() {
   const [query, setQuery] = useState('');
+  const [resumeOpen, setResumeOpen] = useState(false);
+  const deferredQuery = useDeferredValue(query);
   const activeId = useChatStore((s) => s.activeId);
   const newChat = useChatStore((s) => s.newChat);
-  const select = useChatStore((s) => s.select);
-  const remove = useChatStore((s) => s.remove);
   const conversations = useChatStore((s) => s.conversations);
-  const sorted = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return Object.values(conversations)
-      .filter((c) => c.messages.length > 0)
-      .filter((c) => !q || c.title.toLowerCase().includes(q) || c.messages.some((m) => m.content.toLowerCase().includes(q)))
-      .sort((a, b) => b.updatedAt - a.updatedAt);
-  }, [conversations, query]);
+  const sorted = useMemo(
+    () => Object.values(conversations).filter((c) => c.messages.length > 0 || c.resumed).sort(byPinThenActivity),
+    [conversations],
+  );
+  const shown = useMemo(() => searchConversations(sorted, deferredQuery), [sorted, deferredQuery]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
 
   return (
-    <nav aria-label="Conversations" className="flex h-full flex-col gap-3 border-r border-line bg-surface-raised p-3">
+    <nav aria-label="Conversations" className="flex h-full flex-col gap-2 border-r border-line bg-surface-raised p-3">
       <Button variant="primary" onClick={newChat}>
         New chat
       </Button>
+      <Button onClick={() => setResumeOpen(true)}>Resume conversation</Button>
       <input
         type="search"
         aria-label="Search conversations"
@@ -31,32 +40,24 @@ export function Sidebar() {
         onChange={(e) => setQuery(e.target.value)}
         className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm"
       />
-      <ul className="-mx-1 flex-1 space-y-0.5 overflow-y-auto">
-        {sorted.map((r) => (
-          <li key={r.id} className="group flex items-center gap-1">
-            <button
-              type="button"
-              aria-current={r.id === activeId ? 'page' : undefined}
-              onClick={() => select(r.id)}
-              className={`min-w-0 flex-1 truncate rounded-md px-2 py-1.5 text-left text-sm ${
-                r.id === activeId ? 'bg-accent/15 font-medium text-ink' : 'text-ink-muted hover:bg-surface-sunken hover:text-ink'
-              }`}
-            >
-              {r.title}
-            </button>
-            <Button
-              variant="ghost"
-              size="sm"
-              aria-label={`Delete conversation ${r.title}`}
-              className="opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
-              onClick={() => remove(r.id)}
-            >
-              ×
-            </Button>
-          </li>
-        ))}
-        {sorted.length === 0 && <li className="px-2 py-1.5 text-sm text-ink-muted">{query ? 'No conversation matches.' : 'No saved conversations yet.'}</li>}
-      </ul>
+      <div ref={scroller} className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
+        {shown.length === 0 ? (
+          <p className="px-2 py-1.5 text-sm text-ink-muted">{query ? 'No conversation matches.' : 'No saved conversations yet.'}</p>
+        ) : (
+          <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const c = shown[row.index]!;
+              return (
+                <li key={c.id} className="absolute left-0 right-0" style={{ top: row.start, height: ROW }}>
+                  <ConversationRow conversation={c} active={c.id === activeId} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      <DataActions />
+      <ResumeDialog open={resumeOpen} onClose={() => setResumeOpen(false)} />
     </nav>
   );
 }

@@ -1,2 +1,3 @@
 export { ConversationIdField } from './ConversationIdField';
+export { linkFor, pathFor, routeConversationId } from './links';
 export { Sidebar } from './Sidebar';

@@ -14,6 +14,8 @@ function domainOf(url: string | undefined): string {
 // already drops javascript: and other unsafe schemes.
 const components: Components = {
   a({ href, children, node: _node, ...rest }) {
+    // The URL transform empties unsafe addresses (javascript:, data:): such a link stays plain text.
+    if (!href) return <span title="Link removed: its address was not http, https or mailto">{children}</span>;
     return (
       <a {...rest} href={href} target="_blank" rel="noopener noreferrer" title={href}>
         {children}

@@ -1,0 +1,202 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const idBox = (page: Page) => page.getByRole('textbox', { name: 'Conversation ID' });
+
+async function chat(page: Page, text: string) {
+  await sendMessage(page, `echo: ${text}`);
+  await expect(lastAssistant(page)).toContainText(text);
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+}
+
+test('the sidebar lists newest first; rename, pin, and delete with undo', async ({ app: page }) => {
+  await chat(page, 'alpha');
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await chat(page, 'beta');
+  const rows = nav(page).getByRole('listitem');
+  await expect(rows).toHaveText(['echo: beta', 'echo: alpha'], { useInnerText: true });
+
+  await rows.nth(1).hover();
+  await nav(page).getByRole('button', { name: 'Pin echo: alpha' }).click();
+  await expect(rows.first()).toContainText('echo: alpha');
+
+  await rows.nth(1).hover();
+  await nav(page).getByRole('button', { name: 'Rename echo: beta' }).click();
+  await nav(page).getByRole('textbox', { name: 'Rename conversation' }).fill('Beta, renamed');
+  await page.keyboard.press('Enter');
+  await expect(rows.nth(1)).toContainText('Beta, renamed');
+  await expect(page.getByRole('heading', { name: 'Beta, renamed' })).toBeVisible();
+
+  await rows.nth(1).hover();
+  await nav(page).getByRole('button', { name: 'Delete conversation Beta, renamed' }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(2);
+  await page.reload();
+  await expect(nav(page).getByRole('listitem')).toHaveText(['📌 echo: alpha', 'Beta, renamed'], { useInnerText: true });
+});
+
+test('Search conversations finds titles and message text', async ({ app: page }) => {
+  await chat(page, 'apples and pears');
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await chat(page, 'plums');
+  const search = nav(page).getByRole('searchbox', { name: 'Search conversations' });
+  await search.fill('PEARS');
+  await expect(nav(page).getByRole('listitem')).toHaveText(['echo: apples and pears'], { useInnerText: true });
+  await search.fill('nothing like this');
+  await expect(nav(page)).toContainText('No conversation matches.');
+  await search.fill('');
+  await expect(nav(page).getByRole('listitem')).toHaveCount(2);
+});
+
+test('Resume conversation validates the id and continues the server’s memory of it', async ({ app: page }) => {
+  // Another device started this conversation on the server.
+  const id = `conv-elsewhere-${Date.now()}`;
+  const first = await page.request.post('/v1/chat/completions', {
+    headers: { authorization: 'Bearer x', 'x-conversation-id': id, 'x-simulator': 'delay=0' },
+    data: { messages: [{ role: 'user', content: 'My favourite colour is teal' }] },
+  });
+  expect(first.ok()).toBe(true);
+  await first.body();
+
+  const requests = recordChatRequests(page);
+  await page.getByRole('button', { name: 'Resume conversation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Resume conversation' });
+  await dialog.getByRole('textbox', { name: 'Conversation ID to resume' }).fill('not valid!');
+  await dialog.getByRole('button', { name: 'Resume' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('1–128 characters');
+  await dialog.getByRole('textbox', { name: 'Conversation ID to resume' }).fill(id);
+  await dialog.getByRole('button', { name: 'Resume' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(idBox(page)).toHaveValue(id);
+  await expect(page.getByText('Resumed — earlier turns live on the server')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/c/${id}$`));
+
+  await sendMessage(page, 'What was my first message?');
+  await expect(lastAssistant(page)).toContainText('My favourite colour is teal');
+  expect(await requests[0]!.headerValue('x-conversation-id')).toBe(id);
+});
+
+test('routes: /c/ID resumes, the URL follows, back and forward work, reload stays', async ({ page }) => {
+  await page.goto('/c/conv-from-a-link');
+  await expect(idBox(page)).toHaveValue('conv-from-a-link');
+  await expect(page.getByText('Resumed — earlier turns live on the server')).toBeVisible();
+  await chat(page, 'first');
+
+  await page.getByRole('button', { name: 'New chat' }).click();
+  const second = await idBox(page).inputValue();
+  await expect(page).toHaveURL(new RegExp(`/c/${second}$`));
+  await chat(page, 'second');
+
+  await page.goBack();
+  await expect(idBox(page)).toHaveValue('conv-from-a-link');
+  await expect(page).toHaveURL(/\/c\/conv-from-a-link$/);
+  await page.goForward();
+  await expect(idBox(page)).toHaveValue(second);
+  await page.reload();
+  await expect(idBox(page)).toHaveValue(second);
+  await expect(lastAssistant(page)).toContainText('second');
+
+  await page.goto('/c/bad%20id');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('not valid');
+  await expect(idBox(page)).toHaveValue(second);
+});
+
+test('Copy link copies the conversation’s address', async ({ app: page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const id = await idBox(page).inputValue();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://localhost:4173/c/${id}`);
+});
+
+test('export as JSON and Markdown, then import: added, merged, kept apart, hostile content inert', async ({ app: page }) => {
+  await sendMessage(page, 'echo: exported **text**');
+  await expect(lastAssistant(page).getByText('text', { exact: true })).toBeVisible();
+  const id = await idBox(page).inputValue();
+
+  const jsonDownload = page.waitForEvent('download');
+  await nav(page).getByRole('button', { name: 'Export chat' }).click();
+  const file = JSON.parse(await readFile((await (await jsonDownload).path())!, 'utf8'));
+  expect(file).toMatchObject({ format: 'bitseek-chat.conversations', version: 1, conversations: [{ id, title: 'echo: exported **text**' }] });
+  const reply = file.conversations[0].messages[1];
+  expect(reply).toMatchObject({ role: 'assistant', content: 'exported **text**', status: 'complete', finishReason: 'stop' });
+  expect(reply.streamId).toMatch(/^stream:chat:/);
+  expect(reply.metrics.totalMs).toBeGreaterThanOrEqual(0);
+  expect(JSON.stringify(file)).not.toContain('local-simulator');
+
+  const mdDownload = page.waitForEvent('download');
+  await nav(page).getByRole('button', { name: 'Export Markdown' }).click();
+  const md = await readFile((await (await mdDownload).path())!, 'utf8');
+  expect(md).toContain('# echo: exported **text**');
+  expect(md).toContain(`Conversation ID: \`${id}\``);
+  expect(md).toContain('## Assistant\n\nexported **text**');
+
+  const hostile = {
+    id: 'conv-hostile',
+    title: '<img src=x onerror="window.__pwned=1">',
+    createdAt: 1,
+    updatedAt: 2,
+    messages: [
+      { id: 'h1', role: 'user', content: '<script>window.__pwned=1</script>', createdAt: 1 },
+      { id: 'h2', role: 'assistant', content: '[click](javascript:window.__pwned=1) <iframe src="javascript:1"></iframe>', createdAt: 2, status: 'complete' },
+    ],
+  };
+  const clash = { ...file.conversations[0], messages: [{ id: 'other', role: 'user', content: 'a different history', createdAt: 5 }] };
+  const payload = JSON.stringify({ format: 'bitseek-chat.conversations', version: 1, conversations: [hostile, clash, { id: 'broken' }] });
+  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'import.json', mimeType: 'application/json', buffer: Buffer.from(payload) });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('1 added, 0 merged, 1 kept apart as copies (same id, different history), 1 skipped (not valid)');
+  await expect(nav(page).getByRole('listitem')).toHaveCount(3);
+  await nav(page).getByRole('button', { name: '<img src=x onerror="window.__pwned=1">', exact: true }).click();
+  await expect(page.getByRole('article', { name: /^User/ })).toContainText('<script>window.__pwned=1</script>');
+  await expect(lastAssistant(page).getByRole('link')).toHaveCount(0);
+  await expect(page.locator('iframe')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{nope') });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Could not import bad.json: The file is not valid JSON.');
+});
+
+test('a corrupt stored record is skipped and reported; the rest load', async ({ app: page }) => {
+  await chat(page, 'survivor');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('bitseek-chat');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('conversations', 'readwrite');
+          tx.objectStore('conversations').put({ id: 'conv-corrupt', title: 42, messages: 'nope' });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('1 saved conversation(s) could not be read and were skipped');
+  await expect(nav(page).getByRole('listitem')).toHaveText(['echo: survivor'], { useInnerText: true });
+});
+
+test('several tabs: messages and renames show in the other tab, and neither overwrites the other', async ({ app: pageA, context }) => {
+  await chat(pageA, 'from tab A');
+  const id = await idBox(pageA).inputValue();
+  const pageB = await context.newPage();
+  await pageB.goto(`/c/${id}`);
+  await expect(lastAssistant(pageB)).toContainText('from tab A');
+
+  // both tabs add to the same conversation
+  await sendMessage(pageB, 'echo: from tab B');
+  await expect(lastAssistant(pageB)).toContainText('from tab B');
+  await expect(pageA.getByRole('article', { name: /^User/ }).last()).toContainText('echo: from tab B', { timeout: 1500 });
+  await chat(pageA, 'A again');
+  await expect(pageB.getByRole('article', { name: /^User/ }).last()).toContainText('echo: A again', { timeout: 1500 });
+
+  await nav(pageA).getByRole('listitem').first().hover();
+  await nav(pageA).getByRole('button', { name: 'Rename echo: from tab A' }).click();
+  await nav(pageA).getByRole('textbox', { name: 'Rename conversation' }).fill('Shared');
+  await pageA.keyboard.press('Enter');
+  await expect(nav(pageB).getByRole('listitem').first()).toContainText('Shared', { timeout: 1500 });
+
+  await pageB.reload();
+  await expect(pageB.getByRole('article', { name: /^User/ })).toHaveText([/from tab A/, /from tab B/, /A again/], { useInnerText: true });
+});

@@ -1,0 +1,45 @@
+import type { Conversation, Message } from './types';
+
+/** How far a reply got: a finished copy of a message beats a copy caught mid-stream. */
+function progress(m: Message): number {
+  return (m.status === 'streaming' ? 0 : 1) * 1e12 + m.content.length + (m.toolCalls?.length ?? 0);
+}
+
+/**
+ * Two copies of one conversation (two tabs, or a record and an import) → one that
+ * loses nobody's messages: messages are united by id, a message either side
+ * removed (edit, retry) stays removed, and title, pin and options come from the
+ * copy whose settings changed last.
+ */
+export function mergeConversations(local: Conversation, other: Conversation): Conversation {
+  const removed = new Set([...(local.removedMessageIds ?? []), ...(other.removedMessageIds ?? [])]);
+  const byId = new Map<string, Message>();
+  const order: Message[] = [];
+  for (const m of [...local.messages, ...other.messages]) {
+    if (removed.has(m.id)) continue;
+    const seen = byId.get(m.id);
+    if (!seen) {
+      byId.set(m.id, m);
+      order.push(m);
+    } else if (progress(m) > progress(seen)) byId.set(m.id, m);
+  }
+  const messages = order.map((m) => byId.get(m.id)!).sort((a, b) => a.createdAt - b.createdAt);
+  const meta = (other.metaUpdatedAt ?? 0) > (local.metaUpdatedAt ?? 0) ? other : local;
+  const merged: Conversation = {
+    ...meta,
+    id: local.id,
+    createdAt: Math.min(local.createdAt, other.createdAt),
+    updatedAt: Math.max(local.updatedAt, other.updatedAt),
+    messages,
+  };
+  if (removed.size) merged.removedMessageIds = [...removed];
+  return merged;
+}
+
+/** Whether merging `other` into `local` would change what `local` shows. */
+export function wouldChange(local: Conversation, other: Conversation): boolean {
+  const merged = mergeConversations(local, other);
+  if (merged.messages.length !== local.messages.length) return true;
+  if (merged.metaUpdatedAt !== local.metaUpdatedAt || merged.title !== local.title) return true;
+  return merged.messages.some((m, i) => m !== local.messages[i]);
+}

@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { isValidConversationId } from './ids';
+import { normalizeWebSearch } from './normalize';
+import type { Conversation } from './types';
+
+// The one shape of a conversation at rest: IndexedDB records and imported files
+// are both untrusted and both read through it. Unknown keys are dropped.
+
+const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
+const finite = z.number().check(z.refine(Number.isFinite));
+
+const ToolCall = z.object({ index: finite, id: z.string(), type: z.string(), name: z.string(), arguments: z.string() });
+const Problem = z.object({
+  kind: z.enum(['http', 'network', 'server', 'interrupted', 'timeout', 'protocol', 'config']),
+  message: z.string(),
+  status: opt(finite),
+  retryAfter: opt(z.string()),
+});
+const Usage = z.object({ promptTokens: opt(finite), completionTokens: opt(finite), totalTokens: opt(finite) });
+const Metrics = z.object({ firstByteMs: opt(finite), firstTokenMs: opt(finite), totalMs: finite, chars: finite, events: finite });
+// Web-search options are re-normalized, never trusted as stored.
+const WebSearch = z.pipe(z.unknown(), z.transform((v) => normalizeWebSearch(v)));
+
+const Message = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.enum(['system', 'user', 'assistant', 'tool']),
+  content: z.string(),
+  createdAt: finite,
+  status: opt(z.enum(['streaming', 'complete', 'stopped', 'failed'])),
+  reasoning: opt(z.string()),
+  refusal: opt(z.string()),
+  toolCalls: opt(z.array(ToolCall)),
+  toolCallId: opt(z.string()),
+  finishReason: opt(z.string()),
+  problem: opt(Problem),
+  warnings: opt(z.array(z.string())),
+  streamId: opt(z.string()),
+  model: opt(z.string()),
+  usage: opt(Usage),
+  webSearch: opt(WebSearch),
+  metrics: opt(Metrics),
+});
+
+export const ConversationSchema = z.object({
+  id: z.string().check(z.refine(isValidConversationId, 'not a valid conversation id')),
+  title: z.string().check(z.maxLength(500)),
+  createdAt: finite,
+  updatedAt: finite,
+  messages: z.array(Message),
+  resumed: opt(z.boolean()),
+  pinned: opt(z.boolean()),
+  metaUpdatedAt: opt(finite),
+  removedMessageIds: opt(z.array(z.string())),
+  webSearch: opt(WebSearch),
+  tools: opt(z.object({ json: z.string(), disabled: z.array(z.string()) })),
+});
+
+export function parseConversation(value: unknown): Conversation | undefined {
+  const parsed = ConversationSchema.safeParse(value);
+  return parsed.success ? (parsed.data as Conversation) : undefined;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { exportFile, planImport, readImport, toMarkdown } from './transfer';
+import type { Conversation, Message } from './types';
+
+const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({ id, role: 'user', content: id, createdAt, ...extra });
+const conv = (id: string, messages: Message[], extra: Partial<Conversation> = {}): Conversation => ({ id, title: id, createdAt: 1, updatedAt: 2, messages, ...extra });
+
+describe('readImport', () => {
+  it('reads an export file, a bare array and a single conversation', () => {
+    const c = conv('conv-a', [msg('m1', 1)]);
+    expect(readImport(JSON.stringify(exportFile([c]))).conversations).toEqual([c]);
+    expect(readImport(JSON.stringify([c])).conversations).toEqual([c]);
+    expect(readImport(JSON.stringify(c)).conversations).toEqual([c]);
+  });
+
+  it('counts invalid entries and refuses what it cannot read', () => {
+    expect(readImport(JSON.stringify([conv('conv-a', []), { id: 5 }])).invalid).toBe(1);
+    expect(() => readImport('{x')).toThrow('not valid JSON');
+    expect(() => readImport(JSON.stringify({ format: 'other', conversations: [] }))).toThrow('Unknown export format');
+    expect(() => readImport(JSON.stringify({ format: 'bitseek-chat.conversations', version: 9, conversations: [] }))).toThrow('newer version');
+  });
+});
+
+describe('planImport', () => {
+  it('adds new ids, merges shared histories, keeps unrelated clashes apart, never overwrites', () => {
+    const local = { 'conv-a': conv('conv-a', [msg('m1', 1)]), 'conv-b': conv('conv-b', [msg('x', 1)]), 'conv-c': conv('conv-c', [msg('c1', 1)]) };
+    const plan = planImport(
+      local,
+      [conv('conv-new', [msg('n', 1)]), conv('conv-a', [msg('m1', 1), msg('m2', 2)]), conv('conv-b', [msg('y', 1)]), conv('conv-c', [msg('c1', 1)])],
+      () => 'conv-copy',
+    );
+    expect(plan).toMatchObject({ added: 1, merged: 1, keptApart: 1, unchanged: 1 });
+    expect(plan.write.map((c) => c.id)).toEqual(['conv-new', 'conv-a', 'conv-copy']);
+    expect(plan.write[1]!.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(plan.write[2]!.title).toBe('conv-b (imported copy)');
+  });
+});
+
+describe('toMarkdown', () => {
+  it('writes turns, tool calls and results', () => {
+    const md = toMarkdown(
+      conv('conv-a', [
+        msg('hi', 1),
+        msg('r', 2, { role: 'assistant', content: '', toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_time', arguments: '{}' }] }),
+        msg('t', 3, { role: 'tool', toolCallId: 'call_1', content: '12:00' }),
+      ]),
+    );
+    expect(md).toContain('# conv-a');
+    expect(md).toContain('## User\n\nhi');
+    expect(md).toContain('Tool call `get_time` (call_1):');
+    expect(md).toContain('### Tool result (call_1)\n\n```\n12:00\n```');
+  });
+});

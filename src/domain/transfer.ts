@@ -1,0 +1,102 @@
+import { mergeConversations, wouldChange } from './merge';
+import { parseConversation } from './schema';
+import type { Conversation } from './types';
+
+export const EXPORT_FORMAT = 'bitseek-chat.conversations';
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  conversations: Conversation[];
+}
+
+/** Full fidelity: settings, tool calls, timings. The API key is never part of a conversation. */
+export function exportFile(conversations: Conversation[], now = new Date()): ExportFile {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), conversations };
+}
+
+export interface ImportRead {
+  conversations: Conversation[];
+  /** Entries that did not read as conversations: reported, not imported. */
+  invalid: number;
+}
+
+/** Reads an export file (or a bare conversation, or an array of them). Throws a readable error. */
+export function readImport(text: string): ImportRead {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error('The file is not valid JSON.');
+  }
+  let entries: unknown[];
+  if (Array.isArray(value)) entries = value;
+  else if (typeof value === 'object' && value !== null && 'conversations' in value) {
+    const file = value as { format?: unknown; version?: unknown; conversations?: unknown };
+    if (file.format !== undefined && file.format !== EXPORT_FORMAT) throw new Error(`Unknown export format "${String(file.format)}".`);
+    if (typeof file.version === 'number' && file.version > EXPORT_VERSION) {
+      throw new Error(`The file is from a newer version of the app (format version ${file.version}); update the app to import it.`);
+    }
+    if (!Array.isArray(file.conversations)) throw new Error('"conversations" must be a list.');
+    entries = file.conversations;
+  } else entries = [value];
+  const conversations: Conversation[] = [];
+  let invalid = 0;
+  for (const entry of entries) {
+    const c = parseConversation(entry);
+    if (c) conversations.push(c);
+    else invalid += 1;
+  }
+  return { conversations, invalid };
+}
+
+export interface ImportPlan {
+  /** New conversations, and merged versions of ones already here. */
+  write: Conversation[];
+  added: number;
+  merged: number;
+  /** Clashing ids with a different history: imported as copies under new ids. */
+  keptApart: number;
+  unchanged: number;
+}
+
+/**
+ * Decides what an import does, never overwriting silently: a new id is added; the
+ * same id with a shared history is merged; a clash with an unrelated history is
+ * kept apart as a copy under a new id.
+ */
+export function planImport(local: Record<string, Conversation>, incoming: Conversation[], newId: () => string): ImportPlan {
+  const plan: ImportPlan = { write: [], added: 0, merged: 0, keptApart: 0, unchanged: 0 };
+  for (const c of incoming) {
+    const here = local[c.id];
+    if (!here) {
+      plan.write.push(c);
+      plan.added += 1;
+    } else if (!here.messages.some((m) => c.messages.some((n) => n.id === m.id)) && c.messages.length > 0 && here.messages.length > 0) {
+      plan.write.push({ ...c, id: newId(), title: `${c.title} (imported copy)`, resumed: false });
+      plan.keptApart += 1;
+    } else if (wouldChange(here, c)) {
+      plan.write.push(mergeConversations(here, c));
+      plan.merged += 1;
+    } else plan.unchanged += 1;
+  }
+  return plan;
+}
+
+/** One conversation as Markdown, for reading or sharing. */
+export function toMarkdown(c: Conversation): string {
+  const lines = [`# ${c.title}`, '', `Conversation ID: \`${c.id}\``, `Exported: ${new Date().toISOString()}`, ''];
+  for (const m of c.messages) {
+    if (m.role === 'tool') {
+      lines.push(`### Tool result (${m.toolCallId ?? 'unknown call'})`, '', '```', m.content, '```', '');
+      continue;
+    }
+    lines.push(`## ${m.role === 'user' ? 'User' : m.role === 'assistant' ? 'Assistant' : 'System'}`, '');
+    if (m.content) lines.push(m.content, '');
+    for (const call of m.toolCalls ?? []) lines.push(`Tool call \`${call.name}\` (${call.id}):`, '', '```json', call.arguments, '```', '');
+    if (m.problem) lines.push(`> ${m.status === 'failed' ? 'Failed' : 'Note'}: ${m.problem.message}`, '');
+  }
+  return lines.join('\n');
+}

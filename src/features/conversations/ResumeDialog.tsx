@@ -1,0 +1,72 @@
+import { useId, useState } from 'react';
+import { isValidConversationId } from '../../domain/ids';
+import { useChatStore } from '../../store/chatStore';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+
+/** Resume a server-side conversation by its id: the local copy if there is one, else a new binding. */
+export function ResumeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [id, setId] = useState('');
+  const [error, setError] = useState('');
+  const openConversation = useChatStore((s) => s.open);
+  const fieldId = useId();
+  const errorId = useId();
+  const close = () => {
+    setId('');
+    setError('');
+    onClose();
+  };
+  return (
+    <Dialog open={open} title="Resume conversation" onClose={close}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = id.trim();
+          if (!isValidConversationId(value)) {
+            setError(
+              value
+                ? 'A conversation id is 1–128 characters: letters, digits, -, _, : or . (no spaces or other symbols).'
+                : 'Enter the id of the conversation to resume.',
+            );
+            return;
+          }
+          openConversation(value);
+          close();
+        }}
+      >
+        <p className="text-sm text-ink-muted">
+          Bitseek keeps conversations on its server by id. Paste an id (e.g. from another device) to continue it here; every request will carry it as
+          X-Conversation-Id.
+        </p>
+        <label htmlFor={fieldId} className="block text-sm font-medium">
+          Conversation ID to resume
+        </label>
+        <input
+          id={fieldId}
+          autoFocus
+          value={id}
+          spellCheck={false}
+          aria-invalid={!!error || undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => {
+            setId(e.target.value);
+            setError('');
+          }}
+          className="w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 font-mono text-sm aria-[invalid]:border-danger"
+        />
+        {error && (
+          <p id={errorId} role="alert" className="text-sm text-danger">
+            {error}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={close}>Cancel</Button>
+          <Button type="submit" variant="primary">
+            Resume
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

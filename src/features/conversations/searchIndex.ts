@@ -1,0 +1,21 @@
+import type { Conversation } from '../../domain/types';
+
+// The searchable text of each conversation, built once per version of it (a new
+// object whenever it changes), so a keystroke is one pass of `includes`.
+const cache = new WeakMap<Conversation, string>();
+
+function searchText(c: Conversation): string {
+  let text = cache.get(c);
+  if (text === undefined) {
+    text = `${c.title}\n${c.messages.map((m) => m.content).join('\n')}`.toLowerCase();
+    cache.set(c, text);
+  }
+  return text;
+}
+
+/** Conversations whose title or message text contains the query, in the given order. */
+export function searchConversations(list: Conversation[], query: string): Conversation[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return list;
+  return list.filter((c) => searchText(c).includes(q));
+}
