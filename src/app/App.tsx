@@ -1,7 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
 import { ConversationIdField, routeConversationId, Sidebar } from '../features/conversations';
+import { preloadMarkdown } from '../features/markdown';
 import { SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
@@ -11,8 +11,6 @@ import { Toasts } from '../ui/Toasts';
 import { reportBadRoute, useRouteSync } from './routes';
 import { SimulatorNote } from './SimulatorNote';
 import { StorageAlert } from './StorageAlert';
-
-const queryClient = new QueryClient();
 
 function ChatScreen() {
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -56,7 +54,11 @@ function ChatScreen() {
         <hr className="my-5 border-line" />
         <ToolsPanel />
       </div>
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog open onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
       <Toasts />
     </div>
   );
@@ -67,11 +69,8 @@ export function App() {
   const init = useChatStore((s) => s.init);
   useEffect(() => {
     void init(routeConversationId(location.pathname));
+    preloadMarkdown();
     reportBadRoute(location.pathname);
   }, [init]);
-  return (
-    <QueryClientProvider client={queryClient}>
-      {loaded ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">Loading conversations…</p>}
-    </QueryClientProvider>
-  );
+  return loaded ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">Loading conversations…</p>;
 }

@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 
 /** Resume a server-side conversation by its id: the local copy if there is one, else a new binding. */
-export function ResumeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function ResumeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [id, setId] = useState('');
   const [error, setError] = useState('');
   const openConversation = useChatStore((s) => s.open);

@@ -1,14 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { ConversationRow } from './ConversationRow';
 import { DataActions } from './DataActions';
-import { ResumeDialog } from './ResumeDialog';
 import { searchConversations } from './searchIndex';
 
 const ROW = 34;
+const ResumeDialog = lazy(() => import('./ResumeDialog'));
 
 /** Saved conversations, pinned then newest activity first; searchable by title and text; virtualized. */
 export function Sidebar() {
@@ -57,7 +57,11 @@ export function Sidebar() {
         )}
       </div>
       <DataActions />
-      <ResumeDialog open={resumeOpen} onClose={() => setResumeOpen(false)} />
+      {resumeOpen && (
+        <Suspense fallback={null}>
+          <ResumeDialog open onClose={() => setResumeOpen(false)} />
+        </Suspense>
+      )}
     </nav>
   );
 }

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
-import { StreamInspector } from './StreamInspector';
+// The inspector (and its virtualized list) loads when first opened.
+const StreamInspector = lazy(() => import('./StreamInspector'));
 
 /** Opens the stream inspector for one reply; it follows the stream live while open. */
 export function InspectStreamButton({ messageId }: { messageId: string }) {
@@ -12,7 +13,11 @@ export function InspectStreamButton({ messageId }: { messageId: string }) {
       <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
         Inspect stream
       </Button>
-      {open && message && <StreamInspector message={message} onClose={() => setOpen(false)} />}
+      {open && message && (
+        <Suspense fallback={null}>
+          <StreamInspector message={message} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

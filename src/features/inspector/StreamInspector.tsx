@@ -40,7 +40,7 @@ function download(name: string, text: string, type: string) {
 const ms = (v: number | undefined) => (v === undefined ? '—' : `${v} ms`);
 
 /** What went over the wire for one reply: request, response, every raw event, timings. */
-export function StreamInspector({ message, onClose }: { message: Message; onClose: () => void }) {
+export default function StreamInspector({ message, onClose }: { message: Message; onClose: () => void }) {
   const trace = traceOf(message.id);
   const m = message.metrics;
   const rate = m && charsPerSecond(m);

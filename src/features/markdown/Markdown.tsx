@@ -45,7 +45,7 @@ const components: Components = {
 const plugins = [remarkGfm];
 
 /** A reply's markdown; memoized so an unchanged message never re-parses. */
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
+const Markdown = memo(function Markdown({ text }: { text: string }) {
   return (
     <div className="prose-reply">
       <ReactMarkdown remarkPlugins={plugins} components={components}>
@@ -54,3 +54,5 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
     </div>
   );
 });
+
+export default Markdown;

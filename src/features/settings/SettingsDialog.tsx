@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT } from '../../api/endpoint';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
@@ -40,7 +40,19 @@ function EndpointCheck({ endpoint, apiKey }: { endpoint: string; apiKey: string 
   );
 }
 
-export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+// The endpoint check is the app's only non-stream request: react-query lives with it,
+// in this lazily loaded chunk, not in the first screen's JavaScript.
+const queryClient = new QueryClient();
+
+export default function SettingsDialog(props: { open: boolean; onClose: () => void }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SettingsForm {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const s = useSettingsStore();
 
   return (

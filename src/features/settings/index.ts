@@ -1,1 +1,4 @@
-export { SettingsDialog } from './SettingsDialog';
+import { lazy } from 'react';
+
+/** Loaded when first opened. */
+export const SettingsDialog = lazy(() => import('./SettingsDialog'));
