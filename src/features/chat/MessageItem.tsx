@@ -33,7 +33,7 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
           <p className="mt-1 whitespace-pre-wrap">{message.reasoning}</p>
         </details>
       )}
-      {message.content && <Markdown text={message.content} />}
+      {message.content && <Markdown text={message.content} streaming={streaming} />}
       {!streaming && message.content && <SourcesList markdown={message.content} />}
       {streaming && empty && <p className="text-sm text-ink-muted">Waiting for the reply…</p>}
       {message.refusal && (

@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
@@ -16,67 +17,87 @@ function toolResultsByReply(messages: Message[]): Map<string, Record<string, str
   return out;
 }
 
-/** The conversation's messages; follows the stream unless the person scrolled up. */
+const NO_MESSAGES: Message[] = [];
+
+/**
+ * The conversation's messages, virtualized (a 1,000-message conversation renders
+ * only what is on screen); follows the stream unless the person scrolled up.
+ */
 export function MessageList() {
-  const messages = useChatStore((s) => s.conversations[s.activeId]?.messages);
+  const messages = useChatStore((s) => s.conversations[s.activeId]?.messages ?? NO_MESSAGES);
   const busy = useChatStore((s) => !!s.streaming[s.activeId]);
   const activeId = useChatStore((s) => s.activeId);
   const resumed = useChatStore((s) => !!s.conversations[s.activeId]?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(true);
 
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && pinned) el.scrollTop = el.scrollHeight;
-  }, [messages, pinned]);
+  const visible = useMemo(() => messages.filter((m) => m.role === 'user' || m.role === 'assistant'), [messages]);
+  const results = useMemo(() => toolResultsByReply(messages), [messages]);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 180,
+    overscan: 4,
+    getItemKey: (i) => visible[i]!.id,
+  });
 
   useEffect(() => setPinned(true), [activeId]);
 
-  const visible = (messages ?? []).filter((m) => m.role === 'user' || m.role === 'assistant');
-  const results = useMemo(() => toolResultsByReply(messages ?? []), [messages]);
+  // Follow the stream: after every update (and every re-measure), stay at the bottom while pinned.
+  const total = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned && visible.length) el.scrollTop = el.scrollHeight;
+  }, [messages, pinned, total, visible.length]);
+
   return (
-    <div className="relative min-h-0 flex-1">
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      {resumed && (
+        <p role="note" className="mx-4 mt-3 rounded-md border border-line bg-surface-raised px-3 py-2 text-xs text-ink-muted">
+          Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.
+        </p>
+      )}
       <div
         ref={scroller}
         role="log"
         aria-label="Messages"
-        // Announced once per finished reply by ReplyAnnouncer, not per token.
+        // Announced once per finished reply, not per token.
         aria-live="off"
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
           setPinned(el.scrollHeight - el.scrollTop - el.clientHeight < 48);
         }}
-        className="h-full overflow-y-auto px-4 py-6"
+        className="min-h-0 flex-1 overflow-y-auto px-4 py-6"
       >
-        {resumed && (
-          <p role="note" className="mx-auto mb-4 max-w-reading rounded-md border border-line bg-surface-raised px-3 py-2 text-xs text-ink-muted">
-            Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.
-          </p>
-        )}
-        {visible.length === 0 && !resumed ? (
-          <EmptyState />
-        ) : visible.length === 0 ? null : (
-          <div className="mx-auto flex max-w-reading flex-col gap-6">
-            {visible.map((m, i) => (
-              <MessageItem
-                key={m.id}
-                message={m}
-                isLast={i === visible.length - 1}
-                following={visible.length - 1 - i}
-                busy={busy}
-                {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
-              />
-            ))}
+        {visible.length === 0 && !resumed && <EmptyState />}
+        {visible.length > 0 && (
+          <div className="relative mx-auto max-w-reading" style={{ height: total }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const m = visible[row.index]!;
+              return (
+                <div
+                  key={row.key}
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  className="absolute left-0 right-0 top-0 flex flex-col pb-6"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <MessageItem
+                    message={m}
+                    isLast={row.index === visible.length - 1}
+                    following={visible.length - 1 - row.index}
+                    busy={busy}
+                    {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
+                  />
+                </div>
+              );
+            })}
           </div>
         )}
       </div>
       {!pinned && (
-        <Button
-          size="sm"
-          className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow"
-          onClick={() => setPinned(true)}
-        >
+        <Button size="sm" className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow" onClick={() => setPinned(true)}>
           Jump to latest
         </Button>
       )}

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { EMPTY_SPLIT, repairTail, splitBlocks } from './blocks';
 
 function domainOf(url: string | undefined): string {
   try {
@@ -44,13 +45,25 @@ const components: Components = {
 
 const plugins = [remarkGfm];
 
-/** A reply's markdown; memoized so an unchanged message never re-parses. */
-const Markdown = memo(function Markdown({ text }: { text: string }) {
+/** One block, parsed once per distinct text: finished blocks never re-parse. */
+const Block = memo(function Block({ text }: { text: string }) {
+  return (
+    <ReactMarkdown remarkPlugins={plugins} components={components}>
+      {text}
+    </ReactMarkdown>
+  );
+});
+
+/** A reply's markdown, rendered incrementally: only the growing last block is parsed again. */
+const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
+  const split = useRef(EMPTY_SPLIT);
+  split.current = splitBlocks(text, split.current);
+  const { blocks } = split.current;
   return (
     <div className="prose-reply">
-      <ReactMarkdown remarkPlugins={plugins} components={components}>
-        {text}
-      </ReactMarkdown>
+      {blocks.map((block, i) => (
+        <Block key={i} text={streaming && i === blocks.length - 1 ? repairTail(block) : block} />
+      ))}
     </div>
   );
 });

@@ -11,10 +11,10 @@ export function preloadMarkdown(): void {
   else setTimeout(start, 200);
 }
 
-export function Markdown({ text }: { text: string }) {
+export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
   return (
     <Suspense fallback={<div className="whitespace-pre-wrap break-words">{text}</div>}>
-      <LazyMarkdown text={text} />
+      <LazyMarkdown text={text} streaming={streaming} />
     </Suspense>
   );
 }
