@@ -1,6 +1,7 @@
 // What the simulator answers: deterministic, markdown worth rendering, and
 // honest that it is a simulation.
 import type { WebSearchOptions } from '../src/domain/normalize.ts';
+import { benchReply } from './benchReply.ts';
 
 export interface InMessage {
   role: string;
@@ -188,6 +189,7 @@ export function planReply(ctx: ReplyContext): ReplyPlan {
   if (ctx.webSearch.enabled && (ctx.webSearch.mode === 'force' || SEARCHY.test(lastUser))) {
     return plan(searchReply(lastUser, ctx.webSearch));
   }
+  if (/^benchmark reply\b/i.test(lastUser)) return plan(benchReply());
   if (/\blong\b/i.test(lastUser)) return plan(longReply());
   return plan(defaultReply(lastUser, ctx));
 }

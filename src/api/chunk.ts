@@ -89,11 +89,42 @@ function errorEvent(o: Record<string, unknown>): ChunkEvent {
   return { type: 'error', error: new ChatError('server', `The server reported an error: ${detail}${suffix}`) };
 }
 
+/**
+ * The shape of nearly every event of a long reply — one choice whose delta is
+ * only text — read without the schema's generality; anything else goes to the schema.
+ */
+function textOnlyChunk(o: Record<string, unknown>): ChunkEvent[] | undefined {
+  const choices = o.choices;
+  if (!Array.isArray(choices) || choices.length !== 1 || o.usage != null) return undefined;
+  const choice = choices[0] as Record<string, unknown> | null;
+  const delta = choice?.delta as Record<string, unknown> | null | undefined;
+  if (!delta || typeof delta !== 'object' || choice!.finish_reason != null || choice!.message !== undefined) return undefined;
+  const content = delta.content;
+  for (const key in delta) if (key !== 'content' && key !== 'role') return undefined;
+  if (typeof content !== 'string' || (delta.role !== undefined && typeof delta.role !== 'string')) return undefined;
+  if ((o.id != null && typeof o.id !== 'string') || (o.model != null && typeof o.model !== 'string') || (o.object != null && typeof o.object !== 'string')) return undefined;
+  const out: ChunkEvent[] = [];
+  if (o.id || o.model || o.object) {
+    const meta: ChunkEvent & { type: 'meta' } = { type: 'meta' };
+    if (o.id) meta.id = o.id as string;
+    if (o.model) meta.model = o.model as string;
+    if (o.object) meta.object = o.object as string;
+    out.push(meta);
+  }
+  if (content) out.push({ type: 'text', text: content });
+  return out;
+}
+
 /** Reads a parsed JSON value: a chunk, a whole reply, an error, or something to ignore. */
 export function eventsFromJson(value: unknown): ChunkEvent[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ type: 'ignored' }];
   const o = value as Record<string, unknown>;
   if (o.error !== undefined && o.error !== null && o.error !== false) return [errorEvent(o)];
+  return textOnlyChunk(o) ?? eventsFromSchema(o);
+}
+
+/** The general path: any chunk or whole reply, read through the schema. */
+export function eventsFromSchema(value: Record<string, unknown>): ChunkEvent[] {
   const parsed = Chunk.safeParse(value);
   if (!parsed.success || (!parsed.data.choices && !parsed.data.usage)) return [{ type: 'ignored' }];
   const chunk = parsed.data;

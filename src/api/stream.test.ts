@@ -344,3 +344,21 @@ describe('failures keep what arrived and never re-send', () => {
     expect(calls.count).toBe(1);
   });
 });
+
+describe('the text-only fast path', () => {
+  it('reads exactly what the schema reads', async () => {
+    const { eventsFromJson, eventsFromSchema } = await import('./chunk');
+    const samples: unknown[] = [
+      { id: 'a', object: 'chat.completion', model: '', choices: [{ index: 0, delta: { content: 'x' }, finish_reason: null }] },
+      { id: 'a', model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] },
+      { choices: [{ index: 0, delta: { content: 'x', reasoning_content: 'r' } }] },
+      { choices: [{ index: 0, delta: { content: 5 } }] },
+      { id: 7, choices: [{ index: 0, delta: { content: 'x' } }] },
+      { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: 'stop' }] },
+      { choices: [{ delta: { content: 'a' } }, { index: 1, delta: { content: 'b' } }] },
+    ];
+    for (const sample of samples) {
+      expect(eventsFromJson(sample)).toEqual(eventsFromSchema(sample as Record<string, unknown>));
+    }
+  });
+});

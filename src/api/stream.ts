@@ -34,21 +34,45 @@ const EVENT_STREAM = 'text/event-stream';
 /** A whole JSON reply was read in onopen: the stream is done, nothing failed. */
 class WholeReplyRead extends Error {}
 
+/** Lets the page render and handle input: scheduler.yield where there is one, else a message-channel task. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+const SLICE_BYTES = 8 * 1024;
+const SLICE_MS = 8;
+
 /**
- * fetch-event-source drops a last event that is not followed by a blank line; some
- * servers close right after `data: …\n`. Completing the blank line keeps that event,
- * and adds nothing to a stream that already ended properly.
+ * The response body as fetch-event-source reads it, with two fixes:
+ * - a fast server's backlog is fed in slices, yielding to the page every few ms,
+ *   so that parsing tens of thousands of events never blocks rendering or input;
+ * - fetch-event-source drops a last event that is not followed by a blank line
+ *   (some servers close right after `data: …\n`): the blank line is completed, and
+ *   nothing is added to a stream that already ended properly.
  */
-function keepLastEvent(fetchImpl: typeof fetch): typeof fetch {
+function pacedEventStream(fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
     let tail: number[] = [];
+    let sliceStart = performance.now();
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
+        async transform(chunk, controller) {
           tail = [...tail, ...chunk.subarray(Math.max(0, chunk.length - 4))].slice(-4);
-          controller.enqueue(chunk);
+          for (let i = 0; i < chunk.length; i += SLICE_BYTES) {
+            if (performance.now() - sliceStart > SLICE_MS) {
+              await yieldToMain();
+              sliceStart = performance.now();
+            }
+            controller.enqueue(chunk.subarray(i, i + SLICE_BYTES));
+          }
         },
         flush(controller) {
           const end = String.fromCharCode(...tail);
@@ -128,7 +152,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
       body: JSON.stringify(request.body),
       signal: controller.signal,
       openWhenHidden: true, // otherwise hiding the tab aborts and re-sends the POST
-      fetch: keepLastEvent(options.fetch ?? globalThis.fetch.bind(globalThis)),
+      fetch: pacedEventStream(options.fetch ?? globalThis.fetch.bind(globalThis)),
       async onopen(response) {
         clearTimeout(firstByteTimer);
         opened = true;

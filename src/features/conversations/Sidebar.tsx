@@ -1,13 +1,26 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
+import type { Conversation } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { ConversationRow } from './ConversationRow';
 import { DataActions } from './DataActions';
-import { searchConversations } from './searchIndex';
+import { searchConversations, warmSearchIndex } from './searchIndex';
 
 const ROW = 34;
+
+let keyedMap: Record<string, Conversation> | undefined;
+let key = '';
+/** What the list shows of the conversations, as one string; computed once per version of the map. */
+function listKeyOf(conversations: Record<string, Conversation>): string {
+  if (conversations !== keyedMap) {
+    keyedMap = conversations;
+    key = '';
+    for (const c of Object.values(conversations)) key += `${c.id}\u0000${c.title}\u0000${c.updatedAt}\u0000${c.pinned ? 1 : 0}\u0000${c.messages.length}\u0001`;
+  }
+  return key;
+}
 const ResumeDialog = lazy(() => import('./ResumeDialog'));
 
 /** Saved conversations, pinned then newest activity first; searchable by title and text; virtualized. */
@@ -17,12 +30,18 @@ export function Sidebar() {
   const deferredQuery = useDeferredValue(query);
   const activeId = useChatStore((s) => s.activeId);
   const newChat = useChatStore((s) => s.newChat);
-  const conversations = useChatStore((s) => s.conversations);
+  // Re-sorted only when a title, pin or activity time changes, not on every streamed frame.
+  const listKey = useChatStore((s) => listKeyOf(s.conversations));
   const sorted = useMemo(
-    () => Object.values(conversations).filter((c) => c.messages.length > 0 || c.resumed).sort(byPinThenActivity),
-    [conversations],
+    () =>
+      Object.values(useChatStore.getState().conversations)
+        .filter((c) => c.messages.length > 0 || c.resumed)
+        .sort(byPinThenActivity),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- listKey stands for the conversations' list
+    [listKey],
   );
   const shown = useMemo(() => searchConversations(sorted, deferredQuery), [sorted, deferredQuery]);
+  useEffect(() => warmSearchIndex(sorted), [sorted]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
 
@@ -40,7 +59,7 @@ export function Sidebar() {
         onChange={(e) => setQuery(e.target.value)}
         className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm"
       />
-      <div ref={scroller} className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
+      <div ref={scroller} data-search={deferredQuery} className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
         {shown.length === 0 ? (
           <p className="px-2 py-1.5 text-sm text-ink-muted">{query ? 'No conversation matches.' : 'No saved conversations yet.'}</p>
         ) : (

@@ -19,3 +19,16 @@ export function searchConversations(list: Conversation[], query: string): Conver
   if (!q) return list;
   return list.filter((c) => searchText(c).includes(q));
 }
+
+/** Builds the search text of every conversation in idle time, so the first keystroke is as fast as the rest. */
+export function warmSearchIndex(list: Conversation[]): () => void {
+  let i = 0;
+  let handle = 0;
+  const work = (deadline: IdleDeadline) => {
+    while (i < list.length && deadline.timeRemaining() > 1) searchText(list[i++]!);
+    if (i < list.length) handle = requestIdleCallback(work);
+  };
+  if (typeof requestIdleCallback === 'undefined') return () => undefined;
+  handle = requestIdleCallback(work);
+  return () => cancelIdleCallback(handle);
+}

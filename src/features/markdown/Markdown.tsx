@@ -62,7 +62,10 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
   return (
     <div className="prose-reply">
       {blocks.map((block, i) => (
-        <Block key={i} text={streaming && i === blocks.length - 1 ? repairTail(block) : block} />
+        // Each block is its own box: off-screen ones skip layout and paint (content-visibility).
+        <div key={i} className="md-block">
+          <Block text={streaming && i === blocks.length - 1 ? repairTail(block) : block} />
+        </div>
       ))}
     </div>
   );

@@ -1,0 +1,347 @@
+// `npm run bench`: builds the app and the baseline pages, serves them with the
+// simulator, and measures in headless Chromium, all in one run:
+//   streaming the same ~200 KB markdown reply in 4-character deltas through
+//   (a) this app, (b) a naive react-markdown page, (c) Streamdown;
+//   opening a 1,000-message conversation; searching 10,000 conversations.
+// Prints a table with ratios and writes bench/results.json. A script, not a test.
+// Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|search for one part;
+// BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints a CPU profile's top
+// functions; BENCH_TRACE=file.json records a Chromium trace of each stream.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const APP_PORT = 4190;
+const PAGES_PORT = 4191;
+const root = resolve(import.meta.dirname, '..');
+
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+
+// Injected before any page script: times the response bytes, long tasks, frames and the final paint.
+const probe = (selector: string, marker: string) => `
+(() => {
+  const b = window.__bench = { firstByte: null, lastByte: null, finalPaint: null, longest: 0, frames: [], maxGap: 0, tasks: [] };
+  const orig = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const res = await orig(input, init);
+    const url = typeof input === 'string' ? input : input.url;
+    if (!String(url).includes('/chat/completions') || !res.body) return res;
+    const body = res.body.pipeThrough(new TransformStream({
+      transform(chunk, c) { b.firstByte ??= performance.now(); c.enqueue(chunk); },
+      flush() { b.lastByte = performance.now(); },
+    }));
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (b.firstByte !== null && b.finalPaint === null) { b.longest = Math.max(b.longest, e.duration); b.tasks.push([Math.round(e.startTime - b.firstByte), Math.round(e.duration)]); }
+  }).observe({ type: 'longtask' });
+  const frame = (t) => {
+    if (b.firstByte !== null && b.finalPaint === null) {
+      b.frames.push(t);
+      if (b.lastByte !== null) {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        if (el && el.textContent.includes(${JSON.stringify(marker)})) b.finalPaint = performance.now();
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+interface StreamRun {
+  /** All main-thread work (TaskDuration): script, microtasks, style, layout, paint. */
+  mainThreadMs: number;
+  /** Script only (ScriptDuration), as CDP counts it. */
+  scriptingMs: number;
+  longestTaskMs: number;
+  maxFrameGapMs: number;
+  lastByteToPaintMs: number;
+  framesDropped: number;
+  streamMs: number;
+  deltasPerSecond: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Main-thread script time of the page so far, in seconds, from one CDP session kept for the run. */
+async function scriptClock(page: Page): Promise<() => Promise<{ script: number; task: number }>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { script: value('ScriptDuration'), task: value('TaskDuration') };
+  };
+}
+
+const DELTAS = Math.ceil(benchReply().length / 4);
+
+async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown'): Promise<StreamRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const selector = target === 'app' ? 'article[aria-label="Assistant message"]' : '#out';
+  await page.addInitScript(probe(selector, BENCH_END_MARKER));
+  if (target === 'app') {
+    await page.setExtraHTTPHeaders({ 'x-simulator': 'chunk=4, delay=0' });
+    await page.goto(`http://localhost:${APP_PORT}/`);
+    await page.getByRole('textbox', { name: 'Message' }).fill('benchmark reply');
+    await page.waitForTimeout(1500); // the lazy markdown chunk loads at idle, as for a person
+  } else {
+    await page.goto(`http://localhost:${PAGES_PORT}/${target}.html`);
+    await page.waitForFunction(() => typeof (window as unknown as { __start?: unknown }).__start === 'function');
+  }
+  const scriptSeconds = await scriptClock(page);
+  const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
+  const before = await scriptSeconds();
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'] });
+  if (target === 'app') await page.getByRole('button', { name: 'Send' }).click();
+  else await page.evaluate(() => (window as unknown as { __start: () => void }).__start());
+  await page.waitForFunction(() => (window as unknown as { __bench: { finalPaint: number | null } }).__bench.finalPaint !== null, undefined, {
+    timeout: 600_000,
+    polling: 500,
+  });
+  const after = await scriptSeconds();
+  if (process.env.BENCH_TRACE) await browser.stopTracing();
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = profile.timeDeltas ?? [];
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    (profile.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id)!;
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    console.log([...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
+  }
+  const b = await page.evaluate(() => (window as unknown as { __bench: { firstByte: number; lastByte: number; finalPaint: number; longest: number; frames: number[]; tasks: number[][] } }).__bench);
+  if (process.env.BENCH_DEBUG) console.log(target, 'long tasks [start after first byte, duration]:', JSON.stringify(b.tasks), 'last byte at', Math.round(b.lastByte - b.firstByte));
+  await context.close();
+  let dropped = 0;
+  let maxGap = 0;
+  for (let i = 1; i < b.frames.length; i++) {
+    const gap = b.frames[i]! - b.frames[i - 1]!;
+    maxGap = Math.max(maxGap, gap);
+    dropped += Math.max(0, Math.round(gap / (1000 / 60)) - 1);
+  }
+  const streamMs = b.lastByte - b.firstByte;
+  return {
+    mainThreadMs: (after.task - before.task) * 1000,
+    scriptingMs: (after.script - before.script) * 1000,
+    longestTaskMs: b.longest,
+    maxFrameGapMs: maxGap,
+    lastByteToPaintMs: b.finalPaint - b.lastByte,
+    framesDropped: dropped,
+    streamMs,
+    deltasPerSecond: (DELTAS * 1000) / streamMs,
+  };
+}
+
+/** Seeds the app's own IndexedDB, in the page, with the given conversations. */
+async function seed(page: Page, conversations: unknown[]): Promise<void> {
+  await page.evaluate(
+    (records) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('bitseek-chat');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('conversations', 'readwrite');
+          for (const r of records) tx.objectStore('conversations').put(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    conversations,
+  );
+}
+
+const reply = (n: number) =>
+  `### Reply ${n}\n\nSome **markdown** with \`code\` and a list:\n\n- one\n- two\n\n\`\`\`js\nconsole.log(${n});\n\`\`\`\n\nEnd of reply ${n}.`;
+
+async function openThousand(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${APP_PORT}/`);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  const messages = Array.from({ length: 1000 }, (_, i) => {
+    const n = Math.floor(i / 2) + 1;
+    return i % 2 === 0
+      ? { id: `u${i}`, role: 'user', content: `Question ${n}: how does streaming work?`, createdAt: 1_700_000_000_000 + i }
+      : { id: `a${i}`, role: 'assistant', content: reply(n), createdAt: 1_700_000_000_000 + i, status: 'complete', finishReason: 'stop' };
+  });
+  await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
+  await page.goto(`http://localhost:${APP_PORT}/c/conv-bench-1000`);
+  const ms = await page.waitForFunction(
+    () => {
+      const articles = document.querySelectorAll('article[aria-label="Assistant message"]');
+      const last = articles[articles.length - 1];
+      return last?.textContent?.includes('End of reply 500') && last.querySelector('h3') ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const value = (await ms.jsonValue()) as number;
+  await context.close();
+  return value;
+}
+
+async function searchTenThousand(browser: Browser): Promise<{ medianMs: number; maxMs: number; loadMs: number; keys: number[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${APP_PORT}/`);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  const words = ['stream', 'token', 'markdown', 'search', 'panel', 'server', 'reply', 'client', 'model', 'event'];
+  const conversations = Array.from({ length: 10_000 }, (_, c) => ({
+    id: `conv-bench-${c}`,
+    title: `Conversation ${c} about ${words[c % 10]}`,
+    createdAt: c,
+    updatedAt: c,
+    messages: Array.from({ length: 4 }, (_, m) => ({
+      id: `m${c}-${m}`,
+      role: m % 2 ? 'assistant' : 'user',
+      content: `${words[(c + m) % 10]} ${words[(c * 7 + m) % 10]} — message ${m} of conversation ${c}. `.repeat(4) + (c === 7777 && m === 3 ? ' zebraquartz' : ''),
+      createdAt: c * 10 + m,
+      ...(m % 2 ? { status: 'complete' } : {}),
+    })),
+  }));
+  for (let i = 0; i < conversations.length; i += 1000) await seed(page, conversations.slice(i, i + 1000));
+  const loadStart = Date.now();
+  await page.reload();
+  const box = page.getByRole('searchbox', { name: 'Search conversations' });
+  await box.waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelectorAll('nav li').length > 5, undefined, { timeout: 120_000 });
+  const loadMs = Date.now() - loadStart;
+  // A string, not a function: the script runner's transpiler would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__keys = [];
+    const input = document.querySelector('input[type="search"]');
+    // A keystroke is done when the list shows the box's current query (React may skip to a later one);
+    // polled with timers: the commit that shows the list is what counts.
+    input.addEventListener('input', () => {
+      const start = performance.now();
+      const check = () => {
+        if (document.querySelector('[data-search="' + CSS.escape(input.value) + '"]')) window.__keys.push(performance.now() - start);
+        else setTimeout(check, 1);
+      };
+      setTimeout(check, 0);
+    });
+  })()`);
+  for (const ch of 'zebraquartz') {
+    await box.press(ch);
+    await page.waitForTimeout(120);
+  }
+  await page.waitForFunction(() => (window as unknown as { __keys: number[] }).__keys.length === 'zebraquartz'.length);
+  const found = await page.locator('nav li').allInnerTexts();
+  if (found.length !== 1 || !found[0]!.includes('Conversation 7777')) throw new Error(`search found ${JSON.stringify(found)}`);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+  await context.close();
+  return { medianMs: median(keys), maxMs: Math.max(...keys), loadMs, keys: keys.map((k) => Math.round(k)) };
+}
+
+async function main() {
+  console.log('Building the app and the baseline pages…');
+  execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  execSync('npx vite build --config bench/vite.config.ts', { cwd: root, stdio: 'inherit' });
+  process.env.SIM_DELAY_MS = '0';
+  const servers: PreviewServer[] = [
+    await preview({ root, configFile: resolve(root, 'vite.config.ts'), preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' }),
+    await preview({ root, configFile: resolve(root, 'bench/vite.config.ts'), preview: { port: PAGES_PORT, strictPort: true }, logLevel: 'error' }),
+  ];
+  const browser = await launch();
+  try {
+    if (process.env.BENCH_ONLY === 'search') return void console.log(await searchTenThousand(browser));
+    if (process.env.BENCH_ONLY === 'app') return void console.log(await streamOnce(browser, 'app'));
+    const targets = ['app', 'naive', 'streamdown'] as const;
+    const runs: Record<(typeof targets)[number], StreamRun[]> = { app: [], naive: [], streamdown: [] };
+    for (let r = 0; r < RUNS; r++) {
+      for (const t of targets) {
+        process.stdout.write(`run ${r + 1}/${RUNS}: ${t}… `);
+        const result = await streamOnce(browser, t);
+        runs[t].push(result);
+        console.log(`${result.mainThreadMs.toFixed(0)} ms main thread, ${result.scriptingMs.toFixed(0)} ms scripting`);
+      }
+    }
+    const summary = Object.fromEntries(
+      targets.map((t) => [
+        t,
+        Object.fromEntries((Object.keys(runs[t][0]!) as (keyof StreamRun)[]).map((k) => [k, median(runs[t].map((x) => x[k]))])) as unknown as StreamRun,
+      ]),
+    ) as Record<(typeof targets)[number], StreamRun>;
+    console.log('Opening a 1,000-message conversation…');
+    const opens: number[] = [];
+    for (let r = 0; r < RUNS; r++) opens.push(await openThousand(browser));
+    const open = median(opens);
+    console.log('Searching 10,000 conversations…');
+    const search = await searchTenThousand(browser);
+
+    const machine = {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      chromium: browser.version(),
+      date: new Date().toISOString().slice(0, 10),
+    };
+    const a = summary.app;
+    const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}×` : '—');
+    const rows = [
+      ['', '(a) this app', '(b) naive react-markdown', '(c) Streamdown', 'b ÷ a', 'c ÷ a'],
+      ['main-thread busy (all work), ms', a.mainThreadMs, summary.naive.mainThreadMs, summary.streamdown.mainThreadMs].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+      ['of which script (CDP ScriptDuration), ms', a.scriptingMs, summary.naive.scriptingMs, summary.streamdown.scriptingMs].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+      ['longest long task, ms (0 = none ≥ 50)', a.longestTaskMs, summary.naive.longestTaskMs, summary.streamdown.longestTaskMs].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+      ['longest frame gap, ms', a.maxFrameGapMs, summary.naive.maxFrameGapMs, summary.streamdown.maxFrameGapMs].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+      ['last byte → final paint, ms', a.lastByteToPaintMs, summary.naive.lastByteToPaintMs, summary.streamdown.lastByteToPaintMs].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+      ['frames dropped', a.framesDropped, summary.naive.framesDropped, summary.streamdown.framesDropped].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+      ['stream duration, ms', a.streamMs, summary.naive.streamMs, summary.streamdown.streamMs].map((v, i) => (i ? (v as number).toFixed(0) : v)),
+    ];
+    rows[1]!.push(ratio(summary.naive.mainThreadMs, a.mainThreadMs), ratio(summary.streamdown.mainThreadMs, a.mainThreadMs));
+    rows[2]!.push(ratio(summary.naive.scriptingMs, a.scriptingMs), ratio(summary.streamdown.scriptingMs, a.scriptingMs));
+    for (const r of rows.slice(3)) r.push('', '');
+    const table = [
+      `| ${rows[0]!.join(' | ')} |`,
+      `| ${rows[0]!.map(() => '---').join(' | ')} |`,
+      ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
+    const extra = [
+      `- deltas absorbed: ${a.deltasPerSecond.toFixed(0)} per second (${DELTAS} deltas of 4 characters; longest long task ${a.longestTaskMs ? `${a.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'})`,
+      `- opening a 1,000-message conversation: ${open.toFixed(0)} ms from navigation to the last reply rendered`,
+      `- searching 10,000 conversations: ${search.medianMs.toFixed(1)} ms median, ${search.maxMs.toFixed(1)} ms worst per keystroke (to the list shown); loading them at start: ${search.loadMs} ms`,
+    ].join('\n');
+    const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; ${machine.date}; medians of ${RUNS} runs.`;
+    console.log(`\n${table}\n\n${extra}\n\n${machineLine}`);
+    writeFileSync(
+      resolve(import.meta.dirname, 'results.json'),
+      `${JSON.stringify({ machine, runs: RUNS, replyBytes: benchReply().length, deltas: DELTAS, medians: summary, raw: runs, open1000Ms: open, search10k: search, table, extra }, null, 2)}\n`,
+    );
+    // The README shows the latest table, between its bench markers.
+    const readmePath = resolve(root, 'README.md');
+    const readme = readFileSync(readmePath, 'utf8');
+    const block = `<!-- bench:start -->\n${table}\n\n${extra}\n\n${machineLine}\n<!-- bench:end -->`;
+    writeFileSync(readmePath, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+    console.log('\nWrote bench/results.json and the table in README.md');
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+}
+
+await main();
