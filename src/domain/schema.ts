@@ -59,3 +59,15 @@ export function parseConversation(value: unknown): Conversation | undefined {
   const parsed = ConversationSchema.safeParse(value);
   return parsed.success ? (parsed.data as Conversation) : undefined;
 }
+
+/** Reads a list of untrusted records: the conversations among them, and how many were not. */
+export function parseConversations(records: unknown[]): { conversations: Conversation[]; invalid: number } {
+  const conversations: Conversation[] = [];
+  let invalid = 0;
+  for (const record of records) {
+    const c = parseConversation(record);
+    if (c) conversations.push(c);
+    else invalid += 1;
+  }
+  return { conversations, invalid };
+}

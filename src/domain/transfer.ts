@@ -1,5 +1,5 @@
 import { mergeConversations, wouldChange } from './merge';
-import { parseConversation } from './schema';
+import { parseConversations } from './schema';
 import type { Conversation } from './types';
 
 export const EXPORT_FORMAT = 'bitseek-chat.conversations';
@@ -42,14 +42,7 @@ export function readImport(text: string): ImportRead {
     if (!Array.isArray(file.conversations)) throw new Error('"conversations" must be a list.');
     entries = file.conversations;
   } else entries = [value];
-  const conversations: Conversation[] = [];
-  let invalid = 0;
-  for (const entry of entries) {
-    const c = parseConversation(entry);
-    if (c) conversations.push(c);
-    else invalid += 1;
-  }
-  return { conversations, invalid };
+  return parseConversations(entries);
 }
 
 export interface ImportPlan {

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeConversations } from '../domain/merge';
-import { parseConversation } from '../domain/schema';
+import { parseConversation, parseConversations } from '../domain/schema';
 import type { Conversation } from '../domain/types';
 
 const DB_NAME = 'bitseek-chat';
@@ -34,15 +34,8 @@ export interface LoadResult {
 
 /** Every stored conversation that reads as one; a corrupt record is counted, left in place, never deleted. */
 export async function loadConversations(): Promise<LoadResult> {
-  const records: unknown[] = await (await db()).getAll(STORE);
-  const conversations: Conversation[] = [];
-  let skipped = 0;
-  for (const record of records) {
-    const c = parseConversation(record);
-    if (c) conversations.push(c);
-    else skipped += 1;
-  }
-  return { conversations, skipped };
+  const { conversations, invalid } = parseConversations(await (await db()).getAll(STORE));
+  return { conversations, skipped: invalid };
 }
 
 export async function loadConversation(id: string): Promise<Conversation | undefined> {

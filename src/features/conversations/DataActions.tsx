@@ -3,16 +3,8 @@ import { byPinThenActivity } from '../../domain/conversation';
 import { exportFile, readImport, toMarkdown } from '../../domain/transfer';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { download } from '../../ui/download';
 import { toast } from '../../ui/toastStore';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const fileSafe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 80);
 const today = () => new Date().toISOString().slice(0, 10);

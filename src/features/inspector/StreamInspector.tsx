@@ -3,6 +3,7 @@ import { toCurl } from '../../api/redact';
 import type { Message } from '../../domain/types';
 import { charsPerSecond, eventsJsonl, traceOf } from '../../store/traceStore';
 import { Button } from '../../ui/Button';
+import { download } from '../../ui/download';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EventList } from './EventList';
@@ -26,15 +27,6 @@ function HeaderTable({ headers }: { headers: Record<string, string> }) {
       ))}
     </dl>
   );
-}
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const ms = (v: number | undefined) => (v === undefined ? '—' : `${v} ms`);

@@ -1,29 +1,11 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useId, type ReactNode } from 'react';
+import { Field } from '../../ui/Field';
 import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT } from '../../api/endpoint';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
 import { useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { modelsQuery } from './modelsQuery';
-
-function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string, hintId?: string) => ReactNode }) {
-  const id = useId();
-  const hintId = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children(id, hint ? hintId : undefined)}
-      {hint && (
-        <p id={hintId} className="text-xs text-ink-muted">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
 

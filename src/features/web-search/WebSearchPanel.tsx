@@ -1,23 +1,25 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { Field } from '../../ui/Field';
 import { FRESHNESS_VALUES, MAX_RESULTS_MAX, MAX_RESULTS_MIN, normalizeMaxResults, SEARCH_LANGS, SEARCH_MODES } from '../../domain/normalize';
 import { useChatStore, webSearchOf } from '../../store/chatStore';
 import { WEB_SEARCH_SHORTCUT_LABEL } from './shortcut';
 
 const control = 'w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm';
 
-function Row({ label, hint, children }: { label: string; hint: string; children: (id: string, hintId: string) => ReactNode }) {
-  const id = useId();
-  const hintId = useId();
+/** A native select of one option's allowed values. */
+function Choice<T extends string>({ label, hint, value, values, labels, onChange }: { label: string; hint: string; value: T; values: readonly T[]; labels: Record<T, string>; onChange: (v: T) => void }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children(id, hintId)}
-      <p id={hintId} className="text-2xs text-ink-muted">
-        {hint}
-      </p>
-    </div>
+    <Field label={label} hint={hint} compact>
+      {(id, hintId) => (
+        <select id={id} aria-describedby={hintId} className={control} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {values.map((v) => (
+            <option key={v} value={v}>
+              {labels[v]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -26,7 +28,7 @@ const FRESHNESS_LABELS = { day: 'past day', week: 'past week', month: 'past mont
 const LANG_LABELS = { auto: 'auto', en: 'English (en)', zh: '中文 (zh)' } as const;
 
 /** Max results: clamped to 1–8 as typed, exactly as the server would. */
-function MaxResultsInput({ id, hintId, value, onCommit }: { id: string; hintId: string; value: number; onCommit: (v: string) => void }) {
+function MaxResultsInput({ id, hintId, value, onCommit }: { id: string; hintId: string | undefined; value: number; onCommit: (v: string) => void }) {
   const [draft, setDraft] = useState<string | undefined>();
   return (
     <input
@@ -80,42 +82,12 @@ export function WebSearchPanel() {
       </div>
       <fieldset className={`space-y-3 ${ws.enabled ? '' : 'opacity-60'}`}>
         <legend className="sr-only">Search options (sent when web search is on)</legend>
-        <Row label="Search mode" hint="auto searches when useful; force searches for every message.">
-          {(id, hintId) => (
-            <select id={id} aria-describedby={hintId} className={control} value={ws.mode} onChange={(e) => setWebSearch({ mode: e.target.value as typeof ws.mode })}>
-              {SEARCH_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {MODE_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Row>
-        <Row label="Max results" hint={`How many pages to read, ${MAX_RESULTS_MIN}–${MAX_RESULTS_MAX}.`}>
+        <Choice label="Search mode" hint="auto searches when useful; force searches for every message." value={ws.mode} values={SEARCH_MODES} labels={MODE_LABELS} onChange={(mode) => setWebSearch({ mode })} />
+        <Field label="Max results" hint={`How many pages to read, ${MAX_RESULTS_MIN}–${MAX_RESULTS_MAX}.`} compact>
           {(id, hintId) => <MaxResultsInput id={id} hintId={hintId} value={ws.maxResults} onCommit={(v) => setWebSearch({ maxResults: normalizeMaxResults(v) })} />}
-        </Row>
-        <Row label="Freshness" hint="Only pages published within this time.">
-          {(id, hintId) => (
-            <select id={id} aria-describedby={hintId} className={control} value={ws.freshness} onChange={(e) => setWebSearch({ freshness: e.target.value as typeof ws.freshness })}>
-              {FRESHNESS_VALUES.map((f) => (
-                <option key={f} value={f}>
-                  {FRESHNESS_LABELS[f]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Row>
-        <Row label="Search language" hint="Language of the pages searched.">
-          {(id, hintId) => (
-            <select id={id} aria-describedby={hintId} className={control} value={ws.lang} onChange={(e) => setWebSearch({ lang: e.target.value as typeof ws.lang })}>
-              {SEARCH_LANGS.map((l) => (
-                <option key={l} value={l}>
-                  {LANG_LABELS[l]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Row>
+        </Field>
+        <Choice label="Freshness" hint="Only pages published within this time." value={ws.freshness} values={FRESHNESS_VALUES} labels={FRESHNESS_LABELS} onChange={(freshness) => setWebSearch({ freshness })} />
+        <Choice label="Search language" hint="Language of the pages searched." value={ws.lang} values={SEARCH_LANGS} labels={LANG_LABELS} onChange={(lang) => setWebSearch({ lang })} />
       </fieldset>
       <p className="text-2xs text-ink-muted">These options belong to this conversation; a new chat starts from the last ones used.</p>
     </aside>
