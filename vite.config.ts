@@ -1,6 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { bitseekSimulator } from './server/vitePlugin.ts';
 
 /**
@@ -21,8 +21,34 @@ const bitseekProxy: Record<string, ProxyOptions> = {
   },
 };
 
+/**
+ * The built app's Content-Security-Policy. Scripts only from the app itself (no
+ * inline script, no eval); requests to this origin and to any https endpoint (or
+ * a local http one), which covers whatever Endpoint URL is configured.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https: http:",
+  "font-src 'self' data:",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build', // the dev server's hot reload needs inline scripts
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), bitseekSimulator()],
+  plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy()],
   server: { port: 5173, proxy: bitseekProxy },
   preview: { port: 4173, proxy: bitseekProxy },
   build: { target: 'es2022', sourcemap: true },

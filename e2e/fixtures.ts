@@ -21,7 +21,19 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
 
 export const lastAssistant = (page: Page) => page.getByRole('article', { name: /^Assistant/ }).last();
 
-export const test = base.extend<{ app: Page }>({
+export const test = base.extend<{ app: Page; cspViolations: string[] }>({
+  // Every page is watched for Content-Security-Policy violations: the app itself must cause none.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   app: async ({ page }, use) => {
     await page.goto('/');
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();

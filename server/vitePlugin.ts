@@ -1,17 +1,24 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import { applyCors } from './cors.ts';
 import { createSimulator } from './simulator.ts';
 
-/** Mounts the simulator at /v1 on the dev and preview servers: same origin, no CORS, no key. */
+/** Mounts the simulator at /v1 on the dev and preview servers: same origin, no key; CORS for other origins. */
 export function bitseekSimulator(): Plugin {
   const delay = process.env.SIM_DELAY_MS;
   const simulator = createSimulator(delay ? { delayMs: Number(delay) } : {});
+  const mount = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (!req.url?.startsWith('/v1/')) return next();
+    if (applyCors(req, res)) return;
+    simulator(req, res, next);
+  };
   return {
     name: 'bitseek-simulator',
     configureServer(server) {
-      server.middlewares.use((req, res, next) => simulator(req, res, next));
+      server.middlewares.use(mount);
     },
     configurePreviewServer(server) {
-      server.middlewares.use((req, res, next) => simulator(req, res, next));
+      server.middlewares.use(mount);
     },
   };
 }

@@ -53,3 +53,12 @@ export function effectiveApiKey(endpoint: string, apiKey: string): string {
 function defaultOrigin(): string {
   return typeof location !== 'undefined' ? location.origin : 'http://localhost';
 }
+
+/** The origin requests to this endpoint go to ('' when the URL cannot be read). */
+export function endpointOrigin(endpoint: string, origin = defaultOrigin()): string {
+  try {
+    return new URL(chatCompletionsUrl(endpoint, origin)).origin;
+  } catch {
+    return '';
+  }
+}

@@ -362,3 +362,25 @@ describe('the text-only fast path', () => {
     }
   });
 });
+
+describe('property: any split of the wire bytes gives the same result as the whole', () => {
+  it('holds for arbitrary text deltas, line endings and cut points', async () => {
+    const fc = await import('fast-check');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('\n', '\r', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        async (deltas, eol, rawCuts) => {
+          const bytes = enc.encode(bitseekWire(deltas, eol));
+          const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
+          const whole = seen(await run({ chunks: [bytes] }));
+          const split = seen(await run({ chunks: splitAt(bytes, ...cuts) }));
+          expect(whole.content).toBe(deltas.join(''));
+          expect(split).toEqual(whole);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

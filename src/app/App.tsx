@@ -2,7 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
 import { ConversationIdField, routeConversationId, Sidebar } from '../features/conversations';
 import { preloadMarkdown } from '../features/markdown';
-import { SettingsDialog } from '../features/settings';
+import { KeyOriginDialog, SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useChatStore } from '../store/chatStore';
@@ -16,6 +16,7 @@ function ChatScreen() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const activeId = useChatStore((s) => s.activeId);
+  const askingAboutKey = useChatStore((s) => !!s.keyConfirmation);
   const title = useChatStore((s) => s.conversations[s.activeId]?.title ?? 'New chat');
   useWebSearchShortcut();
   useRouteSync();
@@ -57,6 +58,11 @@ function ChatScreen() {
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog open onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
+      {askingAboutKey && (
+        <Suspense fallback={null}>
+          <KeyOriginDialog />
         </Suspense>
       )}
       <Toasts />

@@ -12,7 +12,7 @@ import type { Conversation, Message } from '../domain/types';
 import { loadLastActive, saveLastActive } from './lastActive';
 import * as storage from './persistence';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
-import { useSettingsStore, type Settings } from './settingsStore';
+import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
 import { listenToOtherTabs, tellOtherTabs, type TabNews } from './tabSync';
 import { metricsOf, observe, startTrace } from './traceStore';
 
@@ -24,6 +24,10 @@ interface ChatState {
   storageError?: string;
   /** Ids of conversations whose reply is streaming now. */
   streaming: Record<string, true>;
+  /** A message held back until the person agrees to send the API key to a new endpoint origin. */
+  keyConfirmation?: { origin: string; conversationId: string; text: string };
+  /** The draft that a confirmed message consumed, so that the composer clears it. */
+  consumedDraft?: { conversationId: string; text: string };
 
   /** Loads saved conversations and opens `routeId` (resuming it if unknown), else the latest. */
   init: (routeId?: string) => Promise<void>;
@@ -31,7 +35,11 @@ interface ChatState {
   select: (id: string) => void;
   /** Opens a conversation by id: the local one, or a new local one resuming that server id. */
   open: (id: string) => void;
-  send: (text: string) => void;
+  /** Sends a message; false when it is held back (the key's endpoint changed: see keyConfirmation). */
+  send: (text: string) => boolean;
+  /** The person agreed: the key may go to the new origin; the held message is sent. */
+  confirmKeyOrigin: () => void;
+  cancelKeyConfirmation: () => void;
   stop: (conversationId?: string) => void;
   /** Re-runs the turn that produced this assistant message, replacing it. */
   retry: (assistantMessageId: string) => void;
@@ -216,6 +224,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     let outcome: Awaited<ReturnType<typeof streamChat>>;
     try {
+      const newOrigin = unconfirmedKeyOrigin(settings);
+      if (newOrigin) throw new ChatError('config', `Not sent: your API key was entered for ${settings.keyOrigin || 'another endpoint'}, and the Endpoint URL now points to ${newOrigin}. Confirm in Settings before the key goes there.`);
       const tools = toolsToSend(toolsOf(get().conversations[conversationId]));
       if (tools.problems.length) throw new ChatError('config', `Not sent: the Tools JSON has a problem. ${tools.problems[0]!.message}`);
       const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });
@@ -317,10 +327,28 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const { activeId, conversations, streaming } = get();
       const c = conversations[activeId];
       const content = text.trim();
-      if (!c || !content || streaming[activeId]) return;
+      if (!c || !content || streaming[activeId]) return false;
+      const origin = unconfirmedKeyOrigin(useSettingsStore.getState());
+      if (origin) {
+        set({ keyConfirmation: { origin, conversationId: activeId, text } });
+        return false;
+      }
       const user: Message = { id: newMessageId(), role: 'user', content, createdAt: Date.now() };
       if (c.messages.length === 0 && hasDefaultTitle(c)) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
       void runTurn(activeId, [...c.messages, user]);
+      return true;
+    },
+
+    confirmKeyOrigin() {
+      const pending = get().keyConfirmation;
+      if (!pending) return;
+      useSettingsStore.getState().update({ keyOrigin: pending.origin });
+      set({ keyConfirmation: undefined, activeId: pending.conversationId });
+      if (get().send(pending.text)) set({ consumedDraft: { conversationId: pending.conversationId, text: pending.text } });
+    },
+
+    cancelKeyConfirmation() {
+      set({ keyConfirmation: undefined });
     },
 
     stop(conversationId) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { SIMULATOR_ENDPOINT } from '../api/endpoint';
+import { endpointOrigin, SIMULATOR_ENDPOINT } from '../api/endpoint';
 import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
 import { DEFAULT_MODEL } from '../api/request';
 import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, type WebSearchOptions } from '../domain/normalize';
@@ -19,6 +19,8 @@ export interface Settings {
   lastWebSearch: WebSearchOptions;
   /** The tools last used: a new chat starts with them. */
   lastTools: ToolsConfig;
+  /** The origin the API key was entered or confirmed for: it is sent nowhere else without asking. */
+  keyOrigin: string;
 }
 
 interface SettingsState extends Settings {
@@ -35,13 +37,22 @@ export const DEFAULT_SETTINGS: Settings = {
   firstByteTimeoutMs: DEFAULT_FIRST_BYTE_TIMEOUT_MS,
   lastWebSearch: { ...DEFAULT_WEB_SEARCH },
   lastTools: { ...EMPTY_TOOLS, disabled: [] },
+  keyOrigin: '',
 };
+
+/** The origin the key would now go to, when that is not the one it was given for. */
+export function unconfirmedKeyOrigin(s: Settings): string | undefined {
+  if (!s.apiKey.trim()) return undefined;
+  const origin = endpointOrigin(s.endpoint);
+  return origin && origin !== s.keyOrigin ? origin : undefined;
+}
 
 export const useSettingsStore = create<SettingsState>()(
   persist(
     (set) => ({
       ...DEFAULT_SETTINGS,
-      update: (patch) => set(patch),
+      // Typing a key binds it to the endpoint it was typed for.
+      update: (patch) => set((s) => (patch.apiKey !== undefined && patch.keyOrigin === undefined ? { ...patch, keyOrigin: endpointOrigin(patch.endpoint ?? s.endpoint) } : patch)),
     }),
     {
       name: 'bitseek-chat.settings',

@@ -32,11 +32,22 @@ export function Composer({ conversationId }: { conversationId: string }) {
 
   const submit = () => {
     if (busy || !text.trim() || toolsProblem) return;
-    send(text);
+    // A message held back (the key's endpoint changed) stays in the box until it goes.
+    if (!send(text)) return;
     setText('');
     saveDraft(conversationId, '');
     box.current?.focus();
   };
+
+  const consumed = useChatStore((s) => s.consumedDraft);
+  useEffect(() => {
+    if (consumed?.conversationId === conversationId && consumed.text === text) {
+      setText('');
+      saveDraft(conversationId, '');
+    }
+    // only when a held message is finally sent
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [consumed]);
 
   return (
     <form

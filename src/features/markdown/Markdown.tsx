@@ -1,36 +1,51 @@
-import { memo, useRef } from 'react';
+import { memo, useRef, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { EMPTY_SPLIT, repairTail, splitBlocks } from './blocks';
 
-function domainOf(url: string | undefined): string {
+function hostOf(url: string): string {
   try {
-    return url ? new URL(url, location.href).host : '';
+    return new URL(url).host;
   } catch {
     return '';
   }
 }
 
-// No raw HTML is rendered (no rehype-raw); react-markdown's default URL transform
-// already drops javascript: and other unsafe schemes.
+/** An image from a reply: not fetched until the person asks (its URL could carry the conversation out). */
+function ImagePlaceholder({ src, alt }: { src: string; alt: string }) {
+  const [load, setLoad] = useState(false);
+  const url = safeImageUrl(src);
+  if (load && url) return <img src={url} alt={alt} referrerPolicy="no-referrer" className="max-w-full rounded" />;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2 rounded border border-dashed border-line px-2 py-1 text-xs text-ink-muted">
+      <span>
+        Image{alt ? ` “${alt}”` : ''} from {hostOf(url) || 'an address that cannot be loaded'}
+      </span>
+      {url && (
+        <button type="button" className="rounded border border-line px-1.5 py-0.5 text-ink hover:bg-surface-sunken" onClick={() => setLoad(true)}>
+          Load image
+        </button>
+      )}
+    </span>
+  );
+}
+
+// No raw HTML is ever rendered (no rehype-raw), and no HTML string is written into
+// the DOM: every node becomes a React element.
 const components: Components = {
   a({ href, children, node: _node, ...rest }) {
-    // The URL transform empties unsafe addresses (javascript:, data:): such a link stays plain text.
+    // Unsafe addresses were emptied by the URL transform: such a link stays plain text.
     if (!href) return <span title="Link removed: its address was not http, https or mailto">{children}</span>;
     return (
-      <a {...rest} href={href} target="_blank" rel="noopener noreferrer" title={href}>
+      // The real destination shows on hover and on keyboard focus (see .prose-reply a::after).
+      <a {...rest} href={href} target="_blank" rel="noopener noreferrer" title={href} data-href={href}>
         {children}
       </a>
     );
   },
-  // Images are not fetched on their own: a reply could leak the conversation through an image URL.
   img({ src, alt }) {
-    const source = typeof src === 'string' ? src : undefined;
-    return (
-      <span className="inline-flex items-center gap-1 rounded border border-dashed border-line px-2 py-0.5 text-xs text-ink-muted">
-        Image not loaded{alt ? `: ${alt}` : ''} ({domainOf(source) || 'no source'})
-      </span>
-    );
+    return <ImagePlaceholder src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />;
   },
   code({ className, children, node: _node, ...rest }) {
     // Only language-* classes from fence info strings reach the DOM.
@@ -43,12 +58,17 @@ const components: Components = {
   },
 };
 
+/** Links: http, https and mailto only; images: kept as given, checked when loaded. */
+function urlTransform(url: string, key: string): string {
+  return key === 'src' ? url : safeLinkUrl(url);
+}
+
 const plugins = [remarkGfm];
 
 /** One block, parsed once per distinct text: finished blocks never re-parse. */
 const Block = memo(function Block({ text }: { text: string }) {
   return (
-    <ReactMarkdown remarkPlugins={plugins} components={components}>
+    <ReactMarkdown remarkPlugins={plugins} components={components} urlTransform={urlTransform}>
       {text}
     </ReactMarkdown>
   );

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { Field } from '../../ui/Field';
 import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT } from '../../api/endpoint';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
-import { useSettingsStore } from '../../store/settingsStore';
+import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { modelsQuery } from './modelsQuery';
@@ -76,6 +76,17 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
             <input id={id} aria-describedby={hintId} className={input} type="password" autoComplete="off" spellCheck={false} value={s.apiKey} onChange={(e) => s.update({ apiKey: e.target.value })} />
           )}
         </Field>
+        {unconfirmedKeyOrigin(s) && (
+          <div role="alert" className="space-y-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-xs text-warn">
+            <p>
+              The API key was entered for {s.keyOrigin || 'another endpoint'}; the Endpoint URL now points to {unconfirmedKeyOrigin(s)}. The key is not sent
+              there until you allow it.
+            </p>
+            <Button size="sm" onClick={() => s.update({ keyOrigin: unconfirmedKeyOrigin(s)! })}>
+              Allow sending the key to {unconfirmedKeyOrigin(s)}
+            </Button>
+          </div>
+        )}
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={s.rememberKey} onChange={(e) => s.update({ rememberKey: e.target.checked })} />
           Remember API key on this device

