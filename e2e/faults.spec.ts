@@ -50,24 +50,32 @@ test('an event that is not valid JSON is skipped and reported; the reply complet
   await retrySucceeds(page, 1, requests);
 });
 
-const httpCases = [
-  { fault: 'status=400', expected: /HTTP 400.*Simulated 400 Bad Request/ },
-  { fault: 'status=401', expected: /HTTP 401.*check the API key in Settings/ },
-  { fault: 'status=403, body=text', expected: /HTTP 403.*Simulated 403 Forbidden/ },
-  { fault: 'status=404, body=html', expected: /HTTP 404.*404 Not Found.*Endpoint URL/ },
-  { fault: 'status=429, retry-after=30', expected: /HTTP 429.*Retry after 30 s/ },
-  { fault: 'status=500, body=text', expected: /HTTP 500.*Simulated 500 Internal Server Error/ },
-  { fault: 'status=502, body=html', expected: /HTTP 502.*502 Bad Gateway/ },
+const httpStatuses = [
+  { status: 400, text: 'Bad Request' },
+  { status: 401, text: 'Unauthorized', hint: 'check the API key in Settings' },
+  { status: 403, text: 'Forbidden' },
+  { status: 404, text: 'Not Found', hint: 'check the Endpoint URL in Settings' },
+  { status: 429, text: 'Too Many Requests', retryAfter: '30' },
+  { status: 500, text: 'Internal Server Error' },
+  { status: 502, text: 'Bad Gateway' },
 ];
 
-for (const { fault, expected } of httpCases) {
-  test(`HTTP error (${fault}) shows its cause, sends once, and Retry works`, async ({ app: page }) => {
+for (const { status, text, hint, retryAfter } of httpStatuses) {
+  test(`HTTP ${status} with a JSON, a text and an HTML body: the cause is shown, one request per action, Retry works`, async ({ app: page }) => {
     const requests = recordChatRequests(page);
-    await simulate(page, fault);
-    await sendMessage(page, 'echo: after the error');
-    await expect(page.getByRole('alert')).toContainText(expected);
-    expect(requests).toHaveLength(1);
-    await retrySucceeds(page, 1, requests);
+    const extra = retryAfter ? `, retry-after=${retryAfter}` : '';
+    for (const [i, body] of (['json', 'text', 'html'] as const).entries()) {
+      await simulate(page, `status=${status}, body=${body}${extra}`);
+      if (i === 0) await sendMessage(page, 'echo: after the error');
+      else await lastAssistant(page).getByRole('button', { name: 'Retry' }).click();
+      const alert = page.getByRole('alert');
+      // JSON bodies give their error.message, text bodies their text, HTML pages their title
+      await expect(alert).toContainText(body === 'html' ? `HTTP ${status} ${text}: ${status} ${text}` : `HTTP ${status} ${text}: Simulated ${status} ${text}`);
+      if (hint) await expect(alert).toContainText(hint);
+      if (retryAfter) await expect(alert).toContainText(`Retry after ${retryAfter} s`);
+      expect(requests).toHaveLength(i + 1);
+    }
+    await retrySucceeds(page, 3, requests);
     await expect(lastAssistant(page)).toContainText('after the error');
   });
 }
