@@ -29,7 +29,8 @@ const bitseekProxy: Record<string, ProxyOptions> = {
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // KaTeX lays formulas out with inline styles; styles cannot run script.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https: http:",
   "font-src 'self' data:",
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",

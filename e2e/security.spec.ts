@@ -67,6 +67,8 @@ const XSS_CORPUS = [
   `- [x] <img src=x onerror="${P}"> task`,
   `&lt;script&gt;${P}&lt;/script&gt; entities`,
   `<noscript><p title="</noscript><img src=x onerror=${P}>">`,
+  `$$\\href{javascript:${P}}{katex href}$$`,
+  `$$\\url{javascript:${P}}$$ and \\(\\htmlClass{x}{y}\\)`,
 ];
 
 test(`an XSS corpus of ${XSS_CORPUS.length} payloads renders as inert text`, async ({ app: page }) => {

@@ -1,8 +1,9 @@
-import { memo, useRef, useState } from 'react';
+import { Children, memo, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { EMPTY_SPLIT, repairTail, splitBlocks } from './blocks';
+import { CodeBlock, TailContext } from './CodeBlock';
 
 function hostOf(url: string): string {
   try {
@@ -47,6 +48,11 @@ const components: Components = {
   img({ src, alt }) {
     return <ImagePlaceholder src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />;
   },
+  pre({ children }) {
+    const code = Children.only(children) as ReactElement<{ className?: string; children?: ReactNode }>;
+    const language = /^language-([\w+#.-]+)$/.exec(code.props.className ?? '')?.[1];
+    return <CodeBlock language={language} code={String(code.props.children ?? '').replace(/\n$/, '')} />;
+  },
   code({ className, children, node: _node, ...rest }) {
     // Only language-* classes from fence info strings reach the DOM.
     const language = /^language-[\w+#.-]+$/.test(className ?? '') ? className : undefined;
@@ -65,12 +71,43 @@ function urlTransform(url: string, key: string): string {
 
 const plugins = [remarkGfm];
 
+type MathModule = typeof import('./math');
+let mathModule: Promise<MathModule> | undefined;
+
+// $$…$$, \[…\] and \(…\): single dollars are left alone, they are usually prices.
+const MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/;
+
+/** The math plugins, loaded the first time a block has math; undefined until then. */
+function useMath(needed: boolean): MathModule | undefined {
+  const [math, setMath] = useState<MathModule | undefined>();
+  useEffect(() => {
+    if (!needed || math) return;
+    let live = true;
+    void (mathModule ??= import('./math')).then((m) => live && setMath(m));
+    return () => {
+      live = false;
+    };
+  }, [needed, math]);
+  return needed ? math : undefined;
+}
+
+/** LaTeX's \[…\] and \(…\) as remark-math's $$…$$. */
+const toDollars = (text: string) => text.replace(/\\\[([\s\S]+?)\\\]/g, (_m, t: string) => `$$${t}$$`).replace(/\\\(([\s\S]+?)\\\)/g, (_m, t: string) => `$$${t}$$`);
+
 /** One block, parsed once per distinct text: finished blocks never re-parse. */
-const Block = memo(function Block({ text }: { text: string }) {
+const Block = memo(function Block({ text, tail }: { text: string; tail: boolean }) {
+  const math = useMath(!tail && MATH.test(text));
   return (
-    <ReactMarkdown remarkPlugins={plugins} components={components} urlTransform={urlTransform}>
-      {text}
-    </ReactMarkdown>
+    <TailContext.Provider value={tail}>
+      <ReactMarkdown
+        remarkPlugins={math ? [...plugins, ...math.mathRemarkPlugins] : plugins}
+        rehypePlugins={math?.mathRehypePlugins ?? []}
+        components={components}
+        urlTransform={urlTransform}
+      >
+        {math ? toDollars(text) : text}
+      </ReactMarkdown>
+    </TailContext.Provider>
   );
 });
 
@@ -84,7 +121,7 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
       {blocks.map((block, i) => (
         // Each block is its own box: off-screen ones skip layout and paint (content-visibility).
         <div key={i} className="md-block">
-          <Block text={streaming && i === blocks.length - 1 ? repairTail(block) : block} />
+          <Block text={streaming && i === blocks.length - 1 ? repairTail(block) : block} tail={streaming && i === blocks.length - 1} />
         </div>
       ))}
     </div>

@@ -1,0 +1,50 @@
+import { expect, lastAssistant, sendMessage, simulate, test } from './fixtures';
+
+test('code blocks get a language label, a copy button and highlighting once finished', async ({ app: page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await sendMessage(page, 'echo: Look:\n\n```js\nconst answer = 42; // the answer\n```');
+  const reply = lastAssistant(page);
+  await expect(reply.locator('.code-block')).toContainText('js');
+  await expect(reply.locator('code .hljs-keyword')).toHaveText('const');
+  await expect(reply.locator('code .hljs-comment')).toHaveText('// the answer');
+  await reply.getByRole('button', { name: 'Copy code' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('const answer = 42; // the answer');
+});
+
+test('an unterminated code fence renders as code while it streams', async ({ app: page }) => {
+  await simulate(page, 'delay=120');
+  await sendMessage(page, 'echo: ```python\nprint("one")\nprint("two")\nprint("three")\nprint("four")\n```\n\nafter the code');
+  const reply = lastAssistant(page);
+  await expect(reply.locator('pre')).toContainText('print("one")');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(reply).not.toContainText('```');
+  await expect(reply).toContainText('after the code', { timeout: 15_000 });
+});
+
+test('math renders with KaTeX, and \\href stays inert', async ({ app: page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), a price of $5 and $10.\n\n$$\\href{javascript:alert(1)}{click me}$$');
+  const reply = lastAssistant(page);
+  await expect(reply.locator('.katex').first()).toBeVisible();
+  await expect(reply.locator('math')).toHaveCount(3);
+  await expect(reply).toContainText('a price of $5 and $10');
+  await expect(reply.locator('a[href^="javascript"]')).toHaveCount(0);
+  await expect(reply).toContainText('click me');
+  await reply.locator('.katex').last().click();
+  expect(dialogs).toEqual([]);
+});
+
+test('tables scroll sideways instead of widening the page', async ({ app: page }) => {
+  const wide = `| ${Array.from({ length: 30 }, (_, i) => `column ${i}`).join(' | ')} |\n| ${Array.from({ length: 30 }, () => '---').join(' | ')} |\n| ${Array.from({ length: 30 }, (_, i) => `v${i}`).join(' | ')} |`;
+  await sendMessage(page, `echo: ${wide}`);
+  const table = lastAssistant(page).getByRole('table');
+  await expect(table).toBeVisible();
+  const { scroll, client } = await table.evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
+  expect(scroll).toBeGreaterThan(client);
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(pageWidth).toBeLessThanOrEqual(1280);
+});
