@@ -53,7 +53,7 @@ test('10,000 events stay virtualized', async ({ app: page }) => {
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 20_000 });
   await lastAssistant(page).getByRole('button', { name: 'Inspect stream' }).click();
   const inspector = page.getByRole('dialog', { name: 'Stream inspector' });
-  await expect(inspector).toContainText('Raw events (10001)');
+  await expect(inspector).toContainText('Raw events (10,001)');
   const rows = await inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').count();
   expect(rows).toBeGreaterThan(5);
   expect(rows).toBeLessThan(80);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Usage } from '../domain/types';
+import { said, type Said } from '../i18n';
 import { ChatError, describeErrorValue } from './errors';
 
 /** What one SSE event (or a whole JSON reply) means, in order. */
@@ -12,7 +13,7 @@ export type ChunkEvent =
   | { type: 'finish'; reason: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'error'; error: ChatError }
-  | { type: 'warning'; message: string }
+  | { type: 'warning'; said: Said }
   | { type: 'done' }
   | { type: 'ignored' };
 
@@ -82,11 +83,10 @@ function toUsage(u: z.infer<typeof UsageSchema>): Usage {
 
 /** `{"error": …}` as OpenAI-style servers send it, or Bitseek's `{code, error}`. */
 function errorEvent(o: Record<string, unknown>): ChunkEvent {
-  const detail = describeErrorValue(o.error) ?? 'The server reported an error.';
+  const detail = describeErrorValue(o.error) ?? '';
   const inner = typeof o.error === 'object' && o.error !== null ? (o.error as Record<string, unknown>) : {};
   const code = inner.code ?? o.code;
-  const suffix = typeof code === 'number' || typeof code === 'string' ? ` (code ${code})` : '';
-  return { type: 'error', error: new ChatError('server', `The server reported an error: ${detail}${suffix}`) };
+  return { type: 'error', error: new ChatError('server', said('serverError', detail, typeof code === 'number' || typeof code === 'string' ? String(code) : '')) };
 }
 
 /**
@@ -157,7 +157,7 @@ export function parseChunk(data: string): ChunkEvent[] {
     value = JSON.parse(trimmed);
   } catch {
     const sample = trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed;
-    return [{ type: 'warning', message: `Skipped an event that is not valid JSON: ${sample}` }];
+    return [{ type: 'warning', said: said('skippedEvent', sample) }];
   }
   return eventsFromJson(value);
 }

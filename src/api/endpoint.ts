@@ -1,3 +1,4 @@
+import { said } from '../i18n';
 import { ChatError } from './errors';
 
 /** The embedded simulator, same origin as the app (mounted by vite.config.ts). */
@@ -20,17 +21,17 @@ function absolute(url: string, origin: string): URL {
   try {
     return new URL(url, origin);
   } catch {
-    throw new ChatError('config', `"${url}" is not a valid Endpoint URL. Use a base URL such as ${BITSEEK_ENDPOINT}.`);
+    throw new ChatError('config', said('endpointInvalid', url, BITSEEK_ENDPOINT));
   }
 }
 
 /** A base URL (`…/v1`) or a full `…/chat/completions` URL → the completions URL. */
 export function chatCompletionsUrl(endpoint: string, origin = defaultOrigin()): string {
   const base = baseOf(endpoint);
-  if (!base) throw new ChatError('config', 'The Endpoint URL is empty. Set it in Settings.');
+  if (!base) throw new ChatError('config', said('endpointEmpty'));
   const url = absolute(`${base}${COMPLETIONS_SUFFIX}`, origin);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ChatError('config', `The Endpoint URL must start with http:// or https:// (got ${url.protocol}).`);
+    throw new ChatError('config', said('endpointProtocol', url.protocol));
   }
   return url.href;
 }

@@ -1,13 +1,14 @@
 import type { ChatErrorKind, ReplyProblem } from '../domain/types';
+import { noteOf, said, SaidError, type Said } from '../i18n';
 
 /** Every failure of a chat request, typed, with a message a person can act on. */
-export class ChatError extends Error {
+export class ChatError extends SaidError {
   readonly kind: ChatErrorKind;
   readonly status?: number;
   readonly retryAfter?: string;
 
-  constructor(kind: ChatErrorKind, message: string, extra: { status?: number; retryAfter?: string } = {}) {
-    super(message);
+  constructor(kind: ChatErrorKind, text: Said, extra: { status?: number; retryAfter?: string } = {}) {
+    super(text);
     this.name = 'ChatError';
     this.kind = kind;
     if (extra.status !== undefined) this.status = extra.status;
@@ -15,7 +16,7 @@ export class ChatError extends Error {
   }
 
   toProblem(): ReplyProblem {
-    const p: ReplyProblem = { kind: this.kind, message: this.message };
+    const p: ReplyProblem = { kind: this.kind, ...noteOf(this.said) };
     if (this.status !== undefined) p.status = this.status;
     if (this.retryAfter !== undefined) p.retryAfter = this.retryAfter;
     return p;
@@ -67,13 +68,6 @@ export function errorDetailFromBody(body: string, contentType: string | null): s
   return shorten(trimmed);
 }
 
-const HINTS: Partial<Record<number, string>> = {
-  401: 'check the API key in Settings',
-  403: 'the key is not allowed to use this endpoint or model',
-  404: 'check the Endpoint URL in Settings',
-  429: 'too many requests',
-};
-
 /** Builds the ChatError for a non-OK HTTP response, reading its body. */
 export async function httpError(response: Response): Promise<ChatError> {
   let body = '';
@@ -83,24 +77,15 @@ export async function httpError(response: Response): Promise<ChatError> {
     // the body could not be read; the status still says enough
   }
   const detail = errorDetailFromBody(body, response.headers.get('content-type'));
-  const status = response.status;
-  const head = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const hint = HINTS[status];
   const retryAfter = response.headers.get('retry-after') ?? undefined;
-  let message = detail ? `${head}: ${detail}` : head;
-  if (hint) message += ` (${hint})`;
-  if (retryAfter) message += ` Retry after ${/^\d+$/.test(retryAfter) ? `${retryAfter} s` : retryAfter}.`;
-  return new ChatError('http', message, retryAfter ? { status, retryAfter } : { status });
+  const status = response.status;
+  return new ChatError('http', said('http', status, response.statusText, detail, retryAfter ?? ''), retryAfter ? { status, retryAfter } : { status });
 }
 
 /** The fetch's own failure (CORS, DNS, offline, dropped connection) in plain words. */
 export function networkError(cause: unknown, duringStream: boolean): ChatError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  const message = duringStream
-    ? `Connection lost while the reply was streaming${offline ? ' (the browser is offline)' : ''}.`
-    : offline
-      ? 'The browser is offline: the request could not be sent.'
-      : `Could not reach the endpoint (${detail}). Check the Endpoint URL, your network, or CORS (see the README for the /bitseek proxy).`;
-  return new ChatError('network', message);
+  const text = duringStream ? said('connectionLost', offline) : offline ? said('offline') : said('unreachable', detail);
+  return new ChatError('network', text);
 }

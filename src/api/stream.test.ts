@@ -239,7 +239,7 @@ describe('the shapes other OpenAI-compatible servers send', () => {
     const wire = bitseekWire(['a', 'b']).replace('\n\n', '\n\ndata: {"choices": [oops\n\n');
     const r = await run({ chunks: [enc.encode(wire)] });
     expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'ab' });
-    expect(r.reply.warnings).toEqual([expect.stringContaining('not valid JSON')]);
+    expect(r.reply.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('not valid JSON'), said: expect.objectContaining({ key: 'skippedEvent' }) })]);
   });
 
   it('shows the reply of a server that ignores stream and answers application/json', async () => {

@@ -1,5 +1,6 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { parseChunk, type ChunkEvent } from './chunk';
+import { said } from '../i18n';
 import { ChatError, httpError, networkError } from './errors';
 import type { ChatRequest } from './request';
 
@@ -94,12 +95,6 @@ function headersOf(response: Response): Record<string, string> {
   return out;
 }
 
-function describeContentType(contentType: string): string {
-  if (!contentType) return 'a response without a content type';
-  if (contentType.includes('html')) return 'an HTML page (is the Endpoint URL right?)';
-  return `"${contentType}"`;
-}
-
 /**
  * Streams one chat turn. Never retries and never re-sends on its own: the
  * library's retry-forever `onerror` and re-open-on-visible behaviour are both off.
@@ -168,7 +163,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
           finished ||= !fatal;
           throw new WholeReplyRead();
         }
-        throw new ChatError('protocol', `Expected an event stream but the server sent ${describeContentType(contentType)}.`, {
+        throw new ChatError('protocol', said('notEventStream', contentType), {
           status: response.status,
         });
       },
@@ -178,7 +173,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
         if (message.event && message.event !== 'message' && message.event !== 'error') return;
         const events = parseChunk(message.data);
         if (message.event === 'error' && !events.some((e) => e.type === 'error')) {
-          handle([{ type: 'error', error: new ChatError('server', `The server reported an error: ${message.data || 'no details'}`) }]);
+          handle([{ type: 'error', error: new ChatError('server', said('serverError', message.data, '')) }]);
           return;
         }
         handle(events);
@@ -203,11 +198,11 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   if (stopReason === 'timeout') {
     return {
       status: 'failed',
-      error: new ChatError('timeout', `No response from the server within ${Math.round(firstByteMs / 1000)} s.`),
+      error: new ChatError('timeout', said('timeout', Math.round(firstByteMs / 1000))),
     };
   }
   return {
     status: 'failed',
-    error: new ChatError('interrupted', 'The server closed the connection before the reply was finished.'),
+    error: new ChatError('interrupted', said('interrupted')),
   };
 }

@@ -1,42 +1,77 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
-import { ConversationIdField, routeConversationId, Sidebar } from '../features/conversations';
+import { ConversationIdField, displayTitle, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
 import { preloadMarkdown } from '../features/markdown';
 import { KeyOriginDialog, SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
+import { useT } from '../i18n/useT';
 import { useChatStore } from '../store/chatStore';
 import { Button } from '../ui/Button';
 import { Toasts } from '../ui/Toasts';
+import { useAppearance } from './appearance';
+import { ReplyAnnouncer } from './ReplyAnnouncer';
 import { reportBadRoute, useRouteSync } from './routes';
+import { useGlobalShortcuts } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { SimulatorNote } from './SimulatorNote';
 import { StorageAlert } from './StorageAlert';
 
+/** A panel beside the chat on wide screens, a drawer over it on narrow ones (class names whole, for Tailwind to find). */
+const DRAWER = {
+  left: 'fixed inset-y-0 left-0 z-20 block w-[min(100vw,theme(spacing.sidebar))] shadow-2xl',
+  right: 'fixed inset-y-0 right-0 z-20 block w-[min(100vw,theme(spacing.panel))] shadow-2xl',
+};
+const drawer = (open: boolean, side: keyof typeof DRAWER) => (open ? DRAWER[side] : 'hidden');
+
 function ChatScreen() {
+  const t = useT();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [optionsOpen, setOptionsOpen] = useState(false);
+  const [conversationsOpen, setConversationsOpen] = useState(false);
   const activeId = useChatStore((s) => s.activeId);
   const askingAboutKey = useChatStore((s) => !!s.keyConfirmation);
-  const title = useChatStore((s) => s.conversations[s.activeId]?.title ?? 'New chat');
+  const title = useChatStore((s) => displayTitle(t, s.conversations[s.activeId]));
   useWebSearchShortcut();
   useRouteSync();
+  useGlobalShortcuts({
+    onSearch: useCallback(() => {
+      setConversationsOpen(true);
+      // The drawer renders first on narrow screens; the box is then there to focus.
+      requestAnimationFrame(() => document.getElementById(SEARCH_BOX_ID)?.focus());
+    }, []),
+    onHelp: useCallback(() => setShortcutsOpen(true), []),
+  });
+  // Opening a conversation from the drawer shows it.
+  useEffect(() => setConversationsOpen(false), [activeId]);
+
   return (
     <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">
-      <div className="hidden min-h-0 md:block">
-        <Sidebar />
+      <div id="conversations-panel" className={`${drawer(conversationsOpen, 'left')} min-h-0 bg-surface-raised md:static md:block md:w-auto md:shadow-none`}>
+        <Sidebar {...(conversationsOpen ? { onClose: () => setConversationsOpen(false) } : {})} />
       </div>
       <main className="flex min-h-0 min-w-0 flex-col">
         <SimulatorNote />
         <StorageAlert />
-        <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line px-4 py-2">
-          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold">{title}</h1>
-          <ConversationIdField id={activeId} />
-          <Button size="sm" className="xl:hidden" aria-expanded={optionsOpen} aria-controls="side-panel" onClick={() => setOptionsOpen((o) => !o)}>
-            Options
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
+          <Button size="sm" className="md:hidden" aria-expanded={conversationsOpen} aria-controls="conversations-panel" onClick={() => setConversationsOpen((o) => !o)}>
+            {t.app.conversations}
           </Button>
-          <Button size="sm" onClick={() => setSettingsOpen(true)}>
-            Settings
-          </Button>
+          {/* On a phone the title gives its row to the buttons: the Conversations drawer shows it. */}
+          <h1 className="sr-only min-w-[8rem] flex-1 basis-32 truncate text-sm font-semibold sm:not-sr-only">{title}</h1>
+          <ConversationIdField id={activeId} className="order-last basis-full sm:order-none sm:basis-auto" />
+          <div className="ml-auto flex gap-1">
+            <Button size="sm" className="xl:hidden" aria-expanded={optionsOpen} aria-controls="side-panel" onClick={() => setOptionsOpen((o) => !o)}>
+              {t.app.options}
+            </Button>
+            <Button size="sm" variant="ghost" aria-label={t.app.shortcuts} title={t.app.shortcuts} onClick={() => setShortcutsOpen(true)}>
+              <span aria-hidden="true">?</span>
+            </Button>
+            <Button size="sm" onClick={() => setSettingsOpen(true)}>
+              {t.app.settings}
+            </Button>
+          </div>
         </header>
         <MessageList />
         <Composer key={activeId} conversationId={activeId} />
@@ -44,11 +79,11 @@ function ChatScreen() {
       {/* Beside the chat from 1280 px; below that, a drawer behind "Options". */}
       <div
         id="side-panel"
-        className={`${optionsOpen ? 'fixed inset-y-0 right-0 z-20 block w-[min(100vw,theme(spacing.panel))] shadow-2xl' : 'hidden'} min-h-0 overflow-y-auto border-l border-line bg-surface-raised p-4 xl:static xl:block xl:w-auto xl:shadow-none`}
+        className={`${drawer(optionsOpen, 'right')} min-h-0 overflow-y-auto border-l border-line bg-surface-raised p-4 xl:static xl:block xl:w-auto xl:shadow-none`}
       >
         <div className="mb-3 flex justify-end xl:hidden">
           <Button size="sm" variant="ghost" onClick={() => setOptionsOpen(false)}>
-            Close options
+            {t.app.closeOptions}
           </Button>
         </div>
         <WebSearchPanel />
@@ -60,11 +95,13 @@ function ChatScreen() {
           <SettingsDialog open onClose={() => setSettingsOpen(false)} />
         </Suspense>
       )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {askingAboutKey && (
         <Suspense fallback={null}>
           <KeyOriginDialog />
         </Suspense>
       )}
+      <ReplyAnnouncer />
       <Toasts />
     </div>
   );
@@ -73,10 +110,12 @@ function ChatScreen() {
 export function App() {
   const loaded = useChatStore((s) => s.loaded);
   const init = useChatStore((s) => s.init);
+  const t = useT();
+  useAppearance();
   useEffect(() => {
     void init(routeConversationId(location.pathname));
     preloadMarkdown();
     reportBadRoute(location.pathname);
   }, [init]);
-  return loaded ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">Loading conversations…</p>;
+  return loaded ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }

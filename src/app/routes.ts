@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { pathFor, routeConversationId } from '../features/conversations';
 import { useChatStore } from '../store/chatStore';
+import { currentT } from '../i18n/useT';
 import { toast } from '../ui/toastStore';
 
 /** Says so when a link named a conversation id that cannot be one. */
 export function reportBadRoute(pathname: string): void {
   if (pathname.startsWith('/c/') && !routeConversationId(pathname)) {
-    toast('That link’s conversation id is not valid (1–128 letters, digits, -, _, : or .); the latest conversation is open instead.');
+    toast(currentT().app.badRoute);
   }
 }
 

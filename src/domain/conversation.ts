@@ -1,16 +1,14 @@
+import { en, noteOf, said } from '../i18n';
 import type { Conversation, ReplyProblem } from './types';
 
 /** A conversation's title: its first user message, on one line, shortened. */
 export function titleFrom(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= max) return line || 'New chat';
+  if (line.length <= max) return line || en.chat.untitled;
   return `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
-const INTERRUPTED_BY_RELOAD: ReplyProblem = {
-  kind: 'interrupted',
-  message: 'The page was closed or reloaded while this reply was streaming; what had arrived is kept.',
-};
+const INTERRUPTED_BY_RELOAD: ReplyProblem = { kind: 'interrupted', ...noteOf(said('reloaded')) };
 
 /** A reply that was streaming when its page went away cannot resume: say so, keep its text. */
 export function settleAfterReload(c: Conversation): Conversation {

@@ -10,9 +10,12 @@ const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
 const finite = z.number().check(z.refine(Number.isFinite));
 
 const ToolCall = z.object({ index: finite, id: z.string(), type: z.string(), name: z.string(), arguments: z.string() });
+const Said = z.object({ key: z.string().check(z.maxLength(64)), params: z.array(z.union([z.string(), finite, z.boolean()])).check(z.maxLength(8)) });
+const Note = z.object({ message: z.string(), said: opt(Said) });
 const Problem = z.object({
   kind: z.enum(['http', 'network', 'server', 'interrupted', 'timeout', 'protocol', 'config']),
   message: z.string(),
+  said: opt(Said),
   status: opt(finite),
   retryAfter: opt(z.string()),
 });
@@ -33,7 +36,8 @@ const Message = z.object({
   toolCallId: opt(z.string()),
   finishReason: opt(z.string()),
   problem: opt(Problem),
-  warnings: opt(z.array(z.string())),
+  // Older records kept warnings as plain English strings.
+  warnings: opt(z.array(z.union([z.pipe(z.string(), z.transform((message) => ({ message }))), Note]))),
   streamId: opt(z.string()),
   model: opt(z.string()),
   usage: opt(Usage),

@@ -1,3 +1,4 @@
+import { en, said, say, type Said } from '../i18n';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** An OpenAI tool definition, sent as written. */
@@ -15,7 +16,9 @@ export interface ToolsConfig {
 export const EMPTY_TOOLS: Readonly<ToolsConfig> = Object.freeze({ json: '', disabled: [] });
 
 export interface ToolProblem {
+  /** In English; `said` renders it in any language. */
   message: string;
+  said: Said;
   line?: number;
   column?: number;
 }
@@ -26,25 +29,6 @@ export interface ParsedTools {
 }
 
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-
-const ERROR_WORDS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'property name expected (a trailing comma?)',
-  ValueExpected: 'value expected',
-  ColonExpected: 'colon expected',
-  CommaExpected: 'comma expected',
-  CloseBraceExpected: 'closing } expected',
-  CloseBracketExpected: 'closing ] expected',
-  EndOfFileExpected: 'end of input expected',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unexpected end of number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in string',
-};
 
 /** 1-based line and column of an offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -57,28 +41,29 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
 
 function syntaxProblem(text: string, error: ParseError): ToolProblem {
   const { line, column } = lineAndColumn(text, error.offset);
-  const code = printParseErrorCode(error.error);
-  return { message: `Syntax error at line ${line}, column ${column}: ${ERROR_WORDS[code] ?? code}.`, line, column };
+  return { ...problem(said('jsonSyntax', line, column, printParseErrorCode(error.error))), line, column };
 }
+
+const problem = (s: Said): ToolProblem => ({ message: say(en, s), said: s });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks one tool's shape; returns what is wrong with it, if anything. */
-function shapeProblems(tool: unknown, n: number, seen: Map<string, number>): string[] {
-  if (!isObject(tool)) return [`Tool ${n}: must be an object.`];
-  const out: string[] = [];
-  if (tool.type !== 'function') out.push(`Tool ${n}: "type" must be "function".`);
+function shapeProblems(tool: unknown, n: number, seen: Map<string, number>): Said[] {
+  if (!isObject(tool)) return [said('toolNotObject', n)];
+  const out: Said[] = [];
+  if (tool.type !== 'function') out.push(said('toolType', n));
   const fn = tool.function;
-  if (!isObject(fn)) return [...out, `Tool ${n}: "function" must be an object with a name.`];
+  if (!isObject(fn)) return [...out, said('toolFunction', n)];
   const name = fn.name;
   if (typeof name !== 'string' || !NAME.test(name)) {
-    out.push(`Tool ${n}: "function.name" must be 1–64 letters, digits, _ or - (got ${JSON.stringify(name) ?? 'nothing'}).`);
+    out.push(said('toolName', n, JSON.stringify(name) ?? ''));
   } else if (seen.has(name)) {
-    out.push(`Tool ${n}: the name "${name}" is already used by tool ${seen.get(name)}.`);
+    out.push(said('toolDuplicate', n, name, seen.get(name)!));
   } else seen.set(name, n);
-  if (fn.description !== undefined && typeof fn.description !== 'string') out.push(`Tool ${n}: "function.description" must be a string.`);
+  if (fn.description !== undefined && typeof fn.description !== 'string') out.push(said('toolDescription', n));
   if (fn.parameters !== undefined && (!isObject(fn.parameters) || (fn.parameters.type !== undefined && fn.parameters.type !== 'object'))) {
-    out.push(`Tool ${n}: "function.parameters" must be a JSON-schema object ({"type": "object", "properties": …}).`);
+    out.push(said('toolParameters', n));
   }
   return out;
 }
@@ -89,9 +74,9 @@ export function parseToolsJson(text: string): ParsedTools {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, STRICT);
   if (errors.length > 0) return { tools: [], problems: [syntaxProblem(text, errors[0]!)] };
-  if (!Array.isArray(value)) return { tools: [], problems: [{ message: 'Tools JSON must be an array of tools: [ {"type": "function", "function": {…}} ].' }] };
+  if (!Array.isArray(value)) return { tools: [], problems: [problem(said('toolsNotArray'))] };
   const seen = new Map<string, number>();
-  const problems = value.flatMap((tool, i) => shapeProblems(tool, i + 1, seen)).map((message) => ({ message }));
+  const problems = value.flatMap((tool, i) => shapeProblems(tool, i + 1, seen)).map(problem);
   return problems.length ? { tools: [], problems } : { tools: value as ToolDefinition[], problems: [] };
 }
 

@@ -1,3 +1,4 @@
+import { said, SaidError } from '../i18n';
 import { mergeConversations, wouldChange } from './merge';
 import { parseConversations } from './schema';
 import type { Conversation } from './types';
@@ -29,17 +30,17 @@ export function readImport(text: string): ImportRead {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error('The file is not valid JSON.');
+    throw new SaidError(said('importNotJson'));
   }
   let entries: unknown[];
   if (Array.isArray(value)) entries = value;
   else if (typeof value === 'object' && value !== null && 'conversations' in value) {
     const file = value as { format?: unknown; version?: unknown; conversations?: unknown };
-    if (file.format !== undefined && file.format !== EXPORT_FORMAT) throw new Error(`Unknown export format "${String(file.format)}".`);
+    if (file.format !== undefined && file.format !== EXPORT_FORMAT) throw new SaidError(said('importFormat', String(file.format)));
     if (typeof file.version === 'number' && file.version > EXPORT_VERSION) {
-      throw new Error(`The file is from a newer version of the app (format version ${file.version}); update the app to import it.`);
+      throw new SaidError(said('importNewer', file.version));
     }
-    if (!Array.isArray(file.conversations)) throw new Error('"conversations" must be a list.');
+    if (!Array.isArray(file.conversations)) throw new SaidError(said('importNotList'));
     entries = file.conversations;
   } else entries = [value];
   return parseConversations(entries);

@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 import type { WebSearchOptions } from './normalize';
 import type { ToolsConfig } from './tools';
 
@@ -28,9 +29,8 @@ export type ChatErrorKind =
   | 'config'; // the request could not be built (e.g. a bad URL)
 
 /** What went wrong with a reply, kept with the message so it survives reloads. */
-export interface ReplyProblem {
+export interface ReplyProblem extends Note {
   kind: ChatErrorKind;
-  message: string;
   status?: number;
   retryAfter?: string;
 }
@@ -53,7 +53,7 @@ export interface Message {
   finishReason?: string;
   problem?: ReplyProblem;
   /** Non-fatal oddities of the stream, e.g. an event that was not valid JSON. */
-  warnings?: string[];
+  warnings?: Note[];
   streamId?: string;
   model?: string;
   usage?: Usage;

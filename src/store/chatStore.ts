@@ -1,3 +1,4 @@
+import { en, said, type Said } from '../i18n';
 import { create } from 'zustand';
 import { ChatError } from '../api/errors';
 import { buildChatRequest } from '../api/request';
@@ -21,7 +22,8 @@ interface ChatState {
   activeId: string;
   loaded: boolean;
   /** A storage failure, shown to the person until the next successful save. */
-  storageError?: string;
+  /** A storage failure, shown until a save succeeds. */
+  storageError?: Said;
   /** Ids of conversations whose reply is streaming now. */
   streaming: Record<string, true>;
   /** A message held back until the person agrees to send the API key to a new endpoint origin. */
@@ -65,7 +67,7 @@ const controllers = new Map<string, AbortController>();
 function emptyConversation(id = newConversationId(), resumed = false): Conversation {
   const now = Date.now();
   const { lastWebSearch, lastTools } = useSettingsStore.getState();
-  const c: Conversation = { id, title: resumed ? `Resumed ${id}` : 'New chat', createdAt: now, updatedAt: now, messages: [], webSearch: { ...lastWebSearch }, tools: { ...lastTools } };
+  const c: Conversation = { id, title: resumed ? en.chat.resumedTitle(id) : en.chat.untitled, createdAt: now, updatedAt: now, messages: [], webSearch: { ...lastWebSearch }, tools: { ...lastTools } };
   if (resumed) c.resumed = true;
   return c;
 }
@@ -81,7 +83,7 @@ export function toolsOf(c: Conversation | undefined): ToolsConfig {
 }
 
 /** Not named by the person yet: the first message names it. */
-const hasDefaultTitle = (c: Conversation) => c.title === 'New chat' || c.title === `Resumed ${c.id}`;
+const hasDefaultTitle = (c: Conversation) => c.title === en.chat.untitled || c.title === en.chat.resumedTitle(c.id);
 
 /** Worth saving: it has messages, or it binds a server id the person resumed. */
 const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
@@ -225,9 +227,9 @@ export const useChatStore = create<ChatState>()((set, get) => {
     let outcome: Awaited<ReturnType<typeof streamChat>>;
     try {
       const newOrigin = unconfirmedKeyOrigin(settings);
-      if (newOrigin) throw new ChatError('config', `Not sent: your API key was entered for ${settings.keyOrigin || 'another endpoint'}, and the Endpoint URL now points to ${newOrigin}. Confirm in Settings before the key goes there.`);
+      if (newOrigin) throw new ChatError('config', said('keyOrigin', settings.keyOrigin, newOrigin));
       const tools = toolsToSend(toolsOf(get().conversations[conversationId]));
-      if (tools.problems.length) throw new ChatError('config', `Not sent: the Tools JSON has a problem. ${tools.problems[0]!.message}`);
+      if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
       const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });
       outcome = await streamChat(request, {
         signal: controller.signal,
@@ -242,7 +244,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         },
       });
     } catch (error) {
-      const e = error instanceof ChatError ? error : new ChatError('config', String(error));
+      const e = error instanceof ChatError ? error : new ChatError('config', said('unexpected', String(error)));
       outcome = { status: 'failed', error: e };
     }
 
@@ -282,7 +284,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       try {
         loaded = await storage.loadConversations();
       } catch (error) {
-        set({ storageError: `Could not open saved conversations: ${error instanceof Error ? error.message : String(error)}` });
+        set({ storageError: said('storageOpenFailed', error instanceof Error ? error.message : String(error)) });
       }
       const conversations: Record<string, Conversation> = {};
       for (const c of loaded.conversations) conversations[c.id] = settleAfterReload(c);
@@ -298,7 +300,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         conversations,
         activeId: active.id,
         loaded: true,
-        ...(loaded.skipped ? { storageError: `${loaded.skipped} saved conversation(s) could not be read and were skipped; the others loaded.` } : {}),
+        ...(loaded.skipped ? { storageError: said('storageSkipped', loaded.skipped) } : {}),
       });
       if (active.resumed && !active.messages.length) markDirty(active.id, true);
     },

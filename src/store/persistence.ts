@@ -1,3 +1,4 @@
+import { said, type Said } from '../i18n';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeConversations } from '../domain/merge';
 import { parseConversation, parseConversations } from '../domain/schema';
@@ -69,8 +70,8 @@ export function requestPersistentStorage(): void {
   void navigator.storage?.persist?.().catch(() => undefined);
 }
 
-export function describeStorageError(error: unknown): string {
+export function describeStorageError(error: unknown): Said {
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') return 'Browser storage is full: new messages are kept in this tab but not saved. Free some space or export your conversations.';
-  return `Could not save conversations (${error instanceof Error ? error.message : String(error)}). They are kept in this tab; the app will keep trying.`;
+  if (name === 'QuotaExceededError') return said('storageFull');
+  return said('storageFailed', error instanceof Error ? error.message : String(error));
 }

@@ -1,3 +1,4 @@
+import { noteOf, type Note } from '../i18n';
 import type { Message, ToolCall, Usage } from '../domain/types';
 import type { StreamEvent } from '../api/stream';
 
@@ -11,7 +12,7 @@ export interface ReplyAccumulator {
   streamId?: string;
   model?: string;
   usage?: Usage;
-  warnings: string[];
+  warnings: Note[];
 }
 
 export function newAccumulator(): ReplyAccumulator {
@@ -56,7 +57,7 @@ export function accumulate(acc: ReplyAccumulator, event: StreamEvent): boolean {
       acc.usage = event.usage;
       return true;
     case 'warning':
-      acc.warnings.push(event.message);
+      acc.warnings.push(noteOf(event.said));
       return true;
     case 'meta':
       // The first chunk's id names the stream; `model` may be "" (Bitseek) and is then left unset.

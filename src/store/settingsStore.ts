@@ -5,6 +5,10 @@ import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
 import { DEFAULT_MODEL } from '../api/request';
 import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, type WebSearchOptions } from '../domain/normalize';
 import { EMPTY_TOOLS, type ToolsConfig } from '../domain/tools';
+import type { LanguagePreference } from '../i18n';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
 export interface Settings {
   endpoint: string;
@@ -21,6 +25,9 @@ export interface Settings {
   lastTools: ToolsConfig;
   /** The origin the API key was entered or confirmed for: it is sent nowhere else without asking. */
   keyOrigin: string;
+  /** The app's language; 'system' follows the browser. */
+  language: LanguagePreference;
+  theme: ThemePreference;
 }
 
 interface SettingsState extends Settings {
@@ -38,6 +45,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lastWebSearch: { ...DEFAULT_WEB_SEARCH },
   lastTools: { ...EMPTY_TOOLS, disabled: [] },
   keyOrigin: '',
+  language: 'system',
+  theme: 'system',
 };
 
 /** The origin the key would now go to, when that is not the one it was given for. */

@@ -2,17 +2,19 @@ import { useEffect, useState } from 'react';
 import { Button, type ButtonProps } from './Button';
 import { copyText } from './copyText';
 import { toast } from './toastStore';
+import { useT } from '../i18n/useT';
 
 interface CopyButtonProps extends Omit<ButtonProps, 'onClick' | 'children'> {
   text: () => string;
   /** The button's accessible name; it stays the same after copying. */
   label: string;
-  /** What the button shows before it is pressed (default "Copy"). */
+  /** What the button shows before it is pressed (default: Copy, in the app's language). */
   idleText?: string;
 }
 
 /** A copy button that confirms on itself and with a toast (announced politely). */
-export function CopyButton({ text, label, idleText = 'Copy', ...rest }: CopyButtonProps) {
+export function CopyButton({ text, label, idleText, ...rest }: CopyButtonProps) {
+  const t = useT().ui;
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -25,11 +27,11 @@ export function CopyButton({ text, label, idleText = 'Copy', ...rest }: CopyButt
       onClick={async () => {
         const ok = await copyText(text());
         setState(ok ? 'copied' : 'failed');
-        toast(ok ? 'Copied to clipboard.' : 'Could not copy: the browser refused access to the clipboard.');
+        toast(ok ? t.copiedToast : t.copyFailedToast);
       }}
       {...rest}
     >
-      <span aria-hidden="true">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText}</span>
+      <span aria-hidden="true">{state === 'copied' ? t.copied : state === 'failed' ? t.copyFailed : (idleText ?? t.copy)}</span>
     </Button>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from './Button';
+import { useT } from '../i18n/useT';
 
 interface DialogProps {
   open: boolean;
@@ -10,13 +11,42 @@ interface DialogProps {
   wide?: boolean;
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle inside the dialog: the native modal would let focus leave for the browser's own controls. */
+function trapTab(e: KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 /**
- * A modal on the native <dialog>: the browser traps focus, Escape closes it,
- * and focus returns to what opened it.
+ * A modal on the native <dialog>: Escape closes it, Tab stays inside it, and
+ * focus returns to what opened it, also when the dialog is unmounted rather than closed.
  */
 export function Dialog({ open, title, onClose, children, wide = false }: DialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Who had focus before showModal moved it in; it gets it back once the dialog is gone.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(() => {
+    const node = ref.current;
+    return () =>
+      // After the commit: a StrictMode re-run leaves the node in the page, a real unmount does not.
+      queueMicrotask(() => {
+        if (!node?.isConnected && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      });
+  }, [opener]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -28,6 +58,7 @@ export function Dialog({ open, title, onClose, children, wide = false }: DialogP
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -44,7 +75,7 @@ export function Dialog({ open, title, onClose, children, wide = false }: DialogP
               {title}
             </h2>
             <Button variant="ghost" size="sm" onClick={onClose}>
-              Close
+              {t.ui.close}
             </Button>
           </header>
           <div className="overflow-y-auto px-5 py-4">{children}</div>

@@ -1,18 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toolsToSend } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { loadDraft, saveDraft } from './drafts';
+import { say } from '../../i18n';
+import { useT } from '../../i18n/useT';
 
 /** The message box: Enter sends, Shift+Enter is a newline, Escape stops a streaming reply. */
 export function Composer({ conversationId }: { conversationId: string }) {
+  const t = useT();
   const [text, setText] = useState(() => loadDraft(conversationId));
   const busy = useChatStore((s) => !!s.streaming[conversationId]);
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
   const box = useRef<HTMLTextAreaElement>(null);
   // Invalid tools are never sent: Send says why it is blocked.
-  const toolsProblem = useChatStore((s) => toolsToSend(toolsOf(s.conversations[conversationId])).problems[0]?.message);
+  const tools = useChatStore((s) => toolsOf(s.conversations[conversationId]));
+  const toolsSaid = useMemo(() => toolsToSend(tools).problems[0]?.said, [tools]);
+  const toolsProblem = toolsSaid && say(t, toolsSaid);
   const blockedId = useId();
 
   useEffect(() => {
@@ -59,7 +64,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     >
       <div className="mx-auto flex max-w-reading items-end gap-2">
         <label htmlFor="composer" className="sr-only">
-          Message
+          {t.chat.message}
         </label>
         <textarea
           id="composer"
@@ -67,7 +72,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
           value={text}
           autoFocus
           rows={Math.min(8, Math.max(1, text.split('\n').length))}
-          placeholder="Message Bitseek — Enter to send, Shift+Enter for a new line"
+          aria-keyshortcuts="/"
+          placeholder={t.chat.placeholder}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             // isComposing: Enter that confirms an IME candidate (Chinese input) must not send.
@@ -80,17 +86,17 @@ export function Composer({ conversationId }: { conversationId: string }) {
         />
         {busy ? (
           <Button variant="secondary" onClick={() => stop(conversationId)} className="h-10">
-            Stop
+            {t.chat.stop}
           </Button>
         ) : (
           <Button type="submit" variant="primary" disabled={!text.trim() || !!toolsProblem} aria-describedby={toolsProblem ? blockedId : undefined} className="h-10">
-            Send
+            {t.chat.send}
           </Button>
         )}
       </div>
       {toolsProblem && (
         <p id={blockedId} className="mx-auto mt-2 max-w-reading text-xs text-danger">
-          Send is blocked until the Tools JSON is fixed (Tools panel): {toolsProblem}
+          {t.chat.sendBlocked(toolsProblem)}
         </p>
       )}
     </form>

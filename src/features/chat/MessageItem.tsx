@@ -10,6 +10,8 @@ import { SearchBadge, SourcesList } from '../web-search';
 import { charsPerSecond } from '../../store/traceStore';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
 import { UserMessageEditor } from './UserMessageEditor';
+import { useI18n, useT } from '../../i18n/useT';
+import { TypingIndicator } from './TypingIndicator';
 
 interface Props {
   message: Message;
@@ -23,22 +25,23 @@ interface Props {
 }
 
 function AssistantBody({ message, toolResults }: { message: Message; toolResults?: Record<string, string> }) {
+  const t = useT();
   const streaming = message.status === 'streaming';
   const empty = !message.content && !message.reasoning && !message.refusal && !message.toolCalls?.length;
   return (
     <>
       {message.reasoning && (
         <details className="mb-2 rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm text-ink-muted">
-          <summary className="cursor-pointer select-none">Reasoning</summary>
+          <summary className="cursor-pointer select-none">{t.chat.reasoning}</summary>
           <p className="mt-1 whitespace-pre-wrap">{message.reasoning}</p>
         </details>
       )}
       {message.content && <Markdown text={message.content} streaming={streaming} />}
       {!streaming && message.content && <SourcesList markdown={message.content} />}
-      {streaming && empty && <p className="text-sm text-ink-muted">Waiting for the reply…</p>}
+      {streaming && empty && <p className="text-sm text-ink-muted">{t.chat.waiting}</p>}
       {message.refusal && (
         <p className="mt-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-sm text-warn">
-          <strong>The model refused:</strong> {message.refusal}
+          <strong>{t.chat.refused}</strong> {message.refusal}
         </p>
       )}
       {message.toolCalls && (
@@ -53,28 +56,37 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
 }
 
 function StatusLine({ message }: { message: Message }) {
+  const { t, f } = useI18n();
+  const streaming = message.status === 'streaming';
   const parts: string[] = [];
-  if (message.status === 'streaming') parts.push('Streaming…');
-  if (message.status === 'stopped') parts.push('Stopped');
-  if (message.finishReason === 'tool_calls') parts.push(`The model asked for ${message.toolCalls?.length ?? 0} tool call(s) (finish_reason: tool_calls)`);
-  else if (message.finishReason && message.finishReason !== 'stop') parts.push(`finish: ${message.finishReason}`);
+  if (message.status === 'stopped') parts.push(t.chat.stopped);
+  if (message.finishReason === 'tool_calls') parts.push(t.chat.toolCallsAsked(message.toolCalls?.length ?? 0));
+  else if (message.finishReason && message.finishReason !== 'stop') parts.push(t.chat.finish(message.finishReason));
   if (message.model) parts.push(message.model);
   const m = message.metrics;
-  if (m?.firstTokenMs !== undefined) parts.push(`first token ${m.firstTokenMs} ms`);
+  if (m?.firstTokenMs !== undefined) parts.push(t.chat.firstToken(f.number(m.firstTokenMs)));
   const rate = m && charsPerSecond(m);
-  if (rate) parts.push(`${rate} chars/s`);
-  if (message.usage?.totalTokens) parts.push(`${message.usage.totalTokens} tokens`);
-  if (!parts.length) return null;
-  return <p className="mt-2 text-2xs text-ink-muted">{parts.join(' · ')}</p>;
+  if (rate) parts.push(t.chat.charsPerSecond(f.number(rate)));
+  if (message.usage?.totalTokens) parts.push(t.chat.tokens(f.number(message.usage.totalTokens)));
+  return (
+    <p className="mt-2 flex flex-wrap items-center gap-x-1.5 text-2xs text-ink-muted">
+      {streaming && <TypingIndicator label={t.chat.typing} />}
+      {!streaming && <time dateTime={new Date(message.createdAt).toISOString()}>{f.dateTime(message.createdAt)}</time>}
+      {parts.map((part) => (
+        <span key={part}>· {part}</span>
+      ))}
+    </p>
+  );
 }
 
 export const MessageItem = memo(function MessageItem({ message, isLast, following, busy, toolResults }: Props) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const retry = useChatStore((s) => s.retry);
   const editAndResend = useChatStore((s) => s.editAndResend);
   const isUser = message.role === 'user';
   const streaming = message.status === 'streaming';
-  const label = isUser ? 'User message' : 'Assistant message';
+  const label = isUser ? t.chat.userMessage : t.chat.assistantMessage;
 
   return (
     <article
@@ -111,16 +123,16 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
       {!editing && (
         <div className={`mt-1 flex gap-1 ${isUser ? 'justify-end' : ''}`}>
-          {!streaming && <CopyButton variant="ghost" size="sm" label="Copy" text={() => message.content} />}
+          {!streaming && <CopyButton variant="ghost" size="sm" label={t.chat.copy} text={() => message.content} />}
           {isUser && (
             <Button variant="ghost" size="sm" onClick={() => setEditing(true)} disabled={busy}>
-              Edit
+              {t.chat.edit}
             </Button>
           )}
           {!isUser && <InspectStreamButton messageId={message.id} />}
           {!isUser && isLast && !streaming && message.status !== 'failed' && (
             <Button variant="ghost" size="sm" onClick={() => retry(message.id)} disabled={busy}>
-              Regenerate
+              {t.chat.regenerate}
             </Button>
           )}
         </div>

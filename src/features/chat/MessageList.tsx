@@ -5,6 +5,7 @@ import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { EmptyState } from './EmptyState';
 import { MessageItem } from './MessageItem';
+import { useT } from '../../i18n/useT';
 
 /** Tool messages are shown on the reply whose calls they answer: reply id → (call id → result). */
 function toolResultsByReply(messages: Message[]): Map<string, Record<string, string>> {
@@ -24,6 +25,7 @@ const NO_MESSAGES: Message[] = [];
  * only what is on screen); follows the stream unless the person scrolled up.
  */
 export function MessageList() {
+  const t = useT();
   const messages = useChatStore((s) => s.conversations[s.activeId]?.messages ?? NO_MESSAGES);
   const busy = useChatStore((s) => !!s.streaming[s.activeId]);
   const activeId = useChatStore((s) => s.activeId);
@@ -54,13 +56,13 @@ export function MessageList() {
     <div className="relative flex min-h-0 flex-1 flex-col">
       {resumed && (
         <p role="note" className="mx-4 mt-3 rounded-md border border-line bg-surface-raised px-3 py-2 text-xs text-ink-muted">
-          Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.
+          {t.chat.resumedNote}
         </p>
       )}
       <div
         ref={scroller}
         role="log"
-        aria-label="Messages"
+        aria-label={t.chat.messages}
         // Announced once per finished reply, not per token.
         aria-live="off"
         tabIndex={0}
@@ -98,7 +100,7 @@ export function MessageList() {
       </div>
       {!pinned && (
         <Button size="sm" className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow" onClick={() => setPinned(true)}>
-          Jump to latest
+          {t.chat.jumpToLatest}
         </Button>
       )}
     </div>

@@ -1,5 +1,7 @@
 import type { Message } from '../../domain/types';
 import { Button } from '../../ui/Button';
+import { sayNote } from '../../i18n';
+import { useI18n } from '../../i18n/useT';
 
 interface Props {
   message: Message;
@@ -9,10 +11,11 @@ interface Props {
 
 /** Why a reply failed or what was odd about it, with the way out. Partial text stays above it. */
 export function ReplyProblemAlert({ message, onRetry }: Props) {
+  const { t, f } = useI18n();
   const { problem, warnings } = message;
   if (!problem && !warnings?.length) return null;
   const failed = message.status === 'failed';
-  const kept = failed && message.content ? ` ${Array.from(message.content).length} characters that arrived are kept above.` : '';
+  const kept = failed && message.content ? t.chat.charactersKept(f.number(Array.from(message.content).length)) : '';
   return (
     <div
       role="alert"
@@ -23,18 +26,18 @@ export function ReplyProblemAlert({ message, onRetry }: Props) {
       <div className="min-w-0 flex-1">
         {problem && (
           <p>
-            <strong className="font-semibold">{problem.kind === 'interrupted' || problem.kind === 'network' ? 'Reply interrupted: ' : 'Reply failed: '}</strong>
-            {problem.message}
+            <strong className="font-semibold">{problem.kind === 'interrupted' || problem.kind === 'network' ? t.chat.replyInterrupted : t.chat.replyFailed}</strong>
+            {sayNote(t, problem)}
             {kept}
           </p>
         )}
         {warnings?.map((w, i) => (
-          <p key={i}>{w}</p>
+          <p key={i}>{sayNote(t, w)}</p>
         ))}
       </div>
       {onRetry && (
         <Button size="sm" variant={failed ? 'danger' : 'secondary'} onClick={onRetry}>
-          Retry
+          {t.chat.retry}
         </Button>
       )}
     </div>

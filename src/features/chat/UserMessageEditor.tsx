@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from '../../ui/Button';
+import { useT } from '../../i18n/useT';
 
 interface Props {
   initial: string;
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function UserMessageEditor({ initial, following, onSubmit, onCancel }: Props) {
+  const t = useT();
   const [text, setText] = useState(initial);
   const hintId = useId();
   return (
@@ -21,7 +23,7 @@ export function UserMessageEditor({ initial, following, onSubmit, onCancel }: Pr
       }}
     >
       <textarea
-        aria-label="Edit message"
+        aria-label={t.chat.editMessage}
         aria-describedby={hintId}
         autoFocus
         value={text}
@@ -36,14 +38,14 @@ export function UserMessageEditor({ initial, following, onSubmit, onCancel }: Pr
         className="w-full resize-y rounded-md border border-line bg-surface px-3 py-2 text-sm"
       />
       <p id={hintId} className="text-xs text-ink-muted">
-        {following > 0 ? `Resending replaces the ${following} message${following === 1 ? '' : 's'} after this one.` : 'Resending asks for a new reply.'}
+        {following > 0 ? t.chat.editReplaces(following) : t.chat.editAsksAgain}
       </p>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" size="sm" disabled={!text.trim()}>
-          Save and resend
+          {t.chat.saveAndResend}
         </Button>
         <Button size="sm" onClick={onCancel}>
-          Cancel
+          {t.ui.cancel}
         </Button>
       </div>
     </form>

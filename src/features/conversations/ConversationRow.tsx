@@ -3,9 +3,13 @@ import type { Conversation } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toastStore';
+import { useI18n } from '../../i18n/useT';
+import { displayTitle } from './displayTitle';
 
 /** One saved conversation: open it, pin, rename or delete it (with undo). */
 export function ConversationRow({ conversation: c, active }: { conversation: Conversation; active: boolean }) {
+  const { t, f } = useI18n();
+  const title = displayTitle(t, c);
   const [renaming, setRenaming] = useState(false);
   const select = useChatStore((s) => s.select);
   const rename = useChatStore((s) => s.rename);
@@ -16,9 +20,9 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
   if (renaming) {
     return (
       <input
-        aria-label="Rename conversation"
+        aria-label={t.conversations.renameField}
         autoFocus
-        defaultValue={c.title}
+        defaultValue={title}
         onFocus={(e) => e.currentTarget.select()}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
@@ -43,28 +47,28 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
         type="button"
         aria-current={active ? 'page' : undefined}
         onClick={() => select(c.id)}
-        title={c.title}
+        title={`${title}\n${t.conversations.lastActive(f.dateTime(c.updatedAt))}`}
         className={`h-full min-w-0 flex-1 truncate rounded-md px-2 text-left text-sm ${
           active ? 'bg-accent/15 font-medium text-ink' : 'text-ink-muted hover:bg-surface-sunken hover:text-ink'
         }`}
       >
-        {c.pinned && <span aria-label="pinned">📌 </span>}
-        {c.title}
+        {c.pinned && <span aria-label={t.conversations.pinned}>📌 </span>}
+        {title}
       </button>
       <div className="hidden shrink-0 group-focus-within:flex group-hover:flex">
-        <Button variant="ghost" size="sm" aria-label={`${c.pinned ? 'Unpin' : 'Pin'} ${c.title}`} onClick={() => togglePin(c.id)}>
-          {c.pinned ? 'Unpin' : 'Pin'}
+        <Button variant="ghost" size="sm" aria-label={c.pinned ? t.conversations.unpinNamed(title) : t.conversations.pinNamed(title)} onClick={() => togglePin(c.id)}>
+          {c.pinned ? t.conversations.unpin : t.conversations.pin}
         </Button>
-        <Button variant="ghost" size="sm" aria-label={`Rename ${c.title}`} onClick={() => setRenaming(true)}>
-          Rename
+        <Button variant="ghost" size="sm" aria-label={t.conversations.renameNamed(title)} onClick={() => setRenaming(true)}>
+          {t.conversations.rename}
         </Button>
         <Button
           variant="ghost"
           size="sm"
-          aria-label={`Delete conversation ${c.title}`}
+          aria-label={t.conversations.deleteNamed(title)}
           onClick={() => {
             const gone = remove(c.id);
-            if (gone) toast(`Deleted “${gone.title}”.`, { label: 'Undo', run: () => restore(gone) });
+            if (gone) toast(t.conversations.deleted(title), { label: t.conversations.undo, run: () => restore(gone) });
           }}
         >
           ×

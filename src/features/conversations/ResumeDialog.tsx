@@ -3,9 +3,12 @@ import { isValidConversationId } from '../../domain/ids';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { useT } from '../../i18n/useT';
 
 /** Resume a server-side conversation by its id: the local copy if there is one, else a new binding. */
 export default function ResumeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const tc = t.conversations;
   const [id, setId] = useState('');
   const [error, setError] = useState('');
   const openConversation = useChatStore((s) => s.open);
@@ -17,30 +20,23 @@ export default function ResumeDialog({ open, onClose }: { open: boolean; onClose
     onClose();
   };
   return (
-    <Dialog open={open} title="Resume conversation" onClose={close}>
+    <Dialog open={open} title={tc.resume} onClose={close}>
       <form
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
           const value = id.trim();
           if (!isValidConversationId(value)) {
-            setError(
-              value
-                ? 'A conversation id is 1–128 characters: letters, digits, -, _, : or . (no spaces or other symbols).'
-                : 'Enter the id of the conversation to resume.',
-            );
+            setError(value ? tc.resumeInvalid : tc.resumeEmpty);
             return;
           }
           openConversation(value);
           close();
         }}
       >
-        <p className="text-sm text-ink-muted">
-          Bitseek keeps conversations on its server by id. Paste an id (e.g. from another device) to continue it here; every request will carry it as
-          X-Conversation-Id.
-        </p>
+        <p className="text-sm text-ink-muted">{tc.resumeExplain}</p>
         <label htmlFor={fieldId} className="block text-sm font-medium">
-          Conversation ID to resume
+          {tc.resumeField}
         </label>
         <input
           id={fieldId}
@@ -61,9 +57,9 @@ export default function ResumeDialog({ open, onClose }: { open: boolean; onClose
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={close}>{t.ui.cancel}</Button>
           <Button type="submit" variant="primary">
-            Resume
+            {tc.resumeConfirm}
           </Button>
         </div>
       </form>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
 import type { Conversation } from '../../domain/types';
+import { useT } from '../../i18n/useT';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { ConversationRow } from './ConversationRow';
@@ -23,8 +24,12 @@ function listKeyOf(conversations: Record<string, Conversation>): string {
 }
 const ResumeDialog = lazy(() => import('./ResumeDialog'));
 
+/** The search box's id: Ctrl/⌘+K focuses it. */
+export const SEARCH_BOX_ID = 'conversation-search';
+
 /** Saved conversations, pinned then newest activity first; searchable by title and text; virtualized. */
-export function Sidebar() {
+export function Sidebar({ onClose }: { onClose?: () => void }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [resumeOpen, setResumeOpen] = useState(false);
   const deferredQuery = useDeferredValue(query);
@@ -46,22 +51,29 @@ export function Sidebar() {
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
 
   return (
-    <nav aria-label="Conversations" className="flex h-full flex-col gap-2 border-r border-line bg-surface-raised p-3">
+    <nav aria-label={t.app.conversations} className="flex h-full flex-col gap-2 border-r border-line bg-surface-raised p-3">
+      {onClose && (
+        <Button size="sm" variant="ghost" className="self-end md:hidden" onClick={onClose}>
+          {t.app.closeConversations}
+        </Button>
+      )}
       <Button variant="primary" onClick={newChat}>
-        New chat
+        {t.conversations.newChat}
       </Button>
-      <Button onClick={() => setResumeOpen(true)}>Resume conversation</Button>
+      <Button onClick={() => setResumeOpen(true)}>{t.conversations.resume}</Button>
       <input
+        id={SEARCH_BOX_ID}
         type="search"
-        aria-label="Search conversations"
-        placeholder="Search conversations"
+        aria-label={t.conversations.search}
+        aria-keyshortcuts="Control+K Meta+K"
+        placeholder={t.conversations.search}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm"
       />
       <div ref={scroller} data-search={deferredQuery} className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
         {shown.length === 0 ? (
-          <p className="px-2 py-1.5 text-sm text-ink-muted">{query ? 'No conversation matches.' : 'No saved conversations yet.'}</p>
+          <p className="px-2 py-1.5 text-sm text-ink-muted">{query ? t.conversations.noMatch : t.conversations.none}</p>
         ) : (
           <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => {

@@ -1,3 +1,4 @@
 export { ConversationIdField } from './ConversationIdField';
 export { linkFor, pathFor, routeConversationId } from './links';
-export { Sidebar } from './Sidebar';
+export { displayTitle } from './displayTitle';
+export { Sidebar, SEARCH_BOX_ID } from './Sidebar';

@@ -1,15 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TraceEvent } from '../../store/traceStore';
+import { useI18n } from '../../i18n/useT';
 
 const ROW = 22;
 
 /** Every raw SSE event with its arrival offset; virtualized, so 10,000 events scroll smoothly. */
 export function EventList({ events }: { events: TraceEvent[] }) {
+  const { t, f } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: events.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
   return (
-    <div ref={scroller} role="list" aria-label="Raw events" tabIndex={0} className="h-72 overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
+    <div ref={scroller} role="list" aria-label={t.inspector.rawEventsList} tabIndex={0} className="h-72 overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const e = events[row.index]!;
@@ -21,9 +23,9 @@ export function EventList({ events }: { events: TraceEvent[] }) {
               className="absolute left-0 right-0 flex gap-3 truncate whitespace-pre px-2 leading-[22px]"
               style={{ top: row.start, height: ROW }}
             >
-              <span className="w-16 shrink-0 text-right text-ink-muted">+{Math.round(e.at)} ms</span>
+              <span className="w-16 shrink-0 text-right text-ink-muted">+{t.inspector.ms(f.number(Math.round(e.at)))}</span>
               {e.event && <span className="shrink-0 text-warn">event: {e.event}</span>}
-              <span className="truncate">{e.data === '' ? '(empty: heartbeat)' : e.data}</span>
+              <span className="truncate">{e.data === '' ? t.inspector.heartbeat : e.data}</span>
             </div>
           );
         })}

@@ -1,17 +1,19 @@
 import { lazy, Suspense, useState } from 'react';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { useT } from '../../i18n/useT';
 // The inspector (and its virtualized list) loads when first opened.
 const StreamInspector = lazy(() => import('./StreamInspector'));
 
 /** Opens the stream inspector for one reply; it follows the stream live while open. */
 export function InspectStreamButton({ messageId }: { messageId: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const message = useChatStore((s) => (open ? s.conversations[s.activeId]?.messages.find((m) => m.id === messageId) : undefined));
   return (
     <>
       <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
-        Inspect stream
+        {t.inspector.open}
       </Button>
       {open && message && (
         <Suspense fallback={null}>

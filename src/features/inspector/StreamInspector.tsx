@@ -7,6 +7,7 @@ import { download } from '../../ui/download';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EventList } from './EventList';
+import { useI18n } from '../../i18n/useT';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -29,61 +30,65 @@ function HeaderTable({ headers }: { headers: Record<string, string> }) {
   );
 }
 
-const ms = (v: number | undefined) => (v === undefined ? '—' : `${v} ms`);
-
 /** What went over the wire for one reply: request, response, every raw event, timings. */
 export default function StreamInspector({ message, onClose }: { message: Message; onClose: () => void }) {
+  const { t: all, f } = useI18n();
+  const t = all.inspector;
+  const ms = (v: number | undefined) => (v === undefined ? '—' : t.ms(f.number(v)));
+  const count = (v: number | undefined) => (v === undefined ? '?' : f.number(v));
   const trace = traceOf(message.id);
   const m = message.metrics;
   const rate = m && charsPerSecond(m);
   return (
-    <Dialog open title="Stream inspector" onClose={onClose} wide>
+    <Dialog open title={t.title} onClose={onClose} wide>
       <div className="space-y-5 text-sm">
-        <section aria-label="Summary">
+        <section aria-label={t.summary}>
           <dl className="space-y-1">
-            <Fact term="Stream id">{message.streamId ?? '—'}</Fact>
-            <Fact term="Status">{message.status ?? '—'}</Fact>
-            <Fact term="Finish reason">{message.finishReason ?? '—'}</Fact>
-            <Fact term="Usage">
-              {message.usage ? `${message.usage.promptTokens ?? '?'} prompt + ${message.usage.completionTokens ?? '?'} completion = ${message.usage.totalTokens ?? '?'} tokens` : 'not sent'}
+            <Fact term={t.streamId}>{message.streamId ?? '—'}</Fact>
+            <Fact term={t.status}>{message.status ?? '—'}</Fact>
+            <Fact term={t.finishReason}>{message.finishReason ?? '—'}</Fact>
+            <Fact term={t.usage}>
+              {message.usage ? t.usageValue(count(message.usage.promptTokens), count(message.usage.completionTokens), count(message.usage.totalTokens)) : t.notSent}
             </Fact>
-            <Fact term="Time to first byte">{ms(m?.firstByteMs)}</Fact>
-            <Fact term="Time to first token">{ms(m?.firstTokenMs)}</Fact>
-            <Fact term="Total">{m ? ms(m.totalMs) : message.status === 'streaming' ? 'streaming…' : '—'}</Fact>
-            <Fact term="Events">{trace?.events.length ?? m?.events ?? '—'}</Fact>
-            <Fact term="Characters per second">{rate ?? '—'}</Fact>
+            <Fact term={t.firstByte}>{ms(m?.firstByteMs)}</Fact>
+            <Fact term={t.firstToken}>{ms(m?.firstTokenMs)}</Fact>
+            <Fact term={t.total}>{m ? ms(m.totalMs) : message.status === 'streaming' ? t.streaming : '—'}</Fact>
+            <Fact term={t.events}>{count(trace?.events.length ?? m?.events)}</Fact>
+            <Fact term={t.charsPerSecond}>{rate ? f.number(rate) : '—'}</Fact>
           </dl>
         </section>
         {trace?.request ? (
           <>
-            <section aria-label="Request" className="space-y-2">
-              <h3 className="font-semibold">Request</h3>
-              <Fact term="POST">{trace.request.url}</Fact>
+            <section aria-label={t.request} className="space-y-2">
+              <h3 className="font-semibold">{t.request}</h3>
+              <dl>
+                <Fact term="POST">{trace.request.url}</Fact>
+              </dl>
               <HeaderTable headers={trace.request.headers} />
-              <pre className="max-h-60 overflow-auto rounded-md border border-line bg-surface-sunken p-2 text-2xs">{JSON.stringify(trace.request.body, null, 2)}</pre>
+              <pre tabIndex={0} className="max-h-60 overflow-auto rounded-md border border-line bg-surface-sunken p-2 text-2xs">{JSON.stringify(trace.request.body, null, 2)}</pre>
               <div className="flex gap-2">
-                <CopyButton size="sm" label="Copy as cURL" text={() => toCurl(trace.request!)} />
+                <CopyButton size="sm" label={t.copyCurl} text={() => toCurl(trace.request!)} />
                 <Button
                   size="sm"
                   disabled={trace.events.length === 0}
                   onClick={() => download(`${message.streamId ?? message.id}.jsonl`.replace(/[^\w.-]+/g, '_'), eventsJsonl(trace), 'application/jsonl')}
                 >
-                  Download events (.jsonl)
+                  {t.downloadEvents}
                 </Button>
               </div>
             </section>
-            <section aria-label="Response" className="space-y-2">
-              <h3 className="font-semibold">Response {trace.response ? `— HTTP ${trace.response.status}` : '(no response yet)'}</h3>
+            <section aria-label={t.response} className="space-y-2">
+              <h3 className="font-semibold">{trace.response ? t.responseStatus(trace.response.status) : t.noResponse}</h3>
               {trace.response && <HeaderTable headers={trace.response.headers} />}
             </section>
-            <section aria-label="Events" className="space-y-2">
-              <h3 className="font-semibold">Raw events ({trace.events.length})</h3>
+            <section aria-label={t.events} className="space-y-2">
+              <h3 className="font-semibold">{t.rawEvents(f.number(trace.events.length))}</h3>
               <EventList events={trace.events} />
             </section>
           </>
         ) : (
           <p className="text-ink-muted">
-            The raw stream is kept only in the tab where the reply streamed, until it is closed; the timings above were saved with the reply.
+            {t.notKept}
           </p>
         )}
       </div>

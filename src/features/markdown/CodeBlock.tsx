@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { CopyButton } from '../../ui/CopyButton';
+import { useT } from '../../i18n/useT';
 
 /** Whether the block being rendered is the streaming tail: its code is not highlighted yet. */
 export const TailContext = createContext(false);
@@ -36,6 +37,7 @@ function whenIdle(job: () => void): () => void {
 
 /** A fenced code block: language label, copy button, and highlighting once the block is finished. */
 export function CodeBlock({ language, code }: { language: string | undefined; code: string }) {
+  const t = useT().markdown;
   const tail = useContext(TailContext);
   const [highlighted, setHighlighted] = useState<ReactNode | undefined>();
   useEffect(() => {
@@ -53,10 +55,11 @@ export function CodeBlock({ language, code }: { language: string | undefined; co
   return (
     <div className="code-block overflow-hidden rounded-lg border border-line">
       <div className="flex items-center justify-between border-b border-line bg-surface-raised px-3 py-0.5 text-2xs text-ink-muted">
-        <span>{language ?? 'text'}</span>
-        <CopyButton variant="ghost" size="sm" label="Copy code" text={() => code} />
+        <span>{language ?? t.plainText}</span>
+        <CopyButton variant="ghost" size="sm" label={t.copyCode} text={() => code} />
       </div>
-      <pre>
+      {/* Focusable, so that a long line can be scrolled from the keyboard. */}
+      <pre tabIndex={0}>
         <code className={language ? `language-${language}` : undefined}>{highlighted ?? code}</code>
       </pre>
     </div>

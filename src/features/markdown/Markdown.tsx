@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { EMPTY_SPLIT, repairTail, splitBlocks } from './blocks';
 import { CodeBlock, TailContext } from './CodeBlock';
+import { useT } from '../../i18n/useT';
 
 function hostOf(url: string): string {
   try {
@@ -15,21 +16,27 @@ function hostOf(url: string): string {
 
 /** An image from a reply: not fetched until the person asks (its URL could carry the conversation out). */
 function ImagePlaceholder({ src, alt }: { src: string; alt: string }) {
+  const t = useT().markdown;
   const [load, setLoad] = useState(false);
   const url = safeImageUrl(src);
   if (load && url) return <img src={url} alt={alt} referrerPolicy="no-referrer" className="max-w-full rounded" />;
   return (
     <span className="inline-flex flex-wrap items-center gap-2 rounded border border-dashed border-line px-2 py-1 text-xs text-ink-muted">
       <span>
-        Image{alt ? ` “${alt}”` : ''} from {hostOf(url) || 'an address that cannot be loaded'}
+        {t.image(alt, hostOf(url) || t.imageBadAddress)}
       </span>
       {url && (
         <button type="button" className="rounded border border-line px-1.5 py-0.5 text-ink hover:bg-surface-sunken" onClick={() => setLoad(true)}>
-          Load image
+          {t.loadImage}
         </button>
       )}
     </span>
   );
+}
+
+/** A link whose address was not http, https or mailto: its words only. */
+function RemovedLink({ children }: { children: ReactNode }) {
+  return <span title={useT().markdown.linkRemoved}>{children}</span>;
 }
 
 // No raw HTML is ever rendered (no rehype-raw), and no HTML string is written into
@@ -37,7 +44,7 @@ function ImagePlaceholder({ src, alt }: { src: string; alt: string }) {
 const components: Components = {
   a({ href, children, node: _node, ...rest }) {
     // Unsafe addresses were emptied by the URL transform: such a link stays plain text.
-    if (!href) return <span title="Link removed: its address was not http, https or mailto">{children}</span>;
+    if (!href) return <RemovedLink>{children}</RemovedLink>;
     return (
       // The real destination shows on hover and on keyboard focus (see .prose-reply a::after).
       <a {...rest} href={href} target="_blank" rel="noopener noreferrer" title={href} data-href={href}>

@@ -6,15 +6,22 @@ import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStor
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { modelsQuery } from './modelsQuery';
+import { AppearanceFields } from './AppearanceFields';
+import { sayNote } from '../../i18n';
+import { useT } from '../../i18n/useT';
+import { ChatError } from '../../api/errors';
+import { Template } from '../../ui/Template';
 
 const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
 
 function EndpointCheck({ endpoint, apiKey }: { endpoint: string; apiKey: string }) {
+  const all = useT();
+  const t = all.settings;
   const models = useQuery(modelsQuery(endpoint, apiKey));
-  let text = 'Checking the endpoint…';
-  if (models.isSuccess) text = `Endpoint reachable${models.data.length ? ` — models: ${models.data.slice(0, 5).join(', ')}` : ''}.`;
+  let text = t.checking;
+  if (models.isSuccess) text = models.data.length ? t.reachableModels(models.data.slice(0, 5).join(', ')) : t.reachable;
   // Not every server lists models: a 404 here does not mean chat will fail.
-  if (models.isError) text = `Endpoint check (GET /models): ${models.error.message}`;
+  if (models.isError) text = t.checkFailed(models.error instanceof ChatError ? sayNote(all, models.error.toProblem()) : models.error.message);
   return (
     <p role="status" className="text-xs text-ink-muted">
       {text}
@@ -36,17 +43,20 @@ export default function SettingsDialog(props: { open: boolean; onClose: () => vo
 
 function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const s = useSettingsStore();
+  const t = useT().settings;
+  const keyTarget = unconfirmedKeyOrigin(s);
 
   return (
-    <Dialog open={open} title="Settings" onClose={onClose}>
+    <Dialog open={open} title={t.title} onClose={onClose}>
       <div className="space-y-4">
+        <AppearanceFields className={input} />
         <Field
-          label="Endpoint URL"
+          label={t.endpoint}
           hint={
-            <>
-              Base URL of an OpenAI-style API. Bitseek: <code>{BITSEEK_ENDPOINT}</code> (or <code>{BITSEEK_PROXY_ENDPOINT}</code> through this server
-              when CORS blocks it). Local simulator: <code>{SIMULATOR_ENDPOINT}</code>.
-            </>
+            <Template
+              text={t.endpointHint}
+              slots={{ bitseek: <code>{BITSEEK_ENDPOINT}</code>, proxy: <code>{BITSEEK_PROXY_ENDPOINT}</code>, simulator: <code>{SIMULATOR_ENDPOINT}</code> }}
+            />
           }
         >
           {(id, hintId) => (
@@ -55,54 +65,45 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
         </Field>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" onClick={() => s.update({ endpoint: BITSEEK_ENDPOINT })}>
-            Use Bitseek
+            {t.useBitseek}
           </Button>
           <Button size="sm" onClick={() => s.update({ endpoint: SIMULATOR_ENDPOINT })}>
-            Use local simulator
+            {t.useSimulator}
           </Button>
         </div>
         {open && <EndpointCheck endpoint={s.endpoint} apiKey={s.apiKey} />}
         <Field
-          label="API key"
-          hint={
-            s.rememberKey
-              ? 'Stored in this browser (localStorage) until you clear it.'
-              : isSimulatorEndpoint(s.endpoint)
-                ? 'Not needed for the local simulator. Kept in this tab only.'
-                : 'Kept in this tab only: it is gone after a reload.'
-          }
+          label={t.apiKey}
+          hint={s.rememberKey ? t.keyStored : isSimulatorEndpoint(s.endpoint) ? t.keyNotNeeded : t.keyTabOnly}
         >
           {(id, hintId) => (
             <input id={id} aria-describedby={hintId} className={input} type="password" autoComplete="off" spellCheck={false} value={s.apiKey} onChange={(e) => s.update({ apiKey: e.target.value })} />
           )}
         </Field>
-        {unconfirmedKeyOrigin(s) && (
+        {keyTarget && (
           <div role="alert" className="space-y-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-xs text-warn">
-            <p>
-              The API key was entered for {s.keyOrigin || 'another endpoint'}; the Endpoint URL now points to {unconfirmedKeyOrigin(s)}. The key is not sent
-              there until you allow it.
-            </p>
-            <Button size="sm" onClick={() => s.update({ keyOrigin: unconfirmedKeyOrigin(s)! })}>
-              Allow sending the key to {unconfirmedKeyOrigin(s)}
+            <p>{t.keyElsewhere(s.keyOrigin || t.anotherEndpoint, keyTarget)}</p>
+            <Button size="sm" onClick={() => s.update({ keyOrigin: keyTarget })}>
+              {t.allowKey(keyTarget)}
             </Button>
           </div>
         )}
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={s.rememberKey} onChange={(e) => s.update({ rememberKey: e.target.checked })} />
-          Remember API key on this device
+          {t.rememberKey}
         </label>
         {/* A datalist would make this a combobox; the contract names it a textbox, so the
             endpoint check above lists the server's models instead. */}
-        <Field label="Model" hint="Sent as `model`; Bitseek uses bitseek-auto.">
+        <Field label={t.model} hint={t.modelHint}>
           {(id, hintId) => (
             <input id={id} aria-describedby={hintId} className={input} spellCheck={false} value={s.model} onChange={(e) => s.update({ model: e.target.value })} />
           )}
         </Field>
-        <Field label="Temperature" hint="0 is focused, 2 is most varied. The server clamps to 0–2.">
+        <Field label={t.temperature} hint={t.temperatureHint}>
           {(id, hintId) => (
             <div className="flex items-center gap-3">
               <input
-                aria-label="Randomness slider"
+                aria-label={t.temperatureSlider}
                 type="range"
                 min={TEMPERATURE_MIN}
                 max={TEMPERATURE_MAX}
@@ -126,12 +127,12 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
             </div>
           )}
         </Field>
-        <Field label="System prompt" hint="Sent first in every request of every conversation.">
+        <Field label={t.systemPrompt} hint={t.systemPromptHint}>
           {(id, hintId) => (
             <textarea id={id} aria-describedby={hintId} className={input} rows={3} value={s.systemPrompt} onChange={(e) => s.update({ systemPrompt: e.target.value })} />
           )}
         </Field>
-        <Field label="Response timeout (seconds)" hint="A reply that has not started by then fails with a message; what streams after it started is never cut.">
+        <Field label={t.timeout} hint={t.timeoutHint}>
           {(id, hintId) => (
             <input
               id={id}

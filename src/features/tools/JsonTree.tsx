@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/useT';
 
 /** A JSON value as a collapsible tree. Everything is rendered as text: a hostile key or value executes nothing. */
 export function JsonTree({ value, label }: { value: unknown; label?: ReactNode }) {
+  const t = useT();
   const key = label !== undefined ? <span className="text-accent">{label}: </span> : null;
   if (Array.isArray(value) || (typeof value === 'object' && value !== null)) {
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
@@ -20,7 +22,7 @@ export function JsonTree({ value, label }: { value: unknown; label?: ReactNode }
         <summary>
           {key}
           {open}
-          <span className="text-ink-muted"> {entries.length} {Array.isArray(value) ? (entries.length === 1 ? 'item' : 'items') : entries.length === 1 ? 'key' : 'keys'}</span>
+          <span className="text-ink-muted"> {Array.isArray(value) ? t.tools.items(entries.length) : t.tools.keys(entries.length)}</span>
         </summary>
         <div className="ml-4 border-l border-line pl-2">
           {entries.map(([k, v]) => (

@@ -4,6 +4,7 @@ import type { ToolCall } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { JsonTree } from './JsonTree';
+import { useT } from '../../i18n/useT';
 
 const STATUS_STYLE = {
   streaming: 'border-accent/40 text-accent',
@@ -13,38 +14,39 @@ const STATUS_STYLE = {
 
 /** One tool call: its name, id and arguments growing live, then final; collapsible and copyable. */
 export function ToolCallCard({ call, streaming, result }: { call: ToolCall; streaming: boolean; result?: string }) {
+  const t = useT().tools;
   const [open, setOpen] = useState(true);
   const view = useMemo(() => readArguments(call.arguments, streaming), [call.arguments, streaming]);
-  const name = call.name || 'unnamed';
+  const name = call.name || t.unnamed;
   const bodyId = `tool-call-${call.id || call.index}`;
   return (
-    <div role="group" aria-label={`Tool call: ${name}`} className="rounded-lg border border-line bg-surface-raised text-sm">
+    <div role="group" aria-label={t.callGroup(name)} className="rounded-lg border border-line bg-surface-raised text-sm">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
         <span className="font-mono font-semibold">{name}</span>
-        <span className="font-mono text-2xs text-ink-muted">{call.id || 'no id yet'}</span>
-        <span className={`rounded-full border px-2 text-2xs ${STATUS_STYLE[view.status]}`}>{view.status}</span>
+        <span className="font-mono text-2xs text-ink-muted">{call.id || t.noIdYet}</span>
+        <span className={`rounded-full border px-2 text-2xs ${STATUS_STYLE[view.status]}`}>{t.status[view.status]}</span>
         <span className="flex-1" />
-        <CopyButton variant="ghost" size="sm" label="Copy arguments" text={() => call.arguments} />
+        <CopyButton variant="ghost" size="sm" label={t.copyArguments} text={() => call.arguments} />
         <Button variant="ghost" size="sm" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((o) => !o)}>
-          {open ? 'Collapse' : 'Expand'}
+          {open ? t.collapse : t.expand}
         </Button>
       </div>
       {open && (
         <div id={bodyId} className="border-t border-line px-3 py-2 font-mono text-xs">
           {view.status === 'invalid' ? (
             <>
-              <p className="mb-1 font-sans text-danger">The arguments are not valid JSON; shown as received:</p>
+              <p className="mb-1 font-sans text-danger">{t.invalidArguments}</p>
               <pre className="whitespace-pre-wrap break-all">{view.raw}</pre>
             </>
           ) : view.value === undefined ? (
-            <p className="text-ink-muted">Waiting for arguments…</p>
+            <p className="text-ink-muted">{t.waitingArguments}</p>
           ) : (
             <JsonTree value={view.value} />
           )}
           {result !== undefined && (
             <div className="mt-2 border-t border-line pt-2">
-              <p className="font-sans text-2xs font-semibold uppercase tracking-wide text-ink-muted">Result sent</p>
-              <pre className="whitespace-pre-wrap break-all">{result || '(empty)'}</pre>
+              <p className="font-sans text-2xs font-semibold uppercase tracking-wide text-ink-muted">{t.resultSent}</p>
+              <pre className="whitespace-pre-wrap break-all">{result || t.emptyResult}</pre>
             </div>
           )}
         </div>

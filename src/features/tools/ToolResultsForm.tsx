@@ -2,9 +2,11 @@ import { useId, useState } from 'react';
 import type { ToolCall } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { useT } from '../../i18n/useT';
 
 /** Under a reply that asked for tools: a result per call, sent back in the standard OpenAI form. */
 export function ToolResultsForm({ messageId, calls, busy }: { messageId: string; calls: ToolCall[]; busy: boolean }) {
+  const t = useT().tools;
   const [results, setResults] = useState<Record<string, string>>({});
   const sendToolResults = useChatStore((s) => s.sendToolResults);
   const hintId = useId();
@@ -17,11 +19,11 @@ export function ToolResultsForm({ messageId, calls, busy }: { messageId: string;
       }}
     >
       <p id={hintId} className="text-xs text-ink-muted">
-        Run the tools yourself and paste what they returned (JSON or text); the model continues from there.
+        {t.answerHint}
       </p>
       {calls.map((call) => (
         <label key={call.id || call.index} className="block text-xs font-medium">
-          Result for {call.name} ({call.id})
+          {t.resultFor(call.name, call.id)}
           <textarea
             aria-describedby={hintId}
             rows={2}
@@ -32,7 +34,7 @@ export function ToolResultsForm({ messageId, calls, busy }: { messageId: string;
         </label>
       ))}
       <Button type="submit" variant="primary" size="sm" disabled={busy}>
-        Send tool results
+        {t.sendResults}
       </Button>
     </form>
   );

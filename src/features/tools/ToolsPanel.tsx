@@ -2,9 +2,13 @@ import { useId, useMemo } from 'react';
 import { parseToolsJson, TOOL_PRESETS, withPreset } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { say } from '../../i18n';
+import { useT } from '../../i18n/useT';
 
 /** The open conversation's OpenAI `tools` array: edited as JSON, checked as typed, switchable per tool. */
 export function ToolsPanel() {
+  const tAll = useT();
+  const t = tAll.tools;
   const config = useChatStore((s) => toolsOf(s.conversations[s.activeId]));
   const setTools = useChatStore((s) => s.setTools);
   const parsed = useMemo(() => parseToolsJson(config.json), [config.json]);
@@ -14,11 +18,11 @@ export function ToolsPanel() {
   const off = new Set(config.disabled);
 
   return (
-    <aside aria-label="Tools" className="space-y-3">
-      <h2 className="text-sm font-semibold">Tools</h2>
+    <aside aria-label={t.panel} className="space-y-3">
+      <h2 className="text-sm font-semibold">{t.panel}</h2>
       <div className="space-y-1">
         <label htmlFor={editorId} className="block text-sm font-medium">
-          Tools JSON
+          {t.json}
         </label>
         <textarea
           id={editorId}
@@ -35,12 +39,12 @@ export function ToolsPanel() {
           {parsed.problems.length > 0 ? (
             <ul className="space-y-0.5 text-danger">
               {parsed.problems.map((p, i) => (
-                <li key={i}>{p.message}</li>
+                <li key={i}>{say(tAll, p.said)}</li>
               ))}
             </ul>
           ) : (
             <p className="text-ink-muted">
-              {parsed.tools.length ? `${parsed.tools.length - parsed.tools.filter((t) => off.has(t.function.name)).length} of ${parsed.tools.length} tools will be sent.` : 'No tools: replies are plain text.'}
+              {parsed.tools.length ? t.willSend(parsed.tools.filter((tool) => !off.has(tool.function.name)).length, parsed.tools.length) : t.none}
             </p>
           )}
         </div>
@@ -51,7 +55,7 @@ export function ToolsPanel() {
             key={preset.function.name}
             size="sm"
             disabled={presetsBlocked}
-            title={presetsBlocked ? 'Fix the syntax error first' : `Insert the ${preset.function.name} example`}
+            title={presetsBlocked ? t.fixSyntaxFirst : t.insertExample(preset.function.name)}
             onClick={() => {
               const next = withPreset(config.json, preset);
               if (next !== undefined) setTools({ json: next });
@@ -63,17 +67,17 @@ export function ToolsPanel() {
       </div>
       {parsed.tools.length > 0 && (
         <ul className="space-y-1">
-          {parsed.tools.map((t) => (
-            <li key={t.function.name}>
+          {parsed.tools.map((tool) => (
+            <li key={tool.function.name}>
               <label className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
-                  checked={!off.has(t.function.name)}
+                  checked={!off.has(tool.function.name)}
                   onChange={(e) =>
-                    setTools({ disabled: e.target.checked ? config.disabled.filter((n) => n !== t.function.name) : [...config.disabled, t.function.name] })
+                    setTools({ disabled: e.target.checked ? config.disabled.filter((n) => n !== tool.function.name) : [...config.disabled, tool.function.name] })
                   }
                 />
-                <span className="font-mono text-xs">Use {t.function.name}</span>
+                <span className="font-mono text-xs">{t.use(tool.function.name)}</span>
               </label>
             </li>
           ))}

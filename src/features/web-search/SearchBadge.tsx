@@ -1,18 +1,20 @@
 import type { WebSearchOptions } from '../../domain/normalize';
+import type { Messages } from '../../i18n';
+import { useT } from '../../i18n/useT';
 
-export function describeWebSearch(ws: WebSearchOptions): string {
-  return ws.enabled ? `search: ${ws.mode} · ${ws.maxResults} · ${ws.freshness} · ${ws.lang}` : 'search: off';
+export function describeWebSearch(t: Messages, ws: WebSearchOptions): string {
+  return ws.enabled ? t.search.badge(ws.mode, ws.maxResults, ws.freshness, ws.lang) : t.search.badgeOff;
 }
 
 /** The web-search options a user message was sent with, so a reply's searching can be explained later. */
 export function SearchBadge({ webSearch }: { webSearch: WebSearchOptions }) {
-  const text = describeWebSearch(webSearch);
+  const t = useT();
   return (
     <span
-      title="Web-search options this message was sent with"
+      title={t.search.badgeTitle}
       className={`inline-block rounded-full border px-2 py-0.5 text-2xs ${webSearch.enabled ? 'border-accent/40 text-accent' : 'border-line text-ink-muted'}`}
     >
-      {text}
+      {describeWebSearch(t, webSearch)}
     </span>
   );
 }

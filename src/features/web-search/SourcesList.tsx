@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
 import { extractSources } from '../../domain/sources';
+import { useT } from '../../i18n/useT';
 
 /** The links a reply cites, compact and clickable: domain and title, no favicons fetched. */
 export function SourcesList({ markdown }: { markdown: string }) {
+  const t = useT();
   const sources = useMemo(() => extractSources(markdown), [markdown]);
   if (sources.length === 0) return null;
   return (
-    <section aria-label="Sources" className="mt-3 rounded-lg border border-line bg-surface-raised px-3 py-2">
-      <h3 className="text-2xs font-semibold uppercase tracking-wide text-ink-muted">Sources</h3>
+    <section aria-label={t.search.sources} className="mt-3 rounded-lg border border-line bg-surface-raised px-3 py-2">
+      <h3 className="text-2xs font-semibold uppercase tracking-wide text-ink-muted">{t.search.sources}</h3>
       <ol className="mt-1 space-y-0.5 text-sm">
         {sources.map((s, i) => (
           <li key={s.url} className="flex min-w-0 gap-2">

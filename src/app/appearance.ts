@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n/useT';
+import { useSettingsStore } from '../store/settingsStore';
+
+declare global {
+  interface Window {
+    /** From public/theme.js, loaded before the app: the one place that resolves the theme. */
+    applyTheme?: (preference: string) => void;
+  }
+}
+
+/** Keeps the page's theme and language (`<html lang>`, for screen readers and fonts) in step with Settings. */
+export function useAppearance(): void {
+  const theme = useSettingsStore((s) => s.theme);
+  const tag = useT().tag;
+  useEffect(() => window.applyTheme?.(theme), [theme]);
+  useEffect(() => {
+    document.documentElement.lang = tag;
+  }, [tag]);
+}
