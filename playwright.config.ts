@@ -1,12 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM as chromium } from './scripts/chromium';
 
 const PORT = 4173;
-
-// Debian's Chromium: Playwright cannot download its own browsers here.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-};
 
 export default defineConfig({
   testDir: 'e2e',

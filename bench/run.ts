@@ -14,17 +14,14 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
+import { CHROMIUM } from '../scripts/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const APP_PORT = 4190;
 const PAGES_PORT = 4191;
 const root = resolve(import.meta.dirname, '..');
 
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+const launch = () => chromium.launch(CHROMIUM);
 
 // Injected before any page script: times the response bytes, long tasks, frames and the final paint.
 const probe = (selector: string, marker: string) => `

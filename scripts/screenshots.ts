@@ -1,0 +1,67 @@
+// npm run screenshots: the README's pictures of the real app, light and dark,
+// desktop and phone, taken from the built app talking to the local simulator.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { preview } from 'vite';
+import { CHROMIUM } from './chromium.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const PORT = 4192;
+const out = resolve(root, 'docs');
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
+}
+
+/** A short history in the sidebar, then the conversation the picture shows. */
+async function chatting(page: Page): Promise<void> {
+  await send(page, 'What is the capital of France?');
+  await page.keyboard.press('Control+Shift+O');
+  await send(page, 'Explain server-sent events with a table');
+}
+
+async function withToolCall(page: Page): Promise<void> {
+  const panel = page.getByRole('complementary', { name: 'Tools' });
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Options' }).click();
+  await panel.getByRole('button', { name: '+ get_weather' }).click();
+  if (await page.getByRole('button', { name: 'Close options' }).isVisible()) await page.getByRole('button', { name: 'Close options' }).click();
+  await send(page, 'What is the weather in Singapore?');
+}
+
+async function shoot(browser: Browser, name: string, viewport: typeof DESKTOP, colorScheme: 'light' | 'dark', setup: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${PORT}/`);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  await setup(page);
+  await page.waitForTimeout(600); // highlighting runs at idle
+  await page.screenshot({ path: resolve(out, `${name}.png`) });
+  await context.close();
+  console.log(`docs/${name}.png`);
+}
+
+async function main() {
+  execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  process.env.SIM_DELAY_MS = '0';
+  const server = await preview({ root, configFile: resolve(root, 'vite.config.ts'), preview: { port: PORT, strictPort: true }, logLevel: 'error' });
+  const browser = await chromium.launch(CHROMIUM);
+  mkdirSync(out, { recursive: true });
+  try {
+    await shoot(browser, 'desktop-light', DESKTOP, 'light', chatting);
+    await shoot(browser, 'desktop-dark', DESKTOP, 'dark', withToolCall);
+    await shoot(browser, 'phone-light', PHONE, 'light', chatting);
+    await shoot(browser, 'phone-dark', PHONE, 'dark', async () => undefined);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
