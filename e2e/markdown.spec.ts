@@ -48,3 +48,18 @@ test('tables scroll sideways instead of widening the page', async ({ app: page }
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(pageWidth).toBeLessThanOrEqual(1280);
 });
+
+test('a long reply parses what is in reach; the rest is plain text until scrolled to', async ({ app: page }) => {
+  await simulate(page, 'chunk=2000, delay=0');
+  await sendMessage(page, 'benchmark reply');
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText('END-OF-BENCHMARK-REPLY', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  // The end is rendered markdown; the beginning, 50 screens up, is still its words (findable, readable).
+  await expect(reply.getByRole('heading', { name: /^Section 277:/ })).toBeAttached();
+  await expect(reply.getByRole('heading', { name: /^Section 1:/ })).toHaveCount(0);
+  await expect(reply.getByText('## Section 1: streaming without stutter')).toBeAttached();
+  await page.getByRole('log', { name: 'Messages' }).evaluate((el) => (el.scrollTop = 0));
+  await expect(reply.getByRole('heading', { name: /^Section 1:/ })).toBeVisible();
+  await expect(reply.getByText('## Section 1: streaming without stutter')).toHaveCount(0);
+});

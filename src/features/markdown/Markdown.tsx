@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { EMPTY_SPLIT, repairTail, splitBlocks } from './blocks';
 import { CodeBlock, TailContext } from './CodeBlock';
+import { whenNear } from './nearViewport';
 import { useT } from '../../i18n/useT';
 
 function hostOf(url: string): string {
@@ -118,19 +119,57 @@ const Block = memo(function Block({ text, tail }: { text: string; tail: boolean 
   );
 });
 
+/**
+ * Blocks this close to the end are parsed at once: they are what a person sees of a
+ * streaming reply (or of one just opened, scrolled to its end), and must not flash raw.
+ */
+const EAGER_BLOCKS = 12;
+/** Finished blocks go in runs of this many: a frame compares a few runs, not every block. */
+const RUN = 16;
+
+const sameBlocks = (a: { blocks: string[]; eager: boolean }, b: { blocks: string[]; eager: boolean }) =>
+  a.eager === b.eager && a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
+
+/**
+ * A run of finished blocks. Far from view it is their plain text (searchable,
+ * selectable, read by screen readers) until it comes within reach; then each block
+ * is parsed, once.
+ */
+const BlockRun = memo(function BlockRun({ blocks, eager }: { blocks: string[]; eager: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(eager);
+  useEffect(() => (near || !box.current ? undefined : whenNear(box.current, () => setNear(true))), [near]);
+  return (
+    <div ref={box}>
+      {blocks.map((text, i) => (
+        // Each block is its own box: off-screen ones skip layout and paint (content-visibility).
+        <div key={i} className="md-block">
+          {near ? <Block text={text} tail={false} /> : <p className="whitespace-pre-wrap">{text}</p>}
+        </div>
+      ))}
+    </div>
+  );
+}, sameBlocks);
+
 /** A reply's markdown, rendered incrementally: only the growing last block is parsed again. */
 const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const split = useRef(EMPTY_SPLIT);
   split.current = splitBlocks(text, split.current);
   const { blocks } = split.current;
+  const finished = streaming ? blocks.length - 1 : blocks.length;
+  const runs: ReactElement[] = [];
+  for (let start = 0; start < finished; start += RUN) {
+    const end = Math.min(start + RUN, finished);
+    runs.push(<BlockRun key={start} blocks={blocks.slice(start, end)} eager={end > blocks.length - EAGER_BLOCKS} />);
+  }
   return (
     <div className="prose-reply">
-      {blocks.map((block, i) => (
-        // Each block is its own box: off-screen ones skip layout and paint (content-visibility).
-        <div key={i} className="md-block">
-          <Block text={streaming && i === blocks.length - 1 ? repairTail(block) : block} tail={streaming && i === blocks.length - 1} />
+      {runs}
+      {streaming && blocks.length > 0 && (
+        <div className="md-block">
+          <Block text={repairTail(blocks[blocks.length - 1]!)} tail />
         </div>
-      ))}
+      )}
     </div>
   );
 });
