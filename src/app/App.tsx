@@ -1,12 +1,13 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
 import { ConversationIdField, displayTitle, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
-import { preloadMarkdown } from '../features/markdown';
+import { loadMarkdown, preloadMarkdown } from '../features/markdown';
 import { KeyOriginDialog, SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useT } from '../i18n/useT';
 import { useChatStore } from '../store/chatStore';
+import { loadLastActive } from '../store/lastActive';
 import { Button } from '../ui/Button';
 import { Toasts } from '../ui/Toasts';
 import { useAppearance } from './appearance';
@@ -73,7 +74,7 @@ function ChatScreen() {
             </Button>
           </div>
         </header>
-        <MessageList />
+        <MessageList key={`messages:${activeId}`} />
         <Composer key={activeId} conversationId={activeId} />
       </main>
       {/* Beside the chat from 1280 px; below that, a drawer behind "Options". */}
@@ -111,11 +112,17 @@ export function App() {
   const loaded = useChatStore((s) => s.loaded);
   const init = useChatStore((s) => s.init);
   const t = useT();
+  // A link to a conversation, or one to reopen: its replies are the first screen, so
+  // the renderer loads beside the conversations rather than after them.
+  const [routeId] = useState(() => routeConversationId(location.pathname));
+  const [repliesFirst] = useState(() => !!(routeId ?? loadLastActive()));
+  const [rendererReady, setRendererReady] = useState(!repliesFirst);
   useAppearance();
   useEffect(() => {
-    void init(routeConversationId(location.pathname));
-    preloadMarkdown();
+    void init(routeId);
+    if (repliesFirst) void loadMarkdown().then(() => setRendererReady(true));
+    else preloadMarkdown();
     reportBadRoute(location.pathname);
-  }, [init]);
-  return loaded ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
+  }, [init, routeId, repliesFirst]);
+  return loaded && rendererReady ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }

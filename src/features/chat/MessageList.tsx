@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
@@ -20,15 +20,17 @@ function toolResultsByReply(messages: Message[]): Map<string, Record<string, str
 
 const NO_MESSAGES: Message[] = [];
 
+const ESTIMATED_HEIGHT = 180;
+
 /**
  * The conversation's messages, virtualized (a 1,000-message conversation renders
  * only what is on screen); follows the stream unless the person scrolled up.
+ * Mounted once per conversation (keyed by its id), so that it opens at the end.
  */
 export function MessageList() {
   const t = useT();
   const messages = useChatStore((s) => s.conversations[s.activeId]?.messages ?? NO_MESSAGES);
   const busy = useChatStore((s) => !!s.streaming[s.activeId]);
-  const activeId = useChatStore((s) => s.activeId);
   const resumed = useChatStore((s) => !!s.conversations[s.activeId]?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(true);
@@ -38,12 +40,12 @@ export function MessageList() {
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 180,
+    estimateSize: () => ESTIMATED_HEIGHT,
+    // Opened at the end: the first render is of the latest messages, not of the first ones.
+    initialOffset: () => visible.length * ESTIMATED_HEIGHT,
     overscan: 4,
     getItemKey: (i) => visible[i]!.id,
   });
-
-  useEffect(() => setPinned(true), [activeId]);
 
   // Follow the stream: after every update (and every re-measure), stay at the bottom while pinned.
   const total = virtualizer.getTotalSize();
