@@ -11,6 +11,20 @@ async function chat(page: Page, text: string) {
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
 }
 
+/** How many conversations the app has written to IndexedDB. */
+const storedCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('bitseek-chat');
+        open.onsuccess = () => {
+          const count = open.result.transaction('conversations').objectStore('conversations').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+
 test('the sidebar lists newest first; rename, pin, and delete with undo', async ({ app: page }) => {
   await chat(page, 'alpha');
   await page.getByRole('button', { name: 'New chat' }).click();
@@ -34,6 +48,8 @@ test('the sidebar lists newest first; rename, pin, and delete with undo', async 
   await expect(rows).toHaveCount(1);
   await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
   await expect(rows).toHaveCount(2);
+  // The restored conversation is written at once; a reload in the same millisecond could still cut the write off.
+  await expect.poll(() => storedCount(page)).toBe(2);
   await page.reload();
   await expect(nav(page).getByRole('listitem')).toHaveText(['📌 echo: alpha', 'Beta, renamed'], { useInnerText: true });
 });
