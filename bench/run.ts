@@ -17,6 +17,8 @@ import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
 import { CHROMIUM } from '../scripts/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Main-thread time is counted from Send until this long after the final paint. */
+const SETTLE_MS = 1000;
 const APP_PORT = 4190;
 const PAGES_PORT = 4191;
 const root = resolve(import.meta.dirname, '..');
@@ -84,6 +86,32 @@ async function scriptClock(page: Page): Promise<() => Promise<{ script: number; 
   };
 }
 
+/** With BENCH_PROFILE set: a CPU profile from now until the returned function is called, printed as self time by function and by file. */
+async function startProfile(page: Page): Promise<() => Promise<void>> {
+  if (!process.env.BENCH_PROFILE) return async () => undefined;
+  const profiler = await page.context().newCDPSession(page);
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.start');
+  return async () => {
+    const { profile } = await profiler.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = profile.timeDeltas ?? [];
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    (profile.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id)!;
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+    const byFile = new Map<string, number>();
+    for (const [k, v] of self) {
+      const file = k.split(' ').pop()!.replace(/:-?\d+$/, '');
+      byFile.set(file, (byFile.get(file) ?? 0) + v);
+    }
+    console.log(`${top(self, 25)}\nby file:\n${top(byFile, 10)}`);
+  };
+}
+
 const DELTAS = Math.ceil(benchReply().length / 4);
 
 async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown'): Promise<StreamRun> {
@@ -101,11 +129,7 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     await page.waitForFunction(() => typeof (window as unknown as { __start?: unknown }).__start === 'function');
   }
   const scriptSeconds = await scriptClock(page);
-  const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
-  if (profiler) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.start');
-  }
+  const stopProfile = await startProfile(page);
   const before = await scriptSeconds();
   if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'] });
   if (target === 'app') await page.getByRole('button', { name: 'Send' }).click();
@@ -114,20 +138,14 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     timeout: 600_000,
     polling: 500,
   });
+  // The same window for every page: until SETTLE_MS after the final paint, so that work
+  // a page leaves for later (highlighting at idle, say) is counted, not cut off by chance.
+  await page.waitForFunction((settle) => performance.now() >= (window as unknown as { __bench: { finalPaint: number } }).__bench.finalPaint + settle, SETTLE_MS, {
+    polling: 20,
+  });
   const after = await scriptSeconds();
   if (process.env.BENCH_TRACE) await browser.stopTracing();
-  if (profiler) {
-    const { profile } = await profiler.send('Profiler.stop');
-    const self = new Map<string, number>();
-    const dt = profile.timeDeltas ?? [];
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    (profile.samples ?? []).forEach((id, i) => {
-      const n = byId.get(id)!;
-      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-    });
-    console.log([...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
-  }
+  await stopProfile();
   const b = await page.evaluate(() => (window as unknown as { __bench: { firstByte: number; lastByte: number; finalPaint: number; longest: number; frames: number[]; tasks: number[][] } }).__bench);
   if (process.env.BENCH_DEBUG) console.log(target, 'long tasks [start after first byte, duration]:', JSON.stringify(b.tasks), 'last byte at', Math.round(b.lastByte - b.firstByte));
   await context.close();
@@ -186,6 +204,8 @@ async function openThousand(browser: Browser): Promise<number> {
       : { id: `a${i}`, role: 'assistant', content: reply(n), createdAt: 1_700_000_000_000 + i, status: 'complete', finishReason: 'stop' };
   });
   await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
+  const stopProfile = await startProfile(page);
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'] });
   await page.goto(`http://localhost:${APP_PORT}/c/conv-bench-1000`);
   const ms = await page.waitForFunction(
     () => {
@@ -197,6 +217,11 @@ async function openThousand(browser: Browser): Promise<number> {
     { polling: 'raf', timeout: 60_000 },
   );
   const value = (await ms.jsonValue()) as number;
+  await stopProfile();
+  if (process.env.BENCH_TRACE) await browser.stopTracing();
+  if (process.env.BENCH_DEBUG) {
+    console.log(await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`)));
+  }
   await context.close();
   return value;
 }
@@ -256,7 +281,7 @@ async function searchTenThousand(browser: Browser): Promise<{ medianMs: number; 
 
 async function main() {
   console.log('Building the app and the baseline pages…');
-  execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  execSync(`npx vite build --logLevel error${process.env.BENCH_READABLE ? ' --minify false' : ''}`, { cwd: root, stdio: 'inherit' });
   execSync('npx vite build --config bench/vite.config.ts', { cwd: root, stdio: 'inherit' });
   process.env.SIM_DELAY_MS = '0';
   const servers: PreviewServer[] = [
@@ -267,6 +292,7 @@ async function main() {
   try {
     if (process.env.BENCH_ONLY === 'search') return void console.log(await searchTenThousand(browser));
     if (process.env.BENCH_ONLY === 'app') return void console.log(await streamOnce(browser, 'app'));
+    if (process.env.BENCH_ONLY === 'open') return void console.log(await openThousand(browser));
     const targets = ['app', 'naive', 'streamdown'] as const;
     const runs: Record<(typeof targets)[number], StreamRun[]> = { app: [], naive: [], streamdown: [] };
     for (let r = 0; r < RUNS; r++) {
