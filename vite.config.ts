@@ -29,6 +29,8 @@ const bitseekProxy: Record<string, ProxyOptions> = {
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // the code highlighter's worker, from the app's own files
+  "worker-src 'self'",
   // KaTeX lays formulas out with inline styles; styles cannot run script.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https: http:",

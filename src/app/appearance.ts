@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { warmFormats } from '../i18n';
 import { useT } from '../i18n/useT';
 import { useSettingsStore } from '../store/settingsStore';
 
@@ -12,9 +13,17 @@ declare global {
 /** Keeps the page's theme and language (`<html lang>`, for screen readers and fonts) in step with Settings. */
 export function useAppearance(): void {
   const theme = useSettingsStore((s) => s.theme);
-  const tag = useT().tag;
+  const t = useT();
+  const tag = t.tag;
   useEffect(() => window.applyTheme?.(theme), [theme]);
   useEffect(() => {
     document.documentElement.lang = tag;
   }, [tag]);
+  // Number and date formatters take milliseconds to make: at idle, not in a streaming frame.
+  useEffect(() => {
+    const warm = () => warmFormats(t);
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(warm, 200);
+    const handle = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, [t]);
 }

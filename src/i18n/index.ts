@@ -79,12 +79,23 @@ const formats = new Map<string, Formats>();
 export function formatsFor(t: Messages): Formats {
   let f = formats.get(t.tag);
   if (!f) {
-    const number = new Intl.NumberFormat(t.tag, { maximumFractionDigits: 1 });
-    const dateTime = new Intl.DateTimeFormat(t.tag, { dateStyle: 'medium', timeStyle: 'short' });
-    f = { number: (n) => number.format(n), dateTime: (ms) => dateTime.format(ms) };
+    // Built on first use: an Intl formatter costs milliseconds to make (see warmFormats).
+    let number: Intl.NumberFormat | undefined;
+    let dateTime: Intl.DateTimeFormat | undefined;
+    f = {
+      number: (n) => (number ??= new Intl.NumberFormat(t.tag, { maximumFractionDigits: 1 })).format(n),
+      dateTime: (ms) => (dateTime ??= new Intl.DateTimeFormat(t.tag, { dateStyle: 'medium', timeStyle: 'short' })).format(ms),
+    };
     formats.set(t.tag, f);
   }
   return f;
+}
+
+/** Makes the language's formatters ahead of need, so that the first reply's numbers do not cost a frame. */
+export function warmFormats(t: Messages): void {
+  const f = formatsFor(t);
+  f.number(0);
+  f.dateTime(0);
 }
 
 /** An error whose text is a Said: its message is the English, its `said` renders in any language. */

@@ -91,7 +91,9 @@ const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
 /** Runs fn on the next frame; in a hidden tab frames stop, so a timer stands in. */
 function nextFrame(fn: () => void): void {
   if (typeof document !== 'undefined' && document.hidden) setTimeout(fn, 250);
-  else requestAnimationFrame(fn);
+  // In a task of its own just after the frame: rendering the update and painting it
+  // are then two tasks, neither of them long.
+  else requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 export const useChatStore = create<ChatState>()((set, get) => {

@@ -9,32 +9,6 @@ type Highlighter = typeof import('./highlight').highlight;
 let highlighter: Promise<Highlighter> | undefined;
 const loadHighlighter = () => (highlighter ??= import('./highlight').then((m) => m.highlight));
 
-// Highlighting waits for idle time, a few blocks per slice: a long reply's dozens
-// of code blocks never make one long task.
-const jobs: (() => void)[] = [];
-let draining = false;
-function drain(deadline?: IdleDeadline): void {
-  const start = performance.now();
-  while (jobs.length && (deadline ? deadline.timeRemaining() > 2 : performance.now() - start < 8)) jobs.shift()!();
-  if (jobs.length) scheduleDrain();
-  else draining = false;
-}
-function scheduleDrain(): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(drain, { timeout: 1000 });
-  else setTimeout(drain, 16);
-}
-function whenIdle(job: () => void): () => void {
-  jobs.push(job);
-  if (!draining) {
-    draining = true;
-    scheduleDrain();
-  }
-  return () => {
-    const i = jobs.indexOf(job);
-    if (i >= 0) jobs.splice(i, 1);
-  };
-}
-
 /** A fenced code block: language label, copy button, and highlighting once the block is finished. */
 export function CodeBlock({ language, code }: { language: string | undefined; code: string }) {
   const t = useT().markdown;
@@ -42,14 +16,12 @@ export function CodeBlock({ language, code }: { language: string | undefined; co
   const [highlighted, setHighlighted] = useState<ReactNode | undefined>();
   useEffect(() => {
     if (tail || !language) return;
-    let cancel: (() => void) | undefined;
     let live = true;
-    void loadHighlighter().then((highlight) => {
-      if (live) cancel = whenIdle(() => setHighlighted(highlight(code, language)));
-    });
+    void loadHighlighter()
+      .then((highlight) => highlight(code, language))
+      .then((elements) => live && setHighlighted(elements));
     return () => {
       live = false;
-      cancel?.();
     };
   }, [tail, language, code]);
   return (

@@ -1,4 +1,5 @@
 import { Children, memo, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
@@ -123,9 +124,9 @@ const Block = memo(function Block({ text, tail }: { text: string; tail: boolean 
  * Blocks this close to the end are parsed at once: they are what a person sees of a
  * streaming reply (or of one just opened, scrolled to its end), and must not flash raw.
  */
-const EAGER_BLOCKS = 12;
+const EAGER_BLOCKS = 8;
 /** Finished blocks go in runs of this many: a frame compares a few runs, not every block. */
-const RUN = 16;
+const RUN = 8;
 
 const sameBlocks = (a: { blocks: string[]; eager: boolean }, b: { blocks: string[]; eager: boolean }) =>
   a.eager === b.eager && a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
@@ -138,7 +139,8 @@ const sameBlocks = (a: { blocks: string[]; eager: boolean }, b: { blocks: string
 const BlockRun = memo(function BlockRun({ blocks, eager }: { blocks: string[]; eager: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(eager);
-  useEffect(() => (near || !box.current ? undefined : whenNear(box.current, () => setNear(true))), [near]);
+  // Rendered within the upgrade's own slice of time (see whenNear), not batched with others.
+  useEffect(() => (near || !box.current ? undefined : whenNear(box.current, () => flushSync(() => setNear(true)))), [near]);
   return (
     <div ref={box}>
       {blocks.map((text, i) => (

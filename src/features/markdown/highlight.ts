@@ -1,14 +1,37 @@
-// Loaded only when a finished reply has a fenced code block: highlight.js's common
-// grammars through lowlight, which returns a syntax tree, never an HTML string.
+// Loaded only when a finished reply has a fenced code block. The grammars run in a
+// worker (see highlight.worker.ts); here its syntax tree becomes React elements.
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import { common, createLowlight } from 'lowlight';
 import type { ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import type { HighlightRequest } from './highlight.worker';
 
-const lowlight = createLowlight(common);
+type Root = Parameters<typeof toJsxRuntime>[0];
 
-/** The code as highlighted React elements, or undefined for a language it does not know. */
-export function highlight(code: string, language: string): ReactNode | undefined {
-  if (!lowlight.registered(language)) return undefined;
-  return toJsxRuntime(lowlight.highlight(language, code), { Fragment, jsx, jsxs });
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, (tree: Root | null) => void>();
+
+function highlighter(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./highlight.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }: MessageEvent<{ id: number; tree: Root | null }>) => {
+      pending.get(data.id)?.(data.tree);
+      pending.delete(data.id);
+    };
+    // A worker that cannot start or fails: the code stays as it is, unhighlighted.
+    worker.onerror = () => {
+      for (const settle of pending.values()) settle(null);
+      pending.clear();
+    };
+  }
+  return worker;
+}
+
+/** The code as highlighted React elements, or undefined for a language the grammars do not know. */
+export function highlight(code: string, language: string): Promise<ReactNode | undefined> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, (tree) => resolve(tree ? toJsxRuntime(tree, { Fragment, jsx, jsxs }) : undefined));
+    highlighter().postMessage({ id, code, language } satisfies HighlightRequest);
+  });
 }

@@ -6,13 +6,46 @@ const REACH = '200% 0px';
 
 const observers = new Map<Element | null, IntersectionObserver>();
 const callbacks = new WeakMap<Element, () => void>();
+/** By the element's parent (a reply): its blocks share one, and reading styles forces a style recalculation. */
+const containers = new WeakMap<Element, Element | null>();
 
 function scrollContainerOf(el: Element): Element | null {
-  for (let p = el.parentElement; p; p = p.parentElement) {
+  const parent = el.parentElement;
+  if (parent && containers.has(parent)) return containers.get(parent)!;
+  let found: Element | null = null; // the page itself
+  for (let p = parent; p; p = p.parentElement) {
     const { overflowY } = getComputedStyle(p);
-    if (overflowY === 'auto' || overflowY === 'scroll') return p;
+    if (overflowY === 'auto' || overflowY === 'scroll') {
+      found = p;
+      break;
+    }
   }
-  return null; // the page itself
+  if (parent) containers.set(parent, found);
+  return found;
+}
+
+/** How long one task may spend on blocks that came within reach, before the page gets to render. */
+const SLICE_MS = 6;
+const due: (() => void)[] = [];
+let draining = false;
+
+/**
+ * Blocks that came within reach are parsed a few at a time: a fast stream or a jump
+ * can bring dozens at once, and parsing them in one go would be one long task.
+ */
+function drain(): void {
+  const start = performance.now();
+  while (due.length && performance.now() - start < SLICE_MS) due.shift()!();
+  if (due.length) setTimeout(drain, 0);
+  else draining = false;
+}
+
+function enqueue(near: () => void): void {
+  due.push(near);
+  if (!draining) {
+    draining = true;
+    setTimeout(drain, 0);
+  }
 }
 
 function observerFor(root: Element | null): IntersectionObserver {
@@ -23,8 +56,9 @@ function observerFor(root: Element | null): IntersectionObserver {
         for (const entry of entries) {
           if (!entry.isIntersecting) continue;
           o.unobserve(entry.target);
-          callbacks.get(entry.target)?.();
+          const near = callbacks.get(entry.target);
           callbacks.delete(entry.target);
+          if (near) enqueue(near);
         }
       },
       { root, rootMargin: REACH },
@@ -35,7 +69,10 @@ function observerFor(root: Element | null): IntersectionObserver {
   return observer;
 }
 
-/** Calls `near` once, when `el` comes within reach of what its scroll container shows; returns a cancel. */
+/**
+ * Calls `near` once, soon after `el` comes within reach of what its scroll container
+ * shows (it should render at once, e.g. with flushSync, to count in its slice); returns a cancel.
+ */
 export function whenNear(el: Element, near: () => void): () => void {
   const observer = observerFor(scrollContainerOf(el));
   callbacks.set(el, near);
@@ -43,5 +80,7 @@ export function whenNear(el: Element, near: () => void): () => void {
   return () => {
     callbacks.delete(el);
     observer.unobserve(el);
+    const queued = due.indexOf(near);
+    if (queued >= 0) due.splice(queued, 1);
   };
 }
