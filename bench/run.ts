@@ -131,7 +131,7 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
   const scriptSeconds = await scriptClock(page);
   const stopProfile = await startProfile(page);
   const before = await scriptSeconds();
-  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'] });
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading', 'disabled-by-default-v8.cpu_profiler'] });
   if (target === 'app') await page.getByRole('button', { name: 'Send' }).click();
   else await page.evaluate(() => (window as unknown as { __start: () => void }).__start());
   await page.waitForFunction(() => (window as unknown as { __bench: { finalPaint: number | null } }).__bench.finalPaint !== null, undefined, {
