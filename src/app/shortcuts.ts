@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Messages } from '../i18n';
+import { COMPOSER_ID } from '../features/chat';
 import { WEB_SEARCH_SHORTCUT_LABEL } from '../features/web-search';
 import { useChatStore } from '../store/chatStore';
 
@@ -22,7 +23,7 @@ export const SHORTCUTS: { keys: string; what: keyof Messages['keys'] }[] = [
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-export const focusComposer = () => document.getElementById('composer')?.focus();
+const focusComposer = () => document.getElementById(COMPOSER_ID)?.focus();
 
 /** Ctrl/⌘+K searches, Ctrl/⌘+Shift+O starts a new chat, / writes, ? lists the shortcuts. */
 export function useGlobalShortcuts({ onSearch, onHelp }: { onSearch: () => void; onHelp: () => void }): void {

@@ -88,7 +88,7 @@ const hasDefaultTitle = (c: Conversation) => c.title === en.chat.untitled || c.t
 /** Worth saving: it has messages, or it binds a server id the person resumed. */
 const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
 
-/** Runs fn on the next frame; in a hidden tab frames stop, so a timer stands in. */
+/** Runs fn just after the next frame; in a hidden tab frames stop, so a timer stands in. */
 function nextFrame(fn: () => void): void {
   if (typeof document !== 'undefined' && document.hidden) setTimeout(fn, 250);
   // In a task of its own just after the frame: rendering the update and painting it

@@ -64,6 +64,7 @@ export const useSettingsStore = create<SettingsState>()(
       update: (patch) => set((s) => (patch.apiKey !== undefined && patch.keyOrigin === undefined ? { ...patch, keyOrigin: endpointOrigin(patch.endpoint ?? s.endpoint) } : patch)),
     }),
     {
+      // public/theme.js reads `theme` from this key before the app starts.
       name: 'bitseek-chat.settings',
       version: 1,
       storage: createJSONStorage(() => localStorage),

@@ -6,6 +6,9 @@ import { loadDraft, saveDraft } from './drafts';
 import { say } from '../../i18n';
 import { useT } from '../../i18n/useT';
 
+/** The message box's id: the / shortcut focuses it. */
+export const COMPOSER_ID = 'composer';
+
 /** The message box: Enter sends, Shift+Enter is a newline, Escape stops a streaming reply. */
 export function Composer({ conversationId }: { conversationId: string }) {
   const t = useT();
@@ -63,11 +66,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
       }}
     >
       <div className="mx-auto flex max-w-reading items-end gap-2">
-        <label htmlFor="composer" className="sr-only">
+        <label htmlFor={COMPOSER_ID} className="sr-only">
           {t.chat.message}
         </label>
         <textarea
-          id="composer"
+          id={COMPOSER_ID}
           ref={box}
           value={text}
           autoFocus

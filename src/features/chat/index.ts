@@ -1,2 +1,2 @@
-export { Composer } from './Composer';
+export { Composer, COMPOSER_ID } from './Composer';
 export { MessageList } from './MessageList';
