@@ -4,7 +4,9 @@
 /** How far beyond the visible part a block counts as near: two heights of the container above and below. */
 const REACH = '200% 0px';
 
-const observers = new Map<Element | null, IntersectionObserver>();
+/** One observer per scroll container (held weakly: the message list is made anew per conversation), and one for the page. */
+const observers = new WeakMap<Element, IntersectionObserver>();
+let pageObserver: IntersectionObserver | undefined;
 const callbacks = new WeakMap<Element, () => void>();
 /** By the element's parent (a reply): its blocks share one, and reading styles forces a style recalculation. */
 const containers = new WeakMap<Element, Element | null>();
@@ -49,23 +51,22 @@ function enqueue(near: () => void): void {
 }
 
 function observerFor(root: Element | null): IntersectionObserver {
-  let observer = observers.get(root);
-  if (!observer) {
-    const o = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          o.unobserve(entry.target);
-          const near = callbacks.get(entry.target);
-          callbacks.delete(entry.target);
-          if (near) enqueue(near);
-        }
-      },
-      { root, rootMargin: REACH },
-    );
-    observers.set(root, o);
-    observer = o;
-  }
+  const existing = root ? observers.get(root) : pageObserver;
+  if (existing) return existing;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        const near = callbacks.get(entry.target);
+        callbacks.delete(entry.target);
+        if (near) enqueue(near);
+      }
+    },
+    { root, rootMargin: REACH },
+  );
+  if (root) observers.set(root, observer);
+  else pageObserver = observer;
   return observer;
 }
 
