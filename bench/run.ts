@@ -1,12 +1,14 @@
 // `npm run bench`: builds the app and the baseline pages, serves them with the
 // simulator, and measures in headless Chromium, all in one run:
 //   streaming the same ~200 KB markdown reply in 4-character deltas through
-//   (a) this app, (b) a naive react-markdown page, (c) Streamdown;
+//   (a) this app, (b) a naive react-markdown page, (c) Streamdown, and (d) a page
+//   that only reads the stream (the floor under any client on fetch-event-source);
 //   opening a 1,000-message conversation; searching 10,000 conversations.
 // Prints a table with ratios and writes bench/results.json. A script, not a test.
-// Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|search for one part;
-// BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints a CPU profile's top
-// functions; BENCH_TRACE=file.json records a Chromium trace of each stream.
+// Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|open|search for one part;
+// BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints a CPU profile by function
+// and by file (BENCH_READABLE=1 builds unminified); BENCH_TRACE=file.json records a
+// Chromium trace of a stream or of the open.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -114,7 +116,7 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
 
 const DELTAS = Math.ceil(benchReply().length / 4);
 
-async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown'): Promise<StreamRun> {
+async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown' | 'reading'): Promise<StreamRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const selector = target === 'app' ? 'article[aria-label="Assistant message"]' : '#out';
@@ -293,8 +295,8 @@ async function main() {
     if (process.env.BENCH_ONLY === 'search') return void console.log(await searchTenThousand(browser));
     if (process.env.BENCH_ONLY === 'app') return void console.log(await streamOnce(browser, 'app'));
     if (process.env.BENCH_ONLY === 'open') return void console.log(await openThousand(browser));
-    const targets = ['app', 'naive', 'streamdown'] as const;
-    const runs: Record<(typeof targets)[number], StreamRun[]> = { app: [], naive: [], streamdown: [] };
+    const targets = ['app', 'naive', 'streamdown', 'reading'] as const;
+    const runs: Record<(typeof targets)[number], StreamRun[]> = { app: [], naive: [], streamdown: [], reading: [] };
     for (let r = 0; r < RUNS; r++) {
       for (const t of targets) {
         process.stdout.write(`run ${r + 1}/${RUNS}: ${t}… `);
@@ -345,6 +347,7 @@ async function main() {
       ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
     ].join('\n');
     const extra = [
+      `- reading the stream alone (d: fetch-event-source, JSON.parse of every event, nothing rendered): ${summary.reading.scriptingMs.toFixed(0)} ms of script — the floor under any client built on that library; b ÷ d = ${ratio(summary.naive.scriptingMs, summary.reading.scriptingMs)} is the most any of them could gain on (b), and the app spends ${(a.scriptingMs - summary.reading.scriptingMs).toFixed(0)} ms beyond it`,
       `- deltas absorbed: ${a.deltasPerSecond.toFixed(0)} per second (${DELTAS} deltas of 4 characters; longest long task ${a.longestTaskMs ? `${a.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'})`,
       `- opening a 1,000-message conversation: ${open.toFixed(0)} ms from navigation to the last reply rendered`,
       `- searching 10,000 conversations: ${search.medianMs.toFixed(1)} ms median, ${search.maxMs.toFixed(1)} ms worst per keystroke (to the list shown); loading them at start: ${search.loadMs} ms`,

@@ -10,7 +10,13 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
-    rollupOptions: { input: { naive: resolve(import.meta.dirname, 'pages/naive.html'), streamdown: resolve(import.meta.dirname, 'pages/streamdown.html') } },
+    rollupOptions: {
+      input: {
+        naive: resolve(import.meta.dirname, 'pages/naive.html'),
+        streamdown: resolve(import.meta.dirname, 'pages/streamdown.html'),
+        reading: resolve(import.meta.dirname, 'pages/reading.html'),
+      },
+    },
   },
   logLevel: 'error',
 });
