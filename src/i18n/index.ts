@@ -107,6 +107,12 @@ export class SaidError extends Error {
   }
 }
 
+/** What an error says, in the given language when it is a Said. */
+export function sayError(t: Messages, error: unknown): string {
+  if (error instanceof SaidError) return say(t, error.said);
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A text kept as English plus, where the app wrote it, the key that renders it in any language. */
 export interface Note {
   message: string;

@@ -123,7 +123,7 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
       {!editing && (
         <div className={`mt-1 flex gap-1 ${isUser ? 'justify-end' : ''}`}>
-          {!streaming && <CopyButton variant="ghost" size="sm" label={t.chat.copy} text={() => message.content} />}
+          {!streaming && <CopyButton variant="ghost" size="sm" label={t.ui.copy} text={() => message.content} />}
           {isUser && (
             <Button variant="ghost" size="sm" onClick={() => setEditing(true)} disabled={busy}>
               {t.chat.edit}

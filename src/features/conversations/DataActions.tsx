@@ -5,7 +5,7 @@ import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { download } from '../../ui/download';
 import { toast } from '../../ui/toastStore';
-import { SaidError, say } from '../../i18n';
+import { sayError } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { displayTitle } from './displayTitle';
 
@@ -44,8 +44,7 @@ export function DataActions() {
       if (read.invalid) parts.push(tc.importInvalid(read.invalid));
       toast(tc.imported(file.name, parts));
     } catch (error) {
-      const why = error instanceof SaidError ? say(t, error.said) : error instanceof Error ? error.message : String(error);
-      toast(tc.importFailed(file.name, why));
+      toast(tc.importFailed(file.name, sayError(t, error)));
     }
   };
 

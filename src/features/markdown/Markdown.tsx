@@ -128,8 +128,8 @@ const EAGER_BLOCKS = 8;
 /** Finished blocks go in runs of this many: a frame compares a few runs, not every block. */
 const RUN = 8;
 
-const sameBlocks = (a: { blocks: string[]; eager: boolean }, b: { blocks: string[]; eager: boolean }) =>
-  a.eager === b.eager && a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
+// `eager` is read only when a run mounts, so a run that ages out of it need not render again.
+const sameBlocks = (a: { blocks: string[] }, b: { blocks: string[] }) => a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
 
 /**
  * A run of finished blocks. Far from view it is their plain text (searchable,

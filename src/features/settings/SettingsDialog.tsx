@@ -7,9 +7,8 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { modelsQuery } from './modelsQuery';
 import { AppearanceFields } from './AppearanceFields';
-import { sayNote } from '../../i18n';
+import { sayError } from '../../i18n';
 import { useT } from '../../i18n/useT';
-import { ChatError } from '../../api/errors';
 import { Template } from '../../ui/Template';
 
 const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
@@ -21,7 +20,7 @@ function EndpointCheck({ endpoint, apiKey }: { endpoint: string; apiKey: string 
   let text = t.checking;
   if (models.isSuccess) text = models.data.length ? t.reachableModels(models.data.slice(0, 5).join(', ')) : t.reachable;
   // Not every server lists models: a 404 here does not mean chat will fail.
-  if (models.isError) text = t.checkFailed(models.error instanceof ChatError ? sayNote(all, models.error.toProblem()) : models.error.message);
+  if (models.isError) text = t.checkFailed(sayError(all, models.error));
   return (
     <p role="status" className="text-xs text-ink-muted">
       {text}
