@@ -12,13 +12,17 @@ test('code blocks get a language label, a copy button and highlighting once fini
 });
 
 test('an unterminated code fence renders as code while it streams', async ({ app: page }) => {
-  await simulate(page, 'delay=120');
+  await simulate(page, 'delay=400');
   await sendMessage(page, 'echo: ```python\nprint("one")\nprint("two")\nprint("three")\nprint("four")\n```\n\nafter the code');
-  const reply = lastAssistant(page);
-  await expect(reply.locator('pre')).toContainText('print("one")');
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
-  await expect(reply).not.toContainText('```');
-  await expect(reply).toContainText('after the code', { timeout: 15_000 });
+  // One look at one moment: the code is a code block, no fence shows, and the reply is still streaming.
+  await page.waitForFunction(() => {
+    const replies = document.querySelectorAll('article[aria-label^="Assistant"]');
+    const reply = replies[replies.length - 1];
+    const stop = [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Stop');
+    return !!reply && stop && !!reply.querySelector('pre')?.textContent?.includes('print("one")') && !reply.textContent?.includes('```');
+  });
+  await expect(lastAssistant(page)).toContainText('after the code', { timeout: 15_000 });
+  await expect(lastAssistant(page)).not.toContainText('```');
 });
 
 test('math renders with KaTeX, and \\href stays inert', async ({ app: page }) => {
@@ -42,7 +46,7 @@ test('tables scroll sideways instead of widening the page', async ({ app: page }
   const wide = `| ${Array.from({ length: 30 }, (_, i) => `column ${i}`).join(' | ')} |\n| ${Array.from({ length: 30 }, () => '---').join(' | ')} |\n| ${Array.from({ length: 30 }, (_, i) => `v${i}`).join(' | ')} |`;
   await sendMessage(page, `echo: ${wide}`);
   const table = lastAssistant(page).getByRole('table');
-  await expect(table).toBeVisible();
+  await expect(table).toContainText('v29'); // the whole table, not a part still streaming
   const { scroll, client } = await table.evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
   expect(scroll).toBeGreaterThan(client);
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);

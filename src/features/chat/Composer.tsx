@@ -3,6 +3,7 @@ import { toolsToSend } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { loadDraft, saveDraft } from './drafts';
+import { loadMarkdown } from '../markdown';
 import { say } from '../../i18n';
 import { useT } from '../../i18n/useT';
 
@@ -77,7 +78,12 @@ export function Composer({ conversationId }: { conversationId: string }) {
           rows={Math.min(8, Math.max(1, text.split('\n').length))}
           aria-keyshortcuts="/"
           placeholder={t.chat.placeholder}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            // Typing a first message is the surest sign a reply is coming: the renderer
+            // loads now (once), so that reply never shows raw markdown while it waits.
+            void loadMarkdown();
+          }}
           onKeyDown={(e) => {
             // isComposing: Enter that confirms an IME candidate (Chinese input) must not send.
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
