@@ -5,9 +5,9 @@
 //   that only reads the stream (the floor under any client on fetch-event-source);
 //   opening a 1,000-message conversation; searching 10,000 conversations.
 // Prints a table with ratios and writes bench/results.json. A script, not a test.
-// Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|open|search for one part;
+// Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|naive|streamdown|reading|open|search for one part;
 // BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints a CPU profile by function
-// and by file (BENCH_READABLE=1 builds unminified); BENCH_TRACE=file.json records a
+// and by file (BENCH_PROFILE=name.cpuprofile also saves it, for DevTools) (BENCH_READABLE=1 builds unminified); BENCH_TRACE=file.json records a
 // Chromium trace of a stream or of the open.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
 import { CHROMIUM } from '../scripts/chromium.ts';
+import { markTime, responseTimes, scriptMs, type TraceEvent } from './trace.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Main-thread time is counted from Send until this long after the final paint. */
@@ -27,41 +28,47 @@ const root = resolve(import.meta.dirname, '..');
 
 const launch = () => chromium.launch(CHROMIUM);
 
-// Injected before any page script: times the response bytes, long tasks, frames and the final paint.
-const probe = (selector: string, marker: string) => `
+/** The probe's script name in traces: its own work is left out of every page's script time. */
+const PROBE_URL = 'bench-probe.js';
+/** The probe's performance.mark when the reply's end is first on screen. */
+const FINAL_PAINT = 'bench:final-paint';
+
+// Injected before any page script: from the start it is given until the reply's end
+// marker is on screen, it records frames and long tasks, and marks the final paint
+// (performance.mark, so the trace has it on the network's clock). The response's bytes
+// are timed from the trace: the page or a worker may read them.
+const probe = (marker: string) => `
 (() => {
-  const b = window.__bench = { firstByte: null, lastByte: null, finalPaint: null, longest: 0, frames: [], maxGap: 0, tasks: [] };
-  const orig = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
-    const res = await orig(input, init);
-    const url = typeof input === 'string' ? input : input.url;
-    if (!String(url).includes('/chat/completions') || !res.body) return res;
-    const body = res.body.pipeThrough(new TransformStream({
-      transform(chunk, c) { b.firstByte ??= performance.now(); c.enqueue(chunk); },
-      flush() { b.lastByte = performance.now(); },
-    }));
-    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
+  const b = window.__bench = { started: null, finalPaint: null, longest: 0, frames: [], tasks: [] };
+  const marker = ${JSON.stringify(marker)};
+  let seen = false;
+  const has = (node) => (node.nodeType === 3 ? node.data : node.textContent || '').includes(marker);
+  new MutationObserver((records) => {
+    if (b.started === null || seen) return;
+    seen = records.some((r) => (r.type === 'characterData' ? has(r.target) : [...r.addedNodes].some(has)));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+  const running = () => b.started !== null && b.finalPaint === null;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (b.firstByte !== null && b.finalPaint === null) { b.longest = Math.max(b.longest, e.duration); b.tasks.push([Math.round(e.startTime - b.firstByte), Math.round(e.duration)]); }
+    for (const e of list.getEntries()) if (running()) { b.longest = Math.max(b.longest, e.duration); b.tasks.push([Math.round(e.startTime - b.started), Math.round(e.duration)]); }
   }).observe({ type: 'longtask' });
   const frame = (t) => {
-    if (b.firstByte !== null && b.finalPaint === null) {
+    if (running()) {
       b.frames.push(t);
-      if (b.lastByte !== null) {
-        const el = document.querySelector(${JSON.stringify(selector)});
-        if (el && el.textContent.includes(${JSON.stringify(marker)})) b.finalPaint = performance.now();
+      if (seen) {
+        b.finalPaint = performance.now();
+        performance.mark(${JSON.stringify(FINAL_PAINT)});
       }
     }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-})();`;
+})();
+//# sourceURL=${PROBE_URL}`;
 
 interface StreamRun {
   /** All main-thread work (TaskDuration): script, microtasks, style, layout, paint. */
   mainThreadMs: number;
-  /** Script only (ScriptDuration), as CDP counts it. */
+  /** Script only, microtasks included, from a trace (see scriptTime.ts); the probe's own left out. */
   scriptingMs: number;
   longestTaskMs: number;
   maxFrameGapMs: number;
@@ -77,14 +84,27 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Main-thread script time of the page so far, in seconds, from one CDP session kept for the run. */
-async function scriptClock(page: Page): Promise<() => Promise<{ script: number; task: number }>> {
+/** Main-thread busy time of the page so far (TaskDuration), in seconds, from one CDP session kept for the run. */
+async function taskClock(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   return async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return { script: value('ScriptDuration'), task: value('TaskDuration') };
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+}
+
+/** The timeline categories DevTools records: enough to find every task that runs script. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing'];
+
+/** Traces `page` until the returned function is called; it returns the trace's events (and writes BENCH_TRACE when set). */
+async function startTrace(browser: Browser, page: Page, extra: string[] = []): Promise<() => Promise<TraceEvent[]>> {
+  await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, ...extra] });
+  return async () => {
+    const buffer = await browser.stopTracing();
+    if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, buffer);
+    const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+    return Array.isArray(trace) ? trace : trace.traceEvents;
   };
 }
 
@@ -96,6 +116,7 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
   await profiler.send('Profiler.start');
   return async () => {
     const { profile } = await profiler.send('Profiler.stop');
+    if (process.env.BENCH_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
     const self = new Map<string, number>();
     const dt = profile.timeDeltas ?? [];
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -119,8 +140,7 @@ const DELTAS = Math.ceil(benchReply().length / 4);
 async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown' | 'reading'): Promise<StreamRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const selector = target === 'app' ? 'article[aria-label="Assistant message"]' : '#out';
-  await page.addInitScript(probe(selector, BENCH_END_MARKER));
+  await page.addInitScript(probe(BENCH_END_MARKER));
   if (target === 'app') {
     await page.setExtraHTTPHeaders({ 'x-simulator': 'chunk=4, delay=0' });
     await page.goto(`http://localhost:${APP_PORT}/`);
@@ -130,14 +150,15 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     await page.goto(`http://localhost:${PAGES_PORT}/${target}.html`);
     await page.waitForFunction(() => typeof (window as unknown as { __start?: unknown }).__start === 'function');
   }
-  const scriptSeconds = await scriptClock(page);
+  const taskSeconds = await taskClock(page);
   const stopProfile = await startProfile(page);
-  const before = await scriptSeconds();
-  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading', 'disabled-by-default-v8.cpu_profiler'] });
+  const before = await taskSeconds();
+  const stopTrace = await startTrace(browser, page);
+  await page.evaluate(() => ((window as unknown as { __bench: { started: number } }).__bench.started = performance.now()));
   if (target === 'app') await page.getByRole('button', { name: 'Send' }).click();
   else await page.evaluate(() => (window as unknown as { __start: () => void }).__start());
   await page.waitForFunction(() => (window as unknown as { __bench: { finalPaint: number | null } }).__bench.finalPaint !== null, undefined, {
-    timeout: 600_000,
+    timeout: 120_000,
     polling: 500,
   });
   // The same window for every page: until SETTLE_MS after the final paint, so that work
@@ -145,11 +166,15 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
   await page.waitForFunction((settle) => performance.now() >= (window as unknown as { __bench: { finalPaint: number } }).__bench.finalPaint + settle, SETTLE_MS, {
     polling: 20,
   });
-  const after = await scriptSeconds();
-  if (process.env.BENCH_TRACE) await browser.stopTracing();
+  const after = await taskSeconds();
+  const events = await stopTrace();
   await stopProfile();
-  const b = await page.evaluate(() => (window as unknown as { __bench: { firstByte: number; lastByte: number; finalPaint: number; longest: number; frames: number[]; tasks: number[][] } }).__bench);
-  if (process.env.BENCH_DEBUG) console.log(target, 'long tasks [start after first byte, duration]:', JSON.stringify(b.tasks), 'last byte at', Math.round(b.lastByte - b.firstByte));
+  if (process.env.BENCH_LOG) console.log(JSON.stringify(await page.evaluate(() => (window as any).__log)));
+  const b = await page.evaluate(() => (window as unknown as { __bench: { longest: number; frames: number[]; tasks: number[][] } }).__bench);
+  const bytes = responseTimes(events, '/chat/completions');
+  const finalPaint = markTime(events, FINAL_PAINT);
+  if (!bytes || finalPaint === undefined) throw new Error(`${target}: the trace lacks the response's timing or the final paint mark`);
+  if (process.env.BENCH_DEBUG) console.log(target, 'long tasks [start after the start, duration]:', JSON.stringify(b.tasks), 'bytes arrived over', Math.round(bytes.lastByte - bytes.firstByte), 'ms');
   await context.close();
   let dropped = 0;
   let maxGap = 0;
@@ -158,13 +183,13 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     maxGap = Math.max(maxGap, gap);
     dropped += Math.max(0, Math.round(gap / (1000 / 60)) - 1);
   }
-  const streamMs = b.lastByte - b.firstByte;
+  const streamMs = bytes.lastByte - bytes.firstByte;
   return {
-    mainThreadMs: (after.task - before.task) * 1000,
-    scriptingMs: (after.script - before.script) * 1000,
+    mainThreadMs: (after - before) * 1000,
+    scriptingMs: scriptMs(events, PROBE_URL),
     longestTaskMs: b.longest,
     maxFrameGapMs: maxGap,
-    lastByteToPaintMs: b.finalPaint - b.lastByte,
+    lastByteToPaintMs: finalPaint - bytes.lastByte,
     framesDropped: dropped,
     streamMs,
     deltasPerSecond: (DELTAS * 1000) / streamMs,
@@ -207,7 +232,7 @@ async function openThousand(browser: Browser): Promise<number> {
   });
   await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
   const stopProfile = await startProfile(page);
-  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'] });
+  const stopTrace = process.env.BENCH_TRACE ? await startTrace(browser, page, ['loading']) : undefined;
   await page.goto(`http://localhost:${APP_PORT}/c/conv-bench-1000`);
   const ms = await page.waitForFunction(
     () => {
@@ -220,7 +245,7 @@ async function openThousand(browser: Browser): Promise<number> {
   );
   const value = (await ms.jsonValue()) as number;
   await stopProfile();
-  if (process.env.BENCH_TRACE) await browser.stopTracing();
+  await stopTrace?.();
   if (process.env.BENCH_DEBUG) {
     console.log(await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`)));
   }
@@ -293,9 +318,10 @@ async function main() {
   const browser = await launch();
   try {
     if (process.env.BENCH_ONLY === 'search') return void console.log(await searchTenThousand(browser));
-    if (process.env.BENCH_ONLY === 'app') return void console.log(await streamOnce(browser, 'app'));
     if (process.env.BENCH_ONLY === 'open') return void console.log(await openThousand(browser));
     const targets = ['app', 'naive', 'streamdown', 'reading'] as const;
+    const only = targets.find((t) => t === process.env.BENCH_ONLY);
+    if (only) return void console.log(await streamOnce(browser, only));
     const runs: Record<(typeof targets)[number], StreamRun[]> = { app: [], naive: [], streamdown: [], reading: [] };
     for (let r = 0; r < RUNS; r++) {
       for (const t of targets) {

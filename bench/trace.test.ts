@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { scriptMs, type TraceEvent } from './trace';
+
+const MAIN = { pid: 1, tid: 7 };
+const meta: TraceEvent[] = [
+  { name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 7, args: { name: 'CrRendererMain' } },
+  { name: 'thread_name', ph: 'M', ts: 0, pid: 2, tid: 9, args: { name: 'CrRendererMain' } },
+];
+const span = (name: string, ts: number, dur: number, url?: string): TraceEvent => ({ name, ph: 'X', ts, dur, ...MAIN, ...(url !== undefined ? { args: { data: { url } } } : {}) });
+
+describe('script time from a trace', () => {
+  it('counts microtasks, timers and frame callbacks, not the tasks around them', () => {
+    const events = [...meta, span('RunTask', 0, 10_000), span('RunMicrotasks', 1_000, 4_000), span('RunTask', 20_000, 5_000), span('TimerFire', 20_500, 2_000), span('FunctionCall', 20_600, 1_500, 'app.js')];
+    expect(scriptMs(events, 'probe.js')).toBe(6);
+  });
+
+  it('leaves out style and layout forced from script, but counts script run inside rendering', () => {
+    const events = [
+      ...meta,
+      span('FunctionCall', 0, 10_000, 'app.js'),
+      span('Layout', 2_000, 3_000),
+      span('UpdateLayoutTree', 6_000, 1_000),
+      span('Paint', 30_000, 4_000),
+      span('FunctionCall', 31_000, 1_000, 'app.js'), // e.g. a ResizeObserver callback
+    ];
+    expect(scriptMs(events, 'probe.js')).toBe(7);
+  });
+
+  it('leaves out the probe and everything it calls', () => {
+    const events = [...meta, span('FireAnimationFrame', 0, 5_000), span('FunctionCall', 500, 4_000, 'probe.js'), span('FunctionCall', 1_000, 1_000, 'app.js')];
+    expect(scriptMs(events, 'probe.js')).toBe(1);
+  });
+
+  it('reads only the busiest renderer main thread', () => {
+    const other = { ...span('FunctionCall', 0, 50_000, 'other.js'), pid: 2, tid: 9 };
+    const events = [...meta, other, span('FunctionCall', 0, 2_000, 'app.js'), span('FunctionCall', 5_000, 2_000, 'app.js')];
+    expect(scriptMs(events, 'probe.js')).toBe(4);
+  });
+});
