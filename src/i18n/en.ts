@@ -310,6 +310,7 @@ export const en = {
       `Not sent: your API key was entered for ${from || 'another endpoint'}, and the Endpoint URL now points to ${to}. Confirm in Settings before the key goes there.`,
     toolsBlocked: () => 'Not sent: the Tools JSON has a problem; the Tools panel says what it is.',
     unexpected: (detail: string) => detail,
+    readerFailed: (detail: string) => `The stream reader of this tab stopped (${detail}); what had arrived is kept.`,
     jsonSyntax: (line: number, column: number, code: string) => `Syntax error at line ${line}, column ${column}: ${JSON_ERRORS[code] ?? code}.`,
     toolsNotArray: () => 'Tools JSON must be an array of tools: [ {"type": "function", "function": {…}} ].',
     toolNotObject: (n: number) => `Tool ${n}: must be an object.`,

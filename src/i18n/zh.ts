@@ -305,6 +305,7 @@ export const zh: Messages = {
     keyOrigin: (from, to) => `未发送：你的 API 密钥是为 ${from || '另一个端点'} 输入的，而端点 URL 现在指向 ${to}。请先在设置中确认，再将密钥发送到那里。`,
     toolsBlocked: () => '未发送：工具 JSON 有问题；工具面板中有具体说明。',
     unexpected: (detail) => detail,
+    readerFailed: (detail) => `此标签页的流读取器已停止（${detail}）；已收到的内容已保留。`,
     jsonSyntax: (line, column, code) => `第 ${line} 行第 ${column} 列语法错误：${JSON_ERRORS[code] ?? code}。`,
     toolsNotArray: () => '工具 JSON 必须是一个工具数组：[ {"type": "function", "function": {…}} ]。',
     toolNotObject: (n) => `工具 ${n}：必须是一个对象。`,

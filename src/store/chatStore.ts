@@ -2,7 +2,7 @@ import { en, said, type Said } from '../i18n';
 import { create } from 'zustand';
 import { ChatError } from '../api/errors';
 import { buildChatRequest } from '../api/request';
-import { streamChat } from '../api/stream';
+import { streamReply } from '../api/streamClient';
 import { settleAfterReload, titleFrom } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
 import { mergeConversations, wouldChange } from '../domain/merge';
@@ -15,7 +15,7 @@ import * as storage from './persistence';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
 import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
 import { listenToOtherTabs, tellOtherTabs, type TabNews } from './tabSync';
-import { metricsOf, observe, startTrace } from './traceStore';
+import { metricsOf, observe, observeRaw, startTrace } from './traceStore';
 
 interface ChatState {
   conversations: Record<string, Conversation>;
@@ -226,16 +226,17 @@ export const useChatStore = create<ChatState>()((set, get) => {
       markDirty(conversationId);
     };
 
-    let outcome: Awaited<ReturnType<typeof streamChat>>;
+    let outcome: Awaited<ReturnType<typeof streamReply>>;
     try {
       const newOrigin = unconfirmedKeyOrigin(settings);
       if (newOrigin) throw new ChatError('config', said('keyOrigin', settings.keyOrigin, newOrigin));
       const tools = toolsToSend(toolsOf(get().conversations[conversationId]));
       if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
       const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });
-      outcome = await streamChat(request, {
+      outcome = await streamReply(request, {
         signal: controller.signal,
         firstByteTimeoutMs: settings.firstByteTimeoutMs,
+        onRawEvents: (raw) => observeRaw(trace, raw),
         onEvent(event, at) {
           observe(trace, event, at);
           // At most one store update per frame, however fast deltas arrive.

@@ -1,6 +1,6 @@
 import { redactRequest } from '../api/redact';
 import type { ChatRequest } from '../api/request';
-import type { StreamEvent } from '../api/stream';
+import type { RawEvents, StreamEvent } from '../api/stream';
 import type { StreamMetrics } from '../domain/types';
 
 export interface TraceEvent {
@@ -14,7 +14,7 @@ export interface TraceEvent {
 export interface Trace {
   request?: ChatRequest;
   response?: { status: number; headers: Record<string, string> };
-  events: TraceEvent[];
+  raw: RawEvents;
   firstByteMs?: number;
   firstTokenMs?: number;
 }
@@ -28,7 +28,7 @@ export function traceOf(messageId: string): Trace | undefined {
 }
 
 export function startTrace(messageId: string): Trace {
-  const trace: Trace = { events: [] };
+  const trace: Trace = { raw: { at: [], event: [], data: [] } };
   traces.set(messageId, trace);
   if (traces.size > MAX_TRACES) traces.delete(traces.keys().next().value as string);
   return trace;
@@ -45,7 +45,9 @@ export function observe(trace: Trace, event: StreamEvent, at: number): void {
       trace.firstByteMs = at;
       break;
     case 'raw':
-      trace.events.push({ at, event: event.event, data: event.data });
+      trace.raw.at.push(at);
+      trace.raw.event.push(event.event);
+      trace.raw.data.push(event.data);
       break;
     case 'text':
     case 'reasoning':
@@ -58,8 +60,22 @@ export function observe(trace: Trace, event: StreamEvent, at: number): void {
   }
 }
 
+/** Records a batch of raw events into the trace. */
+export function observeRaw(trace: Trace, raw: RawEvents): void {
+  for (let i = 0; i < raw.at.length; i++) {
+    trace.raw.at.push(raw.at[i]!);
+    trace.raw.event.push(raw.event[i]!);
+    trace.raw.data.push(raw.data[i]!);
+  }
+}
+
+/** The trace's i-th raw event. */
+export function rawEvent(raw: RawEvents, i: number): TraceEvent {
+  return { at: raw.at[i]!, event: raw.event[i]!, data: raw.data[i]! };
+}
+
 export function metricsOf(trace: Trace, totalMs: number, chars: number): StreamMetrics {
-  const m: StreamMetrics = { totalMs: Math.round(totalMs), chars, events: trace.events.length };
+  const m: StreamMetrics = { totalMs: Math.round(totalMs), chars, events: trace.raw.at.length };
   if (trace.firstByteMs !== undefined) m.firstByteMs = Math.round(trace.firstByteMs);
   if (trace.firstTokenMs !== undefined) m.firstTokenMs = Math.round(trace.firstTokenMs);
   return m;
@@ -73,5 +89,5 @@ export function charsPerSecond(m: StreamMetrics): number | undefined {
 
 /** The raw events as JSON Lines, one event a line. */
 export function eventsJsonl(trace: Trace): string {
-  return trace.events.map((e) => JSON.stringify(e)).join('\n') + (trace.events.length ? '\n' : '');
+  return trace.raw.at.map((_, i) => `${JSON.stringify(rawEvent(trace.raw, i))}\n`).join('');
 }

@@ -4,6 +4,7 @@ import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { loadDraft, saveDraft } from './drafts';
 import { loadMarkdown } from '../markdown';
+import { warmStreamWorker } from '../../api/streamClient';
 import { say } from '../../i18n';
 import { useT } from '../../i18n/useT';
 
@@ -81,8 +82,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
           onChange={(e) => {
             setText(e.target.value);
             // Typing a first message is the surest sign a reply is coming: the renderer
-            // loads now (once), so that reply never shows raw markdown while it waits.
+            // loads and the stream reader starts now (once), so that reply never waits on them.
             void loadMarkdown();
+            warmStreamWorker();
           }}
           onKeyDown={(e) => {
             // isComposing: Enter that confirms an IME candidate (Chinese input) must not send.

@@ -1,0 +1,90 @@
+// Streams run here, off the main thread: fetch-event-source's byte-by-byte reading and
+// a JSON.parse per event are most of a fast stream's script, and here they never take
+// a frame from rendering or input. The page gets the events back in batches, at most
+// one batch a frame; the raw events as columns, cheap to copy.
+import { said } from '../i18n';
+import { streamChat, type StreamEvent } from './stream';
+import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
+
+// fetch-event-source is written for a page: even with openWhenHidden its dispose()
+// calls document.removeEventListener and window.clearTimeout (Azure/fetch-event-source#39).
+// A worker has neither; these stand in for exactly those calls.
+const scope = globalThis as unknown as Record<string, unknown>;
+scope.window ??= { setTimeout: (fn: () => void, ms?: number) => setTimeout(fn, ms), clearTimeout: (id?: number) => clearTimeout(id) };
+scope.document ??= { hidden: false, addEventListener() {}, removeEventListener() {} };
+
+/** One batch a frame's time at most: the page renders once per frame anyway. */
+const BATCH_MS = 16;
+
+const post = (message: FromStreamWorker) => self.postMessage(message);
+const controllers = new Map<number, AbortController>();
+
+function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }>): void {
+  const controller = new AbortController();
+  controllers.set(id, controller);
+  let batch: WorkerBatch = emptyBatch();
+  let meta = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (!batch.events.length && !batch.raw.at.length) return;
+    post({ type: 'events', id, batch });
+    batch = emptyBatch();
+  };
+  const onEvent = (event: StreamEvent, at: number) => {
+    if (event.type === 'raw') {
+      batch.raw.at.push(at);
+      batch.raw.event.push(event.event);
+      batch.raw.data.push(event.data);
+    } else if (event.type === 'meta') {
+      // Every chunk repeats the stream's id and model: the page needs each once.
+      const key = JSON.stringify(event);
+      if (key === meta) return;
+      meta = key;
+      batch.events.push({ event, at });
+    } else coalesce(batch, event, at);
+    timer ??= setTimeout(flush, BATCH_MS);
+  };
+  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent })
+    .then(
+      (outcome): FromStreamWorker => ({
+        type: 'end',
+        id,
+        outcome: outcome.status === 'failed' ? { status: 'failed', error: { kind: outcome.error.kind, said: outcome.error.said, status: outcome.error.status, retryAfter: outcome.error.retryAfter } } : outcome,
+      }),
+      (error: unknown): FromStreamWorker => failed(id, error),
+    )
+    .then((end) => {
+      clearTimeout(timer);
+      controllers.delete(id);
+      try {
+        flush();
+        post(end);
+      } catch (error) {
+        post(failed(id, error)); // a value that could not be copied to the page: the turn still ends
+      }
+    });
+}
+
+const failed = (id: number, error: unknown): FromStreamWorker => ({ type: 'end', id, outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } } });
+
+function emptyBatch(): WorkerBatch {
+  return { events: [], raw: { at: [], event: [], data: [] } };
+}
+
+/** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */
+function coalesce(batch: WorkerBatch, event: Exclude<StreamEvent, { type: 'raw' | 'meta' }>, at: number): void {
+  const last = batch.events[batch.events.length - 1];
+  if (last && (event.type === 'text' || event.type === 'reasoning' || event.type === 'refusal') && last.event.type === event.type) {
+    last.event = { type: event.type, text: last.event.text + event.text };
+    return;
+  }
+  batch.events.push({ event, at });
+}
+
+self.onmessage = ({ data }: MessageEvent<ToStreamWorker>) => {
+  if (data.type === 'start') startStream(data.id, data);
+  else controllers.get(data.id)?.abort();
+};
+
+post({ type: 'ready' });
