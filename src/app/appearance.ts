@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { warmFormats } from '../i18n';
 import { useT } from '../i18n/useT';
 import { useSettingsStore } from '../store/settingsStore';
+import { whenIdle } from '../ui/idle';
 
 declare global {
   interface Window {
@@ -20,10 +21,5 @@ export function useAppearance(): void {
     document.documentElement.lang = tag;
   }, [tag]);
   // Number and date formatters take milliseconds to make: at idle, not in a streaming frame.
-  useEffect(() => {
-    const warm = () => warmFormats(t);
-    if (typeof requestIdleCallback !== 'function') return void setTimeout(warm, 200);
-    const handle = requestIdleCallback(warm, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }, [t]);
+  useEffect(() => whenIdle(() => warmFormats(t)), [t]);
 }

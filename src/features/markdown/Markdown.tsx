@@ -1,5 +1,7 @@
 import { Children, memo, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { whenIdle } from '../../ui/idle';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
@@ -132,21 +134,27 @@ const RUN = 8;
 const sameBlocks = (a: { blocks: string[] }, b: { blocks: string[] }) => a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
 
 /**
- * A run of finished blocks. Far from view it is their plain text (searchable,
- * selectable, read by screen readers) until it comes within reach; then each block
- * is parsed, once.
+ * A run of finished blocks. Far from view it is their plain text in one box
+ * (searchable, selectable, read by screen readers, and a fraction of the elements)
+ * until it comes within reach; then each block is parsed, once.
  */
 const BlockRun = memo(function BlockRun({ blocks, eager }: { blocks: string[]; eager: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(eager);
   // Rendered within the upgrade's own slice of time (see whenNear), not batched with others.
   useEffect(() => (near || !box.current ? undefined : whenNear(box.current, () => flushSync(() => setNear(true)))), [near]);
+  if (!near)
+    return (
+      <div ref={box} className="md-run whitespace-pre-wrap">
+        {blocks.join('\n\n')}
+      </div>
+    );
   return (
-    <div ref={box}>
+    <div>
       {blocks.map((text, i) => (
         // Each block is its own box: off-screen ones skip layout and paint (content-visibility).
         <div key={i} className="md-block">
-          {near ? <Block text={text} tail={false} /> : <p className="whitespace-pre-wrap">{text}</p>}
+          <Block text={text} tail={false} />
         </div>
       ))}
     </div>
@@ -175,5 +183,29 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
     </div>
   );
 });
+
+// The first reply must not pay for compiling the renderer (tens of ms of a cold
+// parser, one long task at its start): a few tiny samples, one of each kind of block,
+// are rendered unseen, one per idle moment, as a tail (so nothing loads for them).
+const WARM_UP = [
+  '# Title with *emphasis*, **strong**, `code` and a [link](https://example.com)\n\nA paragraph.',
+  '| a | b |\n| --- | ---: |\n| 1 | 2 |',
+  '- one\n- two\n  1. nested\n  2. nested\n\n> quoted',
+  '```ts\nconst x = 1;\n```',
+];
+
+/** Renders the warm-up samples at idle, once. */
+export function warmUp(): void {
+  const samples = [...WARM_UP];
+  const next = () => {
+    const text = samples.shift();
+    if (text === undefined) return;
+    const root = createRoot(document.createElement('div'));
+    flushSync(() => root.render(<Markdown text={text} streaming />));
+    root.unmount();
+    whenIdle(next);
+  };
+  whenIdle(next);
+}
 
 export default Markdown;

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { whenIdle } from '../../ui/idle';
 
 type MarkdownModule = typeof import('./Markdown');
 
@@ -6,7 +7,12 @@ type MarkdownModule = typeof import('./Markdown');
 // screen (at idle, or when a reply first needs it), and plain text stands in meanwhile.
 let loaded: MarkdownModule | undefined;
 let loading: Promise<MarkdownModule> | undefined;
-const load = () => (loading ??= import('./Markdown').then((m) => (loaded = m)));
+const load = () =>
+  (loading ??= import('./Markdown').then((m) => {
+    loaded = m;
+    m.warmUp();
+    return m;
+  }));
 const LazyMarkdown = lazy(load);
 
 /** Loads the renderer now: for a first screen that shows replies. Never rejects (plain text stands in). */
@@ -14,9 +20,7 @@ export const loadMarkdown = (): Promise<unknown> => load().catch(() => undefined
 
 /** Loads the renderer at idle, for the first reply to come. */
 export function preloadMarkdown(): void {
-  const start = () => void load();
-  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 200);
+  whenIdle(() => void load());
 }
 
 export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
