@@ -169,7 +169,6 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
   const after = await taskSeconds();
   const events = await stopTrace();
   await stopProfile();
-  if (process.env.BENCH_LOG) console.log(JSON.stringify(await page.evaluate(() => (window as any).__log)));
   const b = await page.evaluate(() => (window as unknown as { __bench: { longest: number; frames: number[]; tasks: number[][] } }).__bench);
   const bytes = responseTimes(events, '/chat/completions');
   const finalPaint = markTime(events, FINAL_PAINT);
