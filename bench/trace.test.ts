@@ -31,6 +31,13 @@ describe('script time from a trace', () => {
     expect(scriptMs(events, 'probe.js')).toBe(1);
   });
 
+  it('counts workers apart from the main thread', () => {
+    const worker = (e: TraceEvent): TraceEvent => ({ ...e, tid: 8 });
+    const events = [...meta, { name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 8, args: { name: 'DedicatedWorker thread' } }, span('FunctionCall', 0, 2_000, 'app.js'), worker(span('RunMicrotasks', 0, 9_000))];
+    expect(scriptMs(events, 'probe.js')).toBe(2);
+    expect(scriptMs(events, 'probe.js', 'workers')).toBe(9);
+  });
+
   it('reads only the busiest renderer main thread', () => {
     const other = { ...span('FunctionCall', 0, 50_000, 'other.js'), pid: 2, tid: 9 };
     const events = [...meta, other, span('FunctionCall', 0, 2_000, 'app.js'), span('FunctionCall', 5_000, 2_000, 'app.js')];

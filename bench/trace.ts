@@ -44,34 +44,39 @@ interface Node {
   children: Node[];
 }
 
-/** The renderer's main thread with the most events: the page's own. */
-function mainThread(events: TraceEvent[]): string | undefined {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+/** The renderer's main thread with the most events (the page's own), or every dedicated worker's thread. */
+function threads(events: TraceEvent[], which: 'main' | 'workers'): Set<string> {
+  const named = (name: string) => new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name).map((e) => `${e.pid}:${e.tid}`));
+  if (which === 'workers') return named('DedicatedWorker thread');
+  const mains = named('CrRendererMain');
   const counts = new Map<string, number>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (mains.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return new Set(busiest ? [busiest] : []);
 }
 
 /**
- * Milliseconds of script on the page's main thread over the whole trace, leaving out
- * calls into the script whose URL is `ignoreUrl` (the benchmark's own probe) with
- * everything nested in them.
+ * Milliseconds of script over the whole trace on the page's main thread (or on its
+ * workers' threads), leaving out calls into the script whose URL is `ignoreUrl` (the
+ * benchmark's own probe) with everything nested in them.
  */
-export function scriptMs(events: TraceEvent[], ignoreUrl: string): number {
-  const main = mainThread(events);
-  const spans = events
-    .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' | 'workers' = 'main'): number {
+  const chosen = threads(events, which);
   const roots: Node[] = [];
-  const stack: Node[] = [];
-  for (const event of spans) {
-    const node: Node = { event, end: event.ts + event.dur!, children: [] };
-    while (stack.length && stack[stack.length - 1]!.end <= event.ts) stack.pop();
-    (stack.length ? stack[stack.length - 1]!.children : roots).push(node);
-    stack.push(node);
+  for (const thread of chosen) {
+    const spans = events
+      .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread && e.dur !== undefined)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const stack: Node[] = [];
+    for (const event of spans) {
+      const node: Node = { event, end: event.ts + event.dur!, children: [] };
+      while (stack.length && stack[stack.length - 1]!.end <= event.ts) stack.pop();
+      (stack.length ? stack[stack.length - 1]!.children : roots).push(node);
+      stack.push(node);
+    }
   }
   const time = (node: Node, inScript: boolean): number => {
     const { name, args } = node.event;

@@ -1,5 +1,6 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { parseChunk, type ChunkEvent } from './chunk';
+import type { RawChunk } from './rawLog';
 import { said } from '../i18n';
 import { ChatError, httpError, networkError } from './errors';
 import type { ChatRequest } from './request';
@@ -16,20 +17,13 @@ export type StreamOutcome =
   | { status: 'cancelled' }
   | { status: 'failed'; error: ChatError };
 
-/** Raw events in columns: a fast stream brings tens of thousands, and an object each is as many allocations. */
-export interface RawEvents {
-  at: number[];
-  event: string[];
-  data: string[];
-}
-
 export interface StreamOptions {
   /** Aborting it stops the stream: the outcome is `cancelled`. */
   signal?: AbortSignal;
   /** Called with each event and its arrival offset in ms from the request. */
   onEvent: (event: StreamEvent, atMs: number) => void;
-  /** Where given, raw events may come through it in batches (offsets in `at`) instead of one by one through onEvent. */
-  onRawEvents?: (raw: RawEvents) => void;
+  /** Where given, raw events may come through it in chunks instead of one by one through onEvent. */
+  onRawEvents?: (raw: RawChunk) => void;
   fetch?: typeof fetch;
   /** No response headers by then fails the turn (default 60 s). */
   firstByteTimeoutMs?: number;

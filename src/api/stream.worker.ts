@@ -1,8 +1,9 @@
 // Streams run here, off the main thread: fetch-event-source's byte-by-byte reading and
 // a JSON.parse per event are most of a fast stream's script, and here they never take
 // a frame from rendering or input. The page gets the events back in batches, at most
-// one batch a frame; the raw events as columns, cheap to copy.
+// one batch a frame; the raw events as one chunk (see rawLog.ts), cheap to copy.
 import { said } from '../i18n';
+import { emptyChunk, pushRaw } from './rawLog';
 import { streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
@@ -23,7 +24,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   const controller = new AbortController();
   controllers.set(id, controller);
   let batch: WorkerBatch = emptyBatch();
-  let meta = '';
+  let meta: Extract<StreamEvent, { type: 'meta' }> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
@@ -33,14 +34,11 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   };
   const onEvent = (event: StreamEvent, at: number) => {
     if (event.type === 'raw') {
-      batch.raw.at.push(at);
-      batch.raw.event.push(event.event);
-      batch.raw.data.push(event.data);
+      pushRaw(batch.raw, at, event.event, event.data);
     } else if (event.type === 'meta') {
       // Every chunk repeats the stream's id and model: the page needs each once.
-      const key = JSON.stringify(event);
-      if (key === meta) return;
-      meta = key;
+      if (meta && meta.id === event.id && meta.model === event.model && meta.object === event.object) return;
+      meta = event;
       batch.events.push({ event, at });
     } else coalesce(batch, event, at);
     timer ??= setTimeout(flush, BATCH_MS);
@@ -69,7 +67,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
 const failed = (id: number, error: unknown): FromStreamWorker => ({ type: 'end', id, outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } } });
 
 function emptyBatch(): WorkerBatch {
-  return { events: [], raw: { at: [], event: [], data: [] } };
+  return { events: [], raw: emptyChunk() };
 }
 
 /** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */

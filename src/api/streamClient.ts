@@ -2,6 +2,7 @@
 // when there is one, in the page otherwise (no Worker, or its script failed to load).
 import { said } from '../i18n';
 import { ChatError } from './errors';
+import { rawAt } from './rawLog';
 import type { ChatRequest } from './request';
 import { streamChat, type StreamOptions, type StreamOutcome } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WireOutcome } from './streamWorkerProtocol';
@@ -33,7 +34,11 @@ function dispatch({ data }: MessageEvent<FromStreamWorker>): void {
   const { raw, events } = data.batch;
   const { onEvent, onRawEvents } = stream.options;
   if (onRawEvents) onRawEvents(raw);
-  else for (let i = 0; i < raw.at.length; i++) onEvent({ type: 'raw', event: raw.event[i]!, data: raw.data[i]! }, raw.at[i]!);
+  else
+    for (let i = 0; i < raw.at.length; i++) {
+      const { at, event, data } = rawAt(raw, i);
+      onEvent({ type: 'raw', event, data }, at);
+    }
   for (const { event, at } of events) onEvent(event, at);
 }
 

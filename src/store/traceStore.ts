@@ -1,20 +1,14 @@
 import { redactRequest } from '../api/redact';
 import type { ChatRequest } from '../api/request';
-import type { RawEvents, StreamEvent } from '../api/stream';
+import { RawLog, type RawChunk } from '../api/rawLog';
+import type { StreamEvent } from '../api/stream';
 import type { StreamMetrics } from '../domain/types';
-
-export interface TraceEvent {
-  /** ms from the request */
-  at: number;
-  event: string;
-  data: string;
-}
 
 /** Everything that went over the wire for one reply; the key is masked before it is kept. */
 export interface Trace {
   request?: ChatRequest;
   response?: { status: number; headers: Record<string, string> };
-  raw: RawEvents;
+  raw: RawLog;
   firstByteMs?: number;
   firstTokenMs?: number;
 }
@@ -28,7 +22,7 @@ export function traceOf(messageId: string): Trace | undefined {
 }
 
 export function startTrace(messageId: string): Trace {
-  const trace: Trace = { raw: { at: [], event: [], data: [] } };
+  const trace: Trace = { raw: new RawLog() };
   traces.set(messageId, trace);
   if (traces.size > MAX_TRACES) traces.delete(traces.keys().next().value as string);
   return trace;
@@ -45,9 +39,7 @@ export function observe(trace: Trace, event: StreamEvent, at: number): void {
       trace.firstByteMs = at;
       break;
     case 'raw':
-      trace.raw.at.push(at);
-      trace.raw.event.push(event.event);
-      trace.raw.data.push(event.data);
+      trace.raw.push(at, event.event, event.data);
       break;
     case 'text':
     case 'reasoning':
@@ -60,22 +52,13 @@ export function observe(trace: Trace, event: StreamEvent, at: number): void {
   }
 }
 
-/** Records a batch of raw events into the trace. */
-export function observeRaw(trace: Trace, raw: RawEvents): void {
-  for (let i = 0; i < raw.at.length; i++) {
-    trace.raw.at.push(raw.at[i]!);
-    trace.raw.event.push(raw.event[i]!);
-    trace.raw.data.push(raw.data[i]!);
-  }
-}
-
-/** The trace's i-th raw event. */
-export function rawEvent(raw: RawEvents, i: number): TraceEvent {
-  return { at: raw.at[i]!, event: raw.event[i]!, data: raw.data[i]! };
+/** Records a chunk of raw events into the trace. */
+export function observeRaw(trace: Trace, raw: RawChunk): void {
+  trace.raw.append(raw);
 }
 
 export function metricsOf(trace: Trace, totalMs: number, chars: number): StreamMetrics {
-  const m: StreamMetrics = { totalMs: Math.round(totalMs), chars, events: trace.raw.at.length };
+  const m: StreamMetrics = { totalMs: Math.round(totalMs), chars, events: trace.raw.length };
   if (trace.firstByteMs !== undefined) m.firstByteMs = Math.round(trace.firstByteMs);
   if (trace.firstTokenMs !== undefined) m.firstTokenMs = Math.round(trace.firstTokenMs);
   return m;
@@ -89,5 +72,5 @@ export function charsPerSecond(m: StreamMetrics): number | undefined {
 
 /** The raw events as JSON Lines, one event a line. */
 export function eventsJsonl(trace: Trace): string {
-  return trace.raw.at.map((_, i) => `${JSON.stringify(rawEvent(trace.raw, i))}\n`).join('');
+  return Array.from({ length: trace.raw.length }, (_, i) => `${JSON.stringify(trace.raw.get(i))}\n`).join('');
 }

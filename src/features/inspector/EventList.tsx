@@ -1,21 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { RawEvents } from '../../api/stream';
-import { rawEvent } from '../../store/traceStore';
+import type { RawLog } from '../../api/rawLog';
 import { useI18n } from '../../i18n/useT';
 
 const ROW = 22;
 
 /** Every raw SSE event with its arrival offset; virtualized, so 10,000 events scroll smoothly. */
-export function EventList({ raw }: { raw: RawEvents }) {
+export function EventList({ raw }: { raw: RawLog }) {
   const { t, f } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: raw.at.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
+  const virtualizer = useVirtualizer({ count: raw.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
   return (
     <div ref={scroller} role="list" aria-label={t.inspector.rawEventsList} tabIndex={0} className="h-72 overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
-          const e = rawEvent(raw, row.index);
+          const e = raw.get(row.index);
           return (
             <div
               key={row.key}

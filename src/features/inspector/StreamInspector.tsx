@@ -53,7 +53,7 @@ export default function StreamInspector({ message, onClose }: { message: Message
             <Fact term={t.firstByte}>{ms(m?.firstByteMs)}</Fact>
             <Fact term={t.firstToken}>{ms(m?.firstTokenMs)}</Fact>
             <Fact term={t.total}>{m ? ms(m.totalMs) : message.status === 'streaming' ? t.streaming : '—'}</Fact>
-            <Fact term={t.events}>{count(trace?.raw.at.length ?? m?.events)}</Fact>
+            <Fact term={t.events}>{count(trace?.raw.length ?? m?.events)}</Fact>
             <Fact term={t.charsPerSecond}>{rate ? f.number(rate) : '—'}</Fact>
           </dl>
         </section>
@@ -70,7 +70,7 @@ export default function StreamInspector({ message, onClose }: { message: Message
                 <CopyButton size="sm" label={t.copyCurl} text={() => toCurl(trace.request!)} />
                 <Button
                   size="sm"
-                  disabled={trace.raw.at.length === 0}
+                  disabled={trace.raw.length === 0}
                   onClick={() => download(`${message.streamId ?? message.id}.jsonl`.replace(/[^\w.-]+/g, '_'), eventsJsonl(trace), 'application/jsonl')}
                 >
                   {t.downloadEvents}
@@ -82,7 +82,7 @@ export default function StreamInspector({ message, onClose }: { message: Message
               {trace.response && <HeaderTable headers={trace.response.headers} />}
             </section>
             <section aria-label={t.events} className="space-y-2">
-              <h3 className="font-semibold">{t.rawEvents(f.number(trace.raw.at.length))}</h3>
+              <h3 className="font-semibold">{t.rawEvents(f.number(trace.raw.length))}</h3>
               <EventList raw={trace.raw} />
             </section>
           </>

@@ -196,7 +196,7 @@ const WARM_UP = [
 
 /** Renders the warm-up samples at idle, once. */
 export function warmUp(): void {
-  const samples = [...WARM_UP];
+  const samples = Array.from({ length: 8 }, () => WARM_UP).flat();
   const next = () => {
     const text = samples.shift();
     if (text === undefined) return;

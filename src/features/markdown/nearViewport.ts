@@ -1,13 +1,16 @@
 // A long reply is many screens tall, and most of it is out of sight: its blocks are
 // parsed when they come within reach of the visible part of their scroll container.
 
-/** How far beyond the visible part a block counts as near: two heights of the container above and below. */
-const REACH = '200% 0px';
+/** How far beyond the visible part a block counts as near: a height of the container above and below. */
+const REACH = '100% 0px';
 
 /** One observer per scroll container (held weakly: the message list is made anew per conversation), and one for the page. */
 const observers = new WeakMap<Element, IntersectionObserver>();
 let pageObserver: IntersectionObserver | undefined;
 const callbacks = new WeakMap<Element, () => void>();
+/** Blocks within reach as of the latest observation: a fast stream carries many past before their turn comes. */
+const inReach = new WeakSet<Element>();
+const observerOf = new WeakMap<Element, IntersectionObserver>();
 /** By the element's parent (a reply): its blocks share one, and reading styles forces a style recalculation. */
 const containers = new WeakMap<Element, Element | null>();
 
@@ -28,7 +31,7 @@ function scrollContainerOf(el: Element): Element | null {
 
 /** How long one task may spend on blocks that came within reach, before the page gets to render. */
 const SLICE_MS = 6;
-const due: (() => void)[] = [];
+const due: Element[] = [];
 let draining = false;
 
 /**
@@ -37,13 +40,21 @@ let draining = false;
  */
 function drain(): void {
   const start = performance.now();
-  while (due.length && performance.now() - start < SLICE_MS) due.shift()!();
+  while (due.length && performance.now() - start < SLICE_MS) {
+    const el = due.shift()!;
+    // Out of reach again by its turn: it waits, still observed, until it comes back.
+    if (!inReach.has(el)) continue;
+    const near = callbacks.get(el);
+    callbacks.delete(el);
+    observerOf.get(el)?.unobserve(el);
+    near?.();
+  }
   if (due.length) setTimeout(drain, 0);
   else draining = false;
 }
 
-function enqueue(near: () => void): void {
-  due.push(near);
+function enqueue(el: Element): void {
+  if (!due.includes(el)) due.push(el);
   if (!draining) {
     draining = true;
     setTimeout(drain, 0);
@@ -56,11 +67,12 @@ function observerFor(root: Element | null): IntersectionObserver {
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        const near = callbacks.get(entry.target);
-        callbacks.delete(entry.target);
-        if (near) enqueue(near);
+        if (!entry.isIntersecting) {
+          inReach.delete(entry.target);
+          continue;
+        }
+        inReach.add(entry.target);
+        if (callbacks.has(entry.target)) enqueue(entry.target);
       }
     },
     { root, rootMargin: REACH },
@@ -77,11 +89,12 @@ function observerFor(root: Element | null): IntersectionObserver {
 export function whenNear(el: Element, near: () => void): () => void {
   const observer = observerFor(scrollContainerOf(el));
   callbacks.set(el, near);
+  observerOf.set(el, observer);
   observer.observe(el);
   return () => {
     callbacks.delete(el);
     observer.unobserve(el);
-    const queued = due.indexOf(near);
+    const queued = due.indexOf(el);
     if (queued >= 0) due.splice(queued, 1);
   };
 }
