@@ -186,7 +186,8 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
 
 // The first reply must not pay for compiling the renderer (tens of ms of a cold
 // parser, one long task at its start): a few tiny samples, one of each kind of block,
-// are rendered unseen, one per idle moment, as a tail (so nothing loads for them).
+// are rendered unseen, one per idle moment, as a tail (so nothing loads for them), for
+// a few rounds: the parser's hot paths are optimized after some use, not at the first.
 const WARM_UP = [
   '# Title with *emphasis*, **strong**, `code` and a [link](https://example.com)\n\nA paragraph.',
   '| a | b |\n| --- | ---: |\n| 1 | 2 |',
@@ -194,9 +195,11 @@ const WARM_UP = [
   '```ts\nconst x = 1;\n```',
 ];
 
-/** Renders the warm-up samples at idle, once. */
+const WARM_UP_ROUNDS = 8;
+
+/** Renders the warm-up samples at idle (called once, when the renderer loads). */
 export function warmUp(): void {
-  const samples = Array.from({ length: 8 }, () => WARM_UP).flat();
+  const samples = Array.from({ length: WARM_UP_ROUNDS }, () => WARM_UP).flat();
   const next = () => {
     const text = samples.shift();
     if (text === undefined) return;
