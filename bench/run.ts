@@ -2,13 +2,13 @@
 // simulator, and measures in headless Chromium, all in one run:
 //   streaming the same ~200 KB markdown reply in 4-character deltas through
 //   (a) this app, (b) a naive react-markdown page, (c) Streamdown, and (d) a page
-//   that only reads the stream (the floor under any client on fetch-event-source);
+//   that only reads the stream (the floor under any client reading on the main thread);
 //   opening a 1,000-message conversation; searching 10,000 conversations.
 // Prints a table with ratios and writes bench/results.json. A script, not a test.
 // Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|naive|streamdown|reading|open|search for one part;
 // BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints a CPU profile by function
-// and by file (BENCH_PROFILE=name.cpuprofile also saves it, for DevTools) (BENCH_READABLE=1 builds unminified); BENCH_TRACE=file.json records a
-// Chromium trace of a stream or of the open.
+// and by file (BENCH_PROFILE=name.cpuprofile also saves it, for DevTools; BENCH_READABLE=1
+// builds unminified); BENCH_TRACE=file.json records a Chromium trace of a stream or of the open.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -154,12 +154,12 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     await page.goto(`http://localhost:${PAGES_PORT}/${target}.html`);
     await page.waitForFunction(() => typeof (window as unknown as { __start?: unknown }).__start === 'function');
   }
+  // Found before anything is measured, and pressed with one call: the harness's own work
+  // (finding, hit-testing, polling) is not the page's.
+  const send = target === 'app' ? await page.getByRole('button', { name: 'Send' }).elementHandle() : undefined;
   const taskSeconds = await taskClock(page);
   const stopProfile = await startProfile(page);
   const before = await taskSeconds();
-  // Found before the trace starts, and pressed with one call: the harness's own work
-  // (finding, hit-testing, polling) is not the page's.
-  const send = target === 'app' ? await page.getByRole('button', { name: 'Send' }).elementHandle() : undefined;
   const stopTrace = await startTrace(browser, page);
   await page.evaluate(() => ((window as unknown as { __bench: { started: number } }).__bench.started = performance.now()));
   if (send) await send.evaluate((button) => (button as HTMLButtonElement).click());

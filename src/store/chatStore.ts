@@ -15,14 +15,13 @@ import * as storage from './persistence';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
 import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
 import { listenToOtherTabs, tellOtherTabs, type TabNews } from './tabSync';
-import { metricsOf, observe, observeRaw, startTrace } from './traceStore';
+import { metricsOf, observe, startTrace } from './traceStore';
 
 interface ChatState {
   conversations: Record<string, Conversation>;
   activeId: string;
   loaded: boolean;
   /** A storage failure, shown to the person until the next successful save. */
-  /** A storage failure, shown until a save succeeds. */
   storageError?: Said;
   /** Ids of conversations whose reply is streaming now. */
   streaming: Record<string, true>;
@@ -236,7 +235,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       outcome = await streamReply(request, {
         signal: controller.signal,
         firstByteTimeoutMs: settings.firstByteTimeoutMs,
-        onRawEvents: (raw) => observeRaw(trace, raw),
+        onRawEvents: (raw) => trace.raw.append(raw),
         onEvent(event, at) {
           observe(trace, event, at);
           // At most one store update per frame, however fast deltas arrive.

@@ -1,6 +1,6 @@
 import { redactRequest } from '../api/redact';
 import type { ChatRequest } from '../api/request';
-import { RawLog, type RawChunk } from '../api/rawLog';
+import { RawLog } from '../api/rawLog';
 import type { StreamEvent } from '../api/stream';
 import type { StreamMetrics } from '../domain/types';
 
@@ -50,11 +50,6 @@ export function observe(trace: Trace, event: StreamEvent, at: number): void {
     default:
       break;
   }
-}
-
-/** Records a chunk of raw events into the trace. */
-export function observeRaw(trace: Trace, raw: RawChunk): void {
-  trace.raw.append(raw);
 }
 
 export function metricsOf(trace: Trace, totalMs: number, chars: number): StreamMetrics {

@@ -7,10 +7,10 @@ const REACH = '100% 0px';
 /** One observer per scroll container (held weakly: the message list is made anew per conversation), and one for the page. */
 const observers = new WeakMap<Element, IntersectionObserver>();
 let pageObserver: IntersectionObserver | undefined;
-const callbacks = new WeakMap<Element, () => void>();
+/** Blocks waiting to come within reach: what to call then, and the observer watching them. */
+const waiting = new WeakMap<Element, { near: () => void; observer: IntersectionObserver }>();
 /** Blocks within reach as of the latest observation: a fast stream carries many past before their turn comes. */
 const inReach = new WeakSet<Element>();
-const observerOf = new WeakMap<Element, IntersectionObserver>();
 /** By the element's parent (a reply): its blocks share one, and reading styles forces a style recalculation. */
 const containers = new WeakMap<Element, Element | null>();
 
@@ -43,11 +43,11 @@ function drain(): void {
   while (due.length && performance.now() - start < SLICE_MS) {
     const el = due.shift()!;
     // Out of reach again by its turn: it waits, still observed, until it comes back.
-    if (!inReach.has(el)) continue;
-    const near = callbacks.get(el);
-    callbacks.delete(el);
-    observerOf.get(el)?.unobserve(el);
-    near?.();
+    const watch = waiting.get(el);
+    if (!watch || !inReach.has(el)) continue;
+    waiting.delete(el);
+    watch.observer.unobserve(el);
+    watch.near();
   }
   if (due.length) setTimeout(drain, 0);
   else draining = false;
@@ -72,7 +72,7 @@ function observerFor(root: Element | null): IntersectionObserver {
           continue;
         }
         inReach.add(entry.target);
-        if (callbacks.has(entry.target)) enqueue(entry.target);
+        if (waiting.has(entry.target)) enqueue(entry.target);
       }
     },
     { root, rootMargin: REACH },
@@ -88,11 +88,10 @@ function observerFor(root: Element | null): IntersectionObserver {
  */
 export function whenNear(el: Element, near: () => void): () => void {
   const observer = observerFor(scrollContainerOf(el));
-  callbacks.set(el, near);
-  observerOf.set(el, observer);
+  waiting.set(el, { near, observer });
   observer.observe(el);
   return () => {
-    callbacks.delete(el);
+    waiting.delete(el);
     observer.unobserve(el);
     const queued = due.indexOf(el);
     if (queued >= 0) due.splice(queued, 1);
