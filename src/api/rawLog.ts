@@ -5,11 +5,17 @@
 /** A run of raw events: all their data in one string, `ends` saying where each one's ends. */
 export interface RawChunk {
   /** Arrival offsets, ms from the request. */
-  at: number[];
-  ends: number[];
+  at: ArrayLike<number>;
+  ends: ArrayLike<number>;
   data: string;
   /** Event names, present only once some event had one. */
   names?: string[];
+}
+
+/** A chunk still being written to. */
+export interface OpenChunk extends RawChunk {
+  at: number[];
+  ends: number[];
 }
 
 export interface RawEvent {
@@ -18,15 +24,25 @@ export interface RawEvent {
   data: string;
 }
 
-export const emptyChunk = (): RawChunk => ({ at: [], ends: [], data: '' });
+export const emptyChunk = (): OpenChunk => ({ at: [], ends: [], data: '' });
 
 /** Appends one event to a chunk. */
-export function pushRaw(chunk: RawChunk, at: number, name: string, data: string): void {
+export function pushRaw(chunk: OpenChunk, at: number, name: string, data: string): void {
   if (name && !chunk.names) chunk.names = chunk.at.map(() => '');
   chunk.names?.push(name);
   chunk.at.push(at);
   chunk.data += data;
   chunk.ends.push(chunk.data.length);
+}
+
+/**
+ * A finished chunk with its offsets in typed arrays, and their buffers: sent to
+ * another thread, the buffers are moved, not copied number by number.
+ */
+export function sealChunk(chunk: OpenChunk): { chunk: RawChunk; buffers: ArrayBuffer[] } {
+  const at = Float64Array.from(chunk.at);
+  const ends = Uint32Array.from(chunk.ends);
+  return { chunk: { ...chunk, at, ends }, buffers: [at.buffer, ends.buffer] };
 }
 
 /** A chunk's j-th event. */
@@ -40,7 +56,7 @@ export class RawLog {
   /** The index of each chunk's first event. */
   private readonly starts: number[] = [];
   /** The chunk that events given one by one go into; always the last one. */
-  private open: RawChunk | undefined;
+  private open: OpenChunk | undefined;
   length = 0;
 
   push(at: number, name: string, data: string): void {

@@ -29,6 +29,8 @@ export interface StreamOptions {
   firstByteTimeoutMs?: number;
   /** How long to wait for a trailing usage chunk after finish_reason before closing (default 2 s). */
   finishGraceMs?: number;
+  /** Yield to the page while reading a backlog (default true); off in a worker. */
+  pace?: boolean;
 }
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
@@ -54,13 +56,15 @@ const SLICE_MS = 8;
 
 /**
  * The response body as fetch-event-source reads it, with two fixes:
- * - a fast server's backlog is fed in slices, yielding to the page every few ms,
- *   so that parsing tens of thousands of events never blocks rendering or input;
+ * - on a page (`pace`), a fast server's backlog is fed in slices, yielding to the page
+ *   every few ms, so that parsing tens of thousands of events never blocks rendering
+ *   or input (a worker has nothing to yield to: it reads at full speed);
+ * - `arrived` is told as each piece of the body arrives (its events' arrival time);
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
-function pacedEventStream(fetchImpl: typeof fetch): typeof fetch {
+function pacedEventStream(fetchImpl: typeof fetch, pace: boolean, arrived: () => void): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
@@ -69,7 +73,9 @@ function pacedEventStream(fetchImpl: typeof fetch): typeof fetch {
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         async transform(chunk, controller) {
+          arrived();
           tail = [...tail, ...chunk.subarray(Math.max(0, chunk.length - 4))].slice(-4);
+          if (!pace) return controller.enqueue(chunk);
           for (let i = 0; i < chunk.length; i += SLICE_BYTES) {
             if (performance.now() - sliceStart > SLICE_MS) {
               await yieldToMain();
@@ -104,7 +110,11 @@ function headersOf(response: Response): Record<string, string> {
  */
 export async function streamChat(request: ChatRequest, options: StreamOptions): Promise<StreamOutcome> {
   const started = performance.now();
-  const emit = (event: StreamEvent) => options.onEvent(event, performance.now() - started);
+  const now = () => performance.now() - started;
+  // Events are timed by when their bytes arrived: one clock read per piece of the
+  // body, not per event (tens of thousands of reads cost tens of ms in a worker).
+  let arrivedAt = 0;
+  const emit = (event: StreamEvent, at = now()) => options.onEvent(event, at);
   const controller = new AbortController();
   let stopReason: 'user' | 'timeout' | 'finished' | 'fatal' | undefined;
   let opened = false;
@@ -122,7 +132,8 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   const firstByteMs = options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS;
   const firstByteTimer = setTimeout(() => stop('timeout'), firstByteMs);
 
-  const handle = (events: ChunkEvent[]) => {
+  // One SSE event's parts share its arrival time.
+  const handle = (events: ChunkEvent[], at = now()) => {
     for (const event of events) {
       if (stopReason) return;
       if (event.type === 'error') {
@@ -130,7 +141,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
         stop('fatal');
         return;
       }
-      emit(event);
+      emit(event, at);
       if (event.type === 'done') {
         finished = true;
         stop('finished');
@@ -150,7 +161,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
       body: JSON.stringify(request.body),
       signal: controller.signal,
       openWhenHidden: true, // otherwise hiding the tab aborts and re-sends the POST
-      fetch: pacedEventStream(options.fetch ?? globalThis.fetch.bind(globalThis)),
+      fetch: pacedEventStream(options.fetch ?? globalThis.fetch.bind(globalThis), options.pace ?? true, () => (arrivedAt = now())),
       async onopen(response) {
         clearTimeout(firstByteTimer);
         opened = true;
@@ -171,15 +182,16 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
         });
       },
       onmessage(message: EventSourceMessage) {
-        emit({ type: 'raw', event: message.event, data: message.data });
+        const at = arrivedAt;
+        emit({ type: 'raw', event: message.event, data: message.data }, at);
         // Unknown event types are never acted on; OpenAI-style servers use none.
         if (message.event && message.event !== 'message' && message.event !== 'error') return;
         const events = parseChunk(message.data);
         if (message.event === 'error' && !events.some((e) => e.type === 'error')) {
-          handle([{ type: 'error', error: new ChatError('server', said('serverError', message.data, '')) }]);
+          handle([{ type: 'error', error: new ChatError('server', said('serverError', message.data, '')) }], at);
           return;
         }
-        handle(events);
+        handle(events, at);
       },
       onerror(error: unknown) {
         throw error; // the library's default retries forever, re-sending the POST

@@ -3,7 +3,7 @@
 // a frame from rendering or input. The page gets the events back in batches, at most
 // one batch a frame; the raw events as one chunk (see rawLog.ts), cheap to copy.
 import { said } from '../i18n';
-import { emptyChunk, pushRaw } from './rawLog';
+import { emptyChunk, pushRaw, sealChunk, type OpenChunk } from './rawLog';
 import { streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
@@ -17,19 +17,20 @@ scope.document ??= { hidden: false, addEventListener() {}, removeEventListener()
 /** One batch a frame's time at most: the page renders once per frame anyway. */
 const BATCH_MS = 16;
 
-const post = (message: FromStreamWorker) => self.postMessage(message);
+const post = (message: FromStreamWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const controllers = new Map<number, AbortController>();
 
 function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }>): void {
   const controller = new AbortController();
   controllers.set(id, controller);
-  let batch: WorkerBatch = emptyBatch();
+  let batch = emptyBatch();
   let meta: Extract<StreamEvent, { type: 'meta' }> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
     if (!batch.events.length && !batch.raw.at.length) return;
-    post({ type: 'events', id, batch });
+    const raw = sealChunk(batch.raw);
+    post({ type: 'events', id, batch: { events: batch.events, raw: raw.chunk } }, raw.buffers);
     batch = emptyBatch();
   };
   const onEvent = (event: StreamEvent, at: number) => {
@@ -43,7 +44,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
     } else coalesce(batch, event, at);
     timer ??= setTimeout(flush, BATCH_MS);
   };
-  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent })
+  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, pace: false })
     .then(
       (outcome): FromStreamWorker => ({
         type: 'end',
@@ -66,15 +67,19 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
 
 const failed = (id: number, error: unknown): FromStreamWorker => ({ type: 'end', id, outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } } });
 
-function emptyBatch(): WorkerBatch {
+/** A batch being filled. */
+type OpenBatch = WorkerBatch & { raw: OpenChunk };
+
+function emptyBatch(): OpenBatch {
   return { events: [], raw: emptyChunk() };
 }
 
 /** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */
-function coalesce(batch: WorkerBatch, event: Exclude<StreamEvent, { type: 'raw' | 'meta' }>, at: number): void {
+function coalesce(batch: OpenBatch, event: Exclude<StreamEvent, { type: 'raw' | 'meta' }>, at: number): void {
   const last = batch.events[batch.events.length - 1];
+  // The batch's own event object takes the text: no new object per piece.
   if (last && (event.type === 'text' || event.type === 'reasoning' || event.type === 'refusal') && last.event.type === event.type) {
-    last.event = { type: event.type, text: last.event.text + event.text };
+    last.event.text += event.text;
     return;
   }
   batch.events.push({ event, at });
