@@ -16,6 +16,12 @@ scope.document ??= { hidden: false, addEventListener() {}, removeEventListener()
 
 /** One batch a frame's time at most: the page renders once per frame anyway. */
 const BATCH_MS = 16;
+/**
+ * While a backlog is read, one read follows another as microtasks and the batch's
+ * timer never gets its turn: the clock is then looked at every so many events (not
+ * at each: reading it costs more than a worker's event takes to handle).
+ */
+const CLOCK_EVERY = 256;
 
 const post = (message: FromStreamWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const controllers = new Map<number, AbortController>();
@@ -26,7 +32,10 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   let batch = emptyBatch();
   let meta: Extract<StreamEvent, { type: 'meta' }> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let batchStart = 0;
+  let sinceClock = 0;
   const flush = () => {
+    clearTimeout(timer);
     timer = undefined;
     if (!batch.events.length && !batch.raw.at.length) return;
     const raw = sealChunk(batch.raw);
@@ -42,7 +51,14 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       meta = event;
       batch.events.push({ event, at });
     } else coalesce(batch, event, at);
-    timer ??= setTimeout(flush, BATCH_MS);
+    if (timer === undefined) {
+      timer = setTimeout(flush, BATCH_MS);
+      batchStart = performance.now();
+      sinceClock = 0;
+    } else if (++sinceClock === CLOCK_EVERY) {
+      sinceClock = 0;
+      if (performance.now() - batchStart >= BATCH_MS) flush();
+    }
   };
   void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, pace: false })
     .then(

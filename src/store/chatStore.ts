@@ -16,6 +16,7 @@ import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumul
 import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
 import { listenToOtherTabs, tellOtherTabs, type TabNews } from './tabSync';
 import { metricsOf, observe, startTrace } from './traceStore';
+import { createPacer, type PacerClock } from './pacer';
 
 interface ChatState {
   conversations: Record<string, Conversation>;
@@ -94,6 +95,8 @@ function nextFrame(fn: () => void): void {
   // are then two tasks, neither of them long.
   else requestAnimationFrame(() => setTimeout(fn, 0));
 }
+
+const frameClock: PacerClock = { now: () => performance.now(), nextFrame, after: (ms, fn) => setTimeout(fn, ms), afterWork: (fn) => queueMicrotask(fn) };
 
 export const useChatStore = create<ChatState>()((set, get) => {
   // Writes are batched: every change marks its conversation, a timer saves them together.
@@ -218,12 +221,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
     const acc = newAccumulator();
     const trace = startTrace(assistant.id);
     const started = performance.now();
-    let frameQueued = false;
-    const flush = () => {
-      frameQueued = false;
+    const pacer = createPacer(() => {
       patchMessage(conversationId, assistant.id, replyFields(acc));
       markDirty(conversationId);
-    };
+    }, frameClock);
 
     let outcome: Awaited<ReturnType<typeof streamReply>>;
     try {
@@ -238,11 +239,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
         onRawEvents: (raw) => trace.raw.append(raw),
         onEvent(event, at) {
           observe(trace, event, at);
-          // At most one store update per frame, however fast deltas arrive.
-          if (accumulate(acc, event) && !frameQueued) {
-            frameQueued = true;
-            nextFrame(flush);
-          }
+          // At most one store update per frame, however fast deltas arrive (fewer while each is costly).
+          if (accumulate(acc, event)) pacer.request();
         },
       });
     } catch (error) {
@@ -250,6 +248,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       outcome = { status: 'failed', error: e };
     }
 
+    pacer.stop(); // the final update below has it all
     controllers.delete(conversationId);
     set((s) => {
       const { [conversationId]: _done, ...rest } = s.streaming;

@@ -1,0 +1,60 @@
+// How often a streaming reply reaches the screen: at most once a frame, and less
+// often while each update is costly. A very fast stream (a backlog, a local model)
+// would otherwise spend every frame re-rendering a reply that changes again before
+// anyone can read it, and take that time from reading the stream itself.
+
+/** Updates leave the page this many times their own cost free before the next one. */
+export const REST_RATIO = 4;
+/** Never more than this between updates, however costly they are. */
+export const MAX_REST_MS = 150;
+
+export interface Pacer {
+  /** Something changed: `update` runs soon (once, however many requests come before it). */
+  request(): void;
+  /** Nothing more will change: a pending update is dropped. */
+  stop(): void;
+}
+
+export interface PacerClock {
+  now(): number;
+  /** Runs fn after the next frame. */
+  nextFrame(fn: () => void): void;
+  /** Runs fn after ms. */
+  after(ms: number, fn: () => void): void;
+  /** Runs fn once the current task's synchronous work, and what it queued before, is done. */
+  afterWork(fn: () => void): void;
+}
+
+/**
+ * Runs `update` at most once a frame; after an update that took `cost` ms (its
+ * synchronous render included), the next waits until REST_RATIO × cost has passed.
+ */
+export function createPacer(update: () => void, clock: PacerClock): Pacer {
+  let queued = false;
+  let stopped = false;
+  let readyAt = 0;
+  const run = () => {
+    if (stopped) return;
+    // Timed when its turn comes: a costly update may have ended since it was asked for.
+    const wait = readyAt - clock.now();
+    if (wait > 0) return clock.after(wait, () => clock.nextFrame(run));
+    queued = false;
+    const start = clock.now();
+    update();
+    // The render a store update causes runs in a microtask queued by the update, so before this one.
+    clock.afterWork(() => {
+      const end = clock.now();
+      readyAt = end + Math.min(MAX_REST_MS, (end - start) * REST_RATIO);
+    });
+  };
+  return {
+    request() {
+      if (queued || stopped) return;
+      queued = true;
+      clock.nextFrame(run);
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}
