@@ -6,8 +6,8 @@
 //   opening a 1,000-message conversation; searching 10,000 conversations.
 // Prints a table with ratios and writes bench/results.json. A script, not a test.
 // Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|naive|streamdown|reading|open|search for one part;
-// BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints a CPU profile by function
-// and by file (BENCH_PROFILE=name.cpuprofile also saves it, for DevTools; BENCH_READABLE=1
+// BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints self time by function and by
+// file, on the main thread and in the workers, from V8's profile in the trace (BENCH_READABLE=1
 // builds unminified); BENCH_TRACE=file.json records a Chromium trace of a stream or of the open.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
 import { CHROMIUM } from '../scripts/chromium.ts';
-import { markTime, responseTimes, scriptMs, type TraceEvent } from './trace.ts';
+import { CPU_PROFILE_CATEGORY, markTime, responseTimes, scriptMs, selfTimes, type TraceEvent } from './trace.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Main-thread time is counted from Send until this long after the final paint. */
@@ -112,31 +112,21 @@ async function startTrace(browser: Browser, page: Page, extra: string[] = []): P
   };
 }
 
-/** With BENCH_PROFILE set: a CPU profile from now until the returned function is called, printed as self time by function and by file. */
-async function startProfile(page: Page): Promise<() => Promise<void>> {
-  if (!process.env.BENCH_PROFILE) return async () => undefined;
-  const profiler = await page.context().newCDPSession(page);
-  await profiler.send('Profiler.enable');
-  await profiler.send('Profiler.start');
-  return async () => {
-    const { profile } = await profiler.send('Profiler.stop');
-    if (process.env.BENCH_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
-    const self = new Map<string, number>();
-    const dt = profile.timeDeltas ?? [];
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    (profile.samples ?? []).forEach((id, i) => {
-      const n = byId.get(id)!;
-      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-    });
-    const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+/** With BENCH_PROFILE set, the trace also records V8's CPU profile of every thread. */
+const profiling = (): string[] => (process.env.BENCH_PROFILE ? [CPU_PROFILE_CATEGORY] : []);
+
+/** Prints self time by function and by file, for the main thread and for the workers, from a trace with the CPU profile. */
+function printProfile(events: TraceEvent[]): void {
+  const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n');
+  for (const which of ['main', 'workers'] as const) {
+    const self = selfTimes(events, which);
     const byFile = new Map<string, number>();
     for (const [k, v] of self) {
       const file = k.split(' ').pop()!.replace(/:-?\d+$/, '');
       byFile.set(file, (byFile.get(file) ?? 0) + v);
     }
-    console.log(`${top(self, 25)}\nby file:\n${top(byFile, 10)}`);
-  };
+    console.log(`${which === 'main' ? 'main thread' : 'workers'}, self time by function:\n${top(self, 25)}\nby file:\n${top(byFile, 8)}`);
+  }
 }
 
 const DELTAS = Math.ceil(benchReply().length / 4);
@@ -158,9 +148,8 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
   // (finding, hit-testing, polling) is not the page's.
   const send = target === 'app' ? await page.getByRole('button', { name: 'Send' }).elementHandle() : undefined;
   const taskSeconds = await taskClock(page);
-  const stopProfile = await startProfile(page);
   const before = await taskSeconds();
-  const stopTrace = await startTrace(browser, page);
+  const stopTrace = await startTrace(browser, page, profiling());
   await page.evaluate(() => ((window as unknown as { __bench: { started: number } }).__bench.started = performance.now()));
   if (send) await send.evaluate((button) => (button as HTMLButtonElement).click());
   else await page.evaluate(() => (window as unknown as { __start: () => void }).__start());
@@ -169,7 +158,7 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
   await page.evaluate(() => (window as unknown as { __bench: { settled: Promise<void> } }).__bench.settled);
   const after = await taskSeconds();
   const events = await stopTrace();
-  await stopProfile();
+  if (process.env.BENCH_PROFILE) printProfile(events);
   const b = await page.evaluate(() => (window as unknown as { __bench: { longest: number; frames: number[]; tasks: number[][] } }).__bench);
   const bytes = responseTimes(events, '/chat/completions');
   const finalPaint = markTime(events, FINAL_PAINT);
@@ -232,8 +221,7 @@ async function openThousand(browser: Browser): Promise<number> {
       : { id: `a${i}`, role: 'assistant', content: reply(n), createdAt: 1_700_000_000_000 + i, status: 'complete', finishReason: 'stop' };
   });
   await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
-  const stopProfile = await startProfile(page);
-  const stopTrace = process.env.BENCH_TRACE ? await startTrace(browser, page, ['loading']) : undefined;
+  const stopTrace = process.env.BENCH_TRACE || process.env.BENCH_PROFILE ? await startTrace(browser, page, ['loading', ...profiling()]) : undefined;
   await page.goto(`http://localhost:${APP_PORT}/c/conv-bench-1000`);
   const ms = await page.waitForFunction(
     () => {
@@ -245,8 +233,8 @@ async function openThousand(browser: Browser): Promise<number> {
     { polling: 'raf', timeout: 60_000 },
   );
   const value = (await ms.jsonValue()) as number;
-  await stopProfile();
-  await stopTrace?.();
+  const events = await stopTrace?.();
+  if (events && process.env.BENCH_PROFILE) printProfile(events);
   if (process.env.BENCH_DEBUG) {
     console.log(await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`)));
   }

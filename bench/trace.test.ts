@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptMs, type TraceEvent } from './trace';
+import { scriptMs, selfTimes, type TraceEvent } from './trace';
 
 const MAIN = { pid: 1, tid: 7 };
 const meta: TraceEvent[] = [
@@ -42,5 +42,23 @@ describe('script time from a trace', () => {
     const other = { ...span('FunctionCall', 0, 50_000, 'other.js'), pid: 2, tid: 9 };
     const events = [...meta, other, span('FunctionCall', 0, 2_000, 'app.js'), span('FunctionCall', 5_000, 2_000, 'app.js')];
     expect(scriptMs(events, 'probe.js')).toBe(4);
+  });
+});
+
+describe('self time from the trace CPU profile', () => {
+  it('sums each function by thread, a sample standing for the time to the next, idle left out', () => {
+    const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 9 });
+    const events: TraceEvent[] = [
+      ...meta,
+      { name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 8, args: { name: 'DedicatedWorker thread' } },
+      { name: 'Profile', ph: 'P', ts: 0, pid: 1, tid: 7, id: '0x1' },
+      { name: 'Profile', ph: 'P', ts: 0, pid: 1, tid: 8, id: '0x2' },
+      // Chunks come from a profiler thread of their own, tied to their thread's profile by id.
+      { name: 'ProfileChunk', ph: 'P', ts: 1, pid: 1, tid: 99, id: '0x1', args: { data: { cpuProfile: { nodes: [{ id: 1, callFrame: frame('(idle)') }, { id: 2, callFrame: frame('render', 'http://x/assets/app.js') }], samples: [2, 2, 1] }, timeDeltas: [0, 1000, 2000] } } },
+      { name: 'ProfileChunk', ph: 'P', ts: 2, pid: 1, tid: 99, id: '0x1', args: { data: { cpuProfile: { samples: [2] }, timeDeltas: [500] } } },
+      { name: 'ProfileChunk', ph: 'P', ts: 1, pid: 1, tid: 98, id: '0x2', args: { data: { cpuProfile: { nodes: [{ id: 1, callFrame: frame('parse', 'http://x/assets/w.js') }], samples: [1, 1] }, timeDeltas: [0, 3000] } } },
+    ];
+    expect([...selfTimes(events, 'main')]).toEqual([['render app.js:10', 3]]);
+    expect([...selfTimes(events, 'workers')]).toEqual([['parse w.js:10', 3]]);
   });
 });

@@ -14,8 +14,18 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; requestId?: string; finishTime?: number } };
+  id?: string;
+  args?: { name?: string; data?: { url?: string; requestId?: string; finishTime?: number; cpuProfile?: CpuProfileChunk; timeDeltas?: number[] } };
 }
+
+/** A piece of V8's sampling profile, as the trace carries it (category `disabled-by-default-v8.cpu_profiler`). */
+interface CpuProfileChunk {
+  nodes?: { id: number; callFrame: { functionName: string; url?: string; lineNumber?: number } }[];
+  samples?: number[];
+}
+
+/** The trace category that adds V8's CPU profile of every thread (the page's and its workers'). */
+export const CPU_PROFILE_CATEGORY = 'disabled-by-default-v8.cpu_profiler';
 
 /** Events that run script: what they span is script time, less the rendering nested in them. */
 const SCRIPT = new Set([
@@ -107,4 +117,35 @@ export function responseTimes(events: TraceEvent[], urlPart: string): { firstByt
 export function markTime(events: TraceEvent[], name: string): number | undefined {
   const mark = events.find((e) => e.name === name && e.ph !== 'M');
   return mark ? mark.ts / 1000 : undefined;
+}
+
+/**
+ * Self time in ms by function ("name file:line"), from the trace's CPU profile of the
+ * page's main thread or of its workers (the trace must include CPU_PROFILE_CATEGORY).
+ */
+export function selfTimes(events: TraceEvent[], which: 'main' | 'workers'): Map<string, number> {
+  const chosen = threads(events, which);
+  const ids = new Set(events.filter((e) => e.name === 'Profile' && chosen.has(`${e.pid}:${e.tid}`)).map((e) => e.id));
+  const out = new Map<string, number>();
+  for (const id of ids) {
+    const names = new Map<number, string>();
+    const samples: number[] = [];
+    const deltas: number[] = [];
+    for (const e of events) {
+      if (e.name !== 'ProfileChunk' || e.id !== id) continue;
+      for (const n of e.args?.data?.cpuProfile?.nodes ?? []) {
+        const { functionName, url = '', lineNumber = -1 } = n.callFrame;
+        names.set(n.id, `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`);
+      }
+      samples.push(...(e.args?.data?.cpuProfile?.samples ?? []));
+      deltas.push(...(e.args?.data?.timeDeltas ?? []));
+    }
+    // A sample stands for the time until the next one.
+    samples.forEach((node, i) => {
+      const name = names.get(node);
+      if (!name || name.startsWith('(idle)') || name.startsWith('(root)')) return;
+      out.set(name, (out.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+    });
+  }
+  return out;
 }
