@@ -70,7 +70,6 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       (error: unknown): FromStreamWorker => failed(id, error),
     )
     .then((end) => {
-      clearTimeout(timer);
       controllers.delete(id);
       try {
         flush();
