@@ -25,6 +25,29 @@ test('an unterminated code fence renders as code while it streams', async ({ app
   await expect(lastAssistant(page)).not.toContainText('```');
 });
 
+test('italics and a table look as they will end up while they stream, never as raw markdown', async ({ app: page }) => {
+  await simulate(page, 'chunk=3, delay=120');
+  await sendMessage(page, 'echo: Some *italic words* here.\n\n| Name | Value |\n| --- | ---: |\n| speed | fast |');
+  // Each a look at one moment while the reply streams (Stop is shown).
+  const whileStreaming = (moment: 'italics' | 'header') =>
+    page.waitForFunction((which) => {
+      const replies = document.querySelectorAll('article[aria-label^="Assistant"]');
+      const reply = replies[replies.length - 1];
+      const stop = [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Stop');
+      if (!reply || !stop) return false;
+      const text = reply.textContent ?? '';
+      // halfway through the italics: already italic, no asterisk shown
+      if (which === 'italics') return reply.querySelector('em')?.textContent === 'italic' && !text.includes('*');
+      // the header row only: already a table, no pipe shown
+      const table = reply.querySelector('table')?.textContent ?? '';
+      return table.includes('Name') && !table.includes('speed') && !text.includes('|');
+    }, moment);
+  await whileStreaming('italics');
+  await whileStreaming('header');
+  await expect(lastAssistant(page).getByRole('table')).toContainText('fast', { timeout: 15_000 });
+  await expect(lastAssistant(page).locator('em')).toHaveText('italic words');
+});
+
 test('math renders with KaTeX, and \\href stays inert', async ({ app: page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

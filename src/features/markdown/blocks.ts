@@ -59,10 +59,75 @@ export function splitBlocks(text: string, previous: SplitState = EMPTY_SPLIT): S
   return { text, ...splitFrom(text, 0) };
 }
 
+/** A table row's cells (GFM: outer pipes optional, `\\|` is a pipe inside a cell). */
+function cellsOf(row: string): string[] {
+  let s = row.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  return s.split(/(?<!\\)\|/);
+}
+
+const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
+/** What a delimiter row looks like while it is still arriving. */
+const PARTIAL_DELIMITER = /^[ \t]*[|:\- \t]+$/;
+
+/**
+ * A table whose header row has arrived but not (all of) the row under it would show
+ * as a line of pipes, then jump into a table: it is a table, with plain columns, from
+ * its first row on.
+ */
+function repairTable(lines: string[]): string[] | undefined {
+  const rows = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines; // a row just ended
+  const [header, delimiter] = rows;
+  if (!header || !/^ {0,3}\|/.test(header) || rows.length > 2) return undefined;
+  const cells = cellsOf(header);
+  if (rows.length === 1 && cells.every((c) => !c.trim())) return []; // "|": nothing to show yet
+  const columns = cells.length;
+  if (delimiter !== undefined) {
+    if (!PARTIAL_DELIMITER.test(delimiter)) return undefined;
+    const under = cellsOf(delimiter);
+    if (under.length === columns && under.every((c) => DELIMITER_CELL.test(c))) return undefined; // already whole
+  }
+  return [header, `|${' --- |'.repeat(columns)}`];
+}
+
+/** Code (spans and fenced blocks), blanked to the same length: no emphasis is looked for inside it. */
+const withoutCode = (text: string) =>
+  text.replace(/^ {0,3}(`{3,}|~{3,}).*$[\s\S]*?^ {0,3}\1.*$|`[^`\n]*`/gm, (m) => m.replace(/[^\n]/g, ' '));
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Where an emphasis marker (`*`, `_`, `**`, `__` or `~~`, not part of a longer run)
+ * was opened and not closed yet, or -1. A simplification of CommonMark's flanking
+ * rules: enough to tell an opening from a bullet, a product or a snake_case name.
+ */
+function openedAt(text: string, marker: string): number {
+  let open = -1;
+  for (let i = text.indexOf(marker); i !== -1; ) {
+    const before = text[i - 1];
+    const after = text[i + marker.length];
+    if (before === marker[0] || after === marker[0]) {
+      i = text.indexOf(marker, i + 1);
+      continue;
+    }
+    const intraword = marker[0] === '_'; // snake_case is no emphasis
+    if (open === -1) {
+      if (!isSpace(after) && !(intraword && isWordChar(before))) open = i;
+    } else if (!isSpace(before) && !(intraword && isWordChar(after))) open = -1;
+    i = text.indexOf(marker, i + marker.length);
+  }
+  return open;
+}
+
+const MARKERS = ['**', '__', '~~', '*', '_'];
+
 /**
  * Closes what a block cut off mid-stream leaves open, so the tail renders as it
  * will end up rather than flickering through raw syntax: a code fence, inline
- * code, bold, a link whose address has not arrived.
+ * code, bold, italics, strikethrough, a link whose address has not arrived, a
+ * table whose second row has not.
  */
 export function repairTail(block: string): string {
   const lines = block.split('\n');
@@ -74,11 +139,29 @@ export function repairTail(block: string): string {
     else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
   }
   if (fence) return `${block}${block.endsWith('\n') ? '' : '\n'}${fence}`;
+  const table = repairTable(lines);
+  if (table) return table.join('\n');
   let out = block.replace(/\[([^\]\n]*)\]\([^)\s]*$/, '$1'); // "[text](http://ha" → "text"
   out = out.replace(/!?\[([^\]\n]*)$/, (m, t: string) => (m.startsWith('!') ? '' : t)); // "[tex" → "tex"
+  out = out.replace(/(^|\s)`{1,2}$/, '$1'); // a code span or fence in the making
   const ticks = (out.match(/`/g) ?? []).length;
-  if (ticks % 2 === 1) out += '`';
-  const strong = (out.match(/\*\*/g) ?? []).length;
-  if (strong % 2 === 1) out = out.endsWith('**') ? out.slice(0, -2) : `${out}**`;
-  return out;
+  // An opened code span is closed; one opened by the last character waits for its code.
+  if (ticks % 2 === 1) out = out.endsWith('`') ? out.slice(0, -1) : `${out}\``;
+  // A marker with nothing after it yet could still open anything: it waits.
+  out = out.replace(/(^|\s)(\*\*|__|~~|\*|_|~)\s*$/, '$1');
+  const text = withoutCode(out).replace(/^([ \t]*)[*+-](?=[ \t])/gm, '$1 '); // a bullet is no emphasis
+  const closers = MARKERS.map((marker) => ({ marker, at: openedAt(text, marker) }))
+    .filter((o) => o.at !== -1)
+    .sort((a, b) => b.at - a.at); // innermost first
+  if (!closers.length) return out;
+  const closing = closers.map((o) => o.marker).join('');
+  let end = out.trimEnd();
+  // Part of the closing may have arrived already ("**bold*"): it is completed, not doubled.
+  for (let k = closing.length; k > 0; k--) {
+    if (end.endsWith(closing.slice(0, k))) {
+      end = end.slice(0, -k);
+      break;
+    }
+  }
+  return end + closing;
 }
