@@ -27,6 +27,17 @@ test.describe('a browser that prefers Chinese', () => {
   });
 });
 
+test('on the System language, the app follows the browser when its language changes', async ({ app: page }) => {
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  // What the browser does when the person reorders their languages: new languages, then the event.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['zh-CN', 'en'] });
+    window.dispatchEvent(new Event('languagechange'));
+  });
+  await expect(page.getByRole('button', { name: '发送' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
 test('the language switches in Settings at once, stays after a reload, and switches back', async ({ app: page }) => {
   await simulate(page, 'drop-after=3');
   await sendMessage(page, 'cut me off');
