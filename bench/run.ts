@@ -3,7 +3,7 @@
 //   streaming the same ~200 KB markdown reply in 4-character deltas through
 //   (a) this app, (b) a naive react-markdown page, (c) Streamdown, and (d) a page
 //   that only reads the stream (the floor under any client reading on the main thread);
-//   opening a 1,000-message conversation; searching 10,000 conversations.
+//   opening a 1,000-message conversation and scrolling up through it; searching 10,000 conversations.
 // Prints a table with ratios and writes bench/results.json. A script, not a test.
 // Environment: BENCH_RUNS (default 3); BENCH_ONLY=app|naive|streamdown|reading|open|search for one part;
 // BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints self time by function and by
@@ -209,7 +209,40 @@ async function seed(page: Page, conversations: unknown[]): Promise<void> {
 const reply = (n: number) =>
   `### Reply ${n}\n\nSome **markdown** with \`code\` and a list:\n\n- one\n- two\n\n\`\`\`js\nconsole.log(${n});\n\`\`\`\n\nEnd of reply ${n}.`;
 
-async function openThousand(browser: Browser): Promise<number> {
+/** Scrolling a long conversation: frames over a steady scroll, as rAF saw them, and the longest task. */
+interface ScrollRun {
+  /** Messages scrolled past. */
+  messages: number;
+  fps: number;
+  framesDropped: number;
+  longestFrameMs: number;
+  longestTaskMs: number;
+}
+
+/** How far the list is scrolled up per frame: a brisk, steady scroll (18,000 px a second at 60 fps). */
+const SCROLL_STEP_PX = 300;
+const SCROLL_FRAMES = 180;
+
+/**
+ * Scrolls the open conversation up by SCROLL_STEP_PX each frame, for SCROLL_FRAMES frames
+ * (a string, so that the bundler's helpers stay out of the page).
+ */
+const SCROLL_SCRIPT = `new Promise((done) => {
+  const log = document.querySelector('[role="log"]');
+  const frames = [];
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+  observer.observe({ type: 'longtask' });
+  const step = (t) => {
+    frames.push(t);
+    if (frames.length > ${SCROLL_FRAMES}) { observer.disconnect(); return done({ frames, longest, top: log.scrollTop }); }
+    log.scrollTop -= ${SCROLL_STEP_PX};
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})`;
+
+async function openThousand(browser: Browser): Promise<{ openMs: number; scroll: ScrollRun }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`http://localhost:${APP_PORT}/`);
@@ -232,14 +265,36 @@ async function openThousand(browser: Browser): Promise<number> {
     undefined,
     { polling: 'raf', timeout: 60_000 },
   );
-  const value = (await ms.jsonValue()) as number;
+  const openMs = (await ms.jsonValue()) as number;
   const events = await stopTrace?.();
   if (events && process.env.BENCH_PROFILE) printProfile(events);
   if (process.env.BENCH_DEBUG) {
     console.log(await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`)));
   }
+  await page.waitForTimeout(500); // what opening left for idle time (warm-up, highlighting) is not the scroll's
+  // The message at the top of the view, by its index: scroll offsets shift as rows are measured.
+  const topIndex = () =>
+    page.evaluate(() => {
+      const log = document.querySelector('[role="log"]')!.getBoundingClientRect();
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-index]')].filter((r) => r.getBoundingClientRect().bottom > log.top);
+      return Math.min(...rows.map((r) => Number(r.dataset.index)));
+    });
+  const from = await topIndex();
+  const { frames, longest, top } = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number[]; longest: number; top: number };
+  const passed = from - (await topIndex());
+  if (top <= 0 || passed < 100) throw new Error(`the scroll passed ${passed} messages (from message ${from}): too few to measure`);
   await context.close();
-  return value;
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+  return {
+    openMs,
+    scroll: {
+      messages: passed,
+      fps: (1000 * gaps.length) / (frames[frames.length - 1]! - frames[0]!),
+      framesDropped: gaps.reduce((n, gap) => n + Math.max(0, Math.round(gap / (1000 / 60)) - 1), 0),
+      longestFrameMs: Math.max(...gaps),
+      longestTaskMs: longest,
+    },
+  };
 }
 
 async function searchTenThousand(browser: Browser): Promise<{ medianMs: number; maxMs: number; loadMs: number; keys: number[] }> {
@@ -326,10 +381,11 @@ async function main() {
         Object.fromEntries((Object.keys(runs[t][0]!) as (keyof StreamRun)[]).map((k) => [k, median(runs[t].map((x) => x[k]))])) as unknown as StreamRun,
       ]),
     ) as Record<(typeof targets)[number], StreamRun>;
-    console.log('Opening a 1,000-message conversation…');
-    const opens: number[] = [];
+    console.log('Opening a 1,000-message conversation and scrolling it…');
+    const opens: Awaited<ReturnType<typeof openThousand>>[] = [];
     for (let r = 0; r < RUNS; r++) opens.push(await openThousand(browser));
-    const open = median(opens);
+    const open = median(opens.map((o) => o.openMs));
+    const scroll = Object.fromEntries((['messages', 'fps', 'framesDropped', 'longestFrameMs', 'longestTaskMs'] as const).map((k) => [k, median(opens.map((o) => o.scroll[k]))])) as unknown as ScrollRun;
     console.log('Searching 10,000 conversations…');
     const search = await searchTenThousand(browser);
 
@@ -366,14 +422,14 @@ async function main() {
     const extra = [
       `- reading the stream alone on the main thread (d: fetch-event-source, JSON.parse of every event, nothing rendered): ${summary.reading.scriptingMs.toFixed(0)} ms of script, ${summary.reading.lastByteToPaintMs.toFixed(0)} ms from the last byte to its end on screen — the floor under any client that reads on the main thread (b ÷ d = ${ratio(summary.naive.scriptingMs, summary.reading.scriptingMs)}); the app reads in a worker instead`,
       `- deltas absorbed: ${a.deltasPerSecond.toFixed(0)} per second (${DELTAS} deltas of 4 characters; longest long task ${a.longestTaskMs ? `${a.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'})`,
-      `- opening a 1,000-message conversation: ${open.toFixed(0)} ms from navigation to the last reply rendered`,
+      `- opening a 1,000-message conversation: ${open.toFixed(0)} ms from navigation to the last reply rendered; scrolling up through it at ${SCROLL_STEP_PX} px a frame (past ${scroll.messages.toFixed(0)} messages): ${scroll.fps.toFixed(0)} fps, ${scroll.framesDropped.toFixed(0)} of ${SCROLL_FRAMES} frames dropped, longest frame ${scroll.longestFrameMs.toFixed(0)} ms, longest task ${scroll.longestTaskMs ? `${scroll.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'}`,
       `- searching 10,000 conversations: ${search.medianMs.toFixed(1)} ms median, ${search.maxMs.toFixed(1)} ms worst per keystroke (to the list shown); loading them at start: ${search.loadMs} ms`,
     ].join('\n');
     const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; ${machine.date}; medians of ${RUNS} runs.`;
     console.log(`\n${table}\n\n${extra}\n\n${machineLine}`);
     writeFileSync(
       resolve(import.meta.dirname, 'results.json'),
-      `${JSON.stringify({ machine, runs: RUNS, replyBytes: benchReply().length, deltas: DELTAS, medians: summary, raw: runs, open1000Ms: open, search10k: search, table, extra }, null, 2)}\n`,
+      `${JSON.stringify({ machine, runs: RUNS, replyBytes: benchReply().length, deltas: DELTAS, medians: summary, raw: runs, open1000Ms: open, scroll1000: scroll, search10k: search, table, extra }, null, 2)}\n`,
     );
     // The README shows the latest table, between its bench markers.
     const readmePath = resolve(root, 'README.md');
