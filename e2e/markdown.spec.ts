@@ -48,6 +48,44 @@ test('italics and a table look as they will end up while they stream, never as r
   await expect(lastAssistant(page).locator('em')).toHaveText('italic words');
 });
 
+test('math streams in whole: never its raw LaTeX, a formula as soon as its end arrives', async ({ app: page }) => {
+  await simulate(page, 'chunk=3, delay=60');
+  // Every change to the page is looked at: no text outside a formula may ever show LaTeX.
+  await page.evaluate(() => {
+    const w = window as unknown as { rawMath: string[]; mathWhileStreaming: boolean };
+    w.rawMath = [];
+    w.mathWhileStreaming = false;
+    new MutationObserver(() => {
+      const replies = document.querySelectorAll('article[aria-label^="Assistant"]');
+      const reply = replies[replies.length - 1];
+      if (!reply) return;
+      const walker = document.createTreeWalker(reply, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.katex')) continue;
+        if (/\$\$|\\pi|\\\(/.test(node.textContent ?? '')) w.rawMath.push(node.textContent ?? '');
+      }
+      const streaming = [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Stop');
+      if (streaming && reply.querySelector('.katex')) w.mathWhileStreaming = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then a few more words so that the reply is still streaming.');
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText('still streaming.', { timeout: 15_000 });
+  await expect(reply.locator('.katex')).toHaveCount(2);
+  const seen = await page.evaluate(() => {
+    const { rawMath, mathWhileStreaming } = window as unknown as { rawMath: string[]; mathWhileStreaming: boolean };
+    return { rawMath, mathWhileStreaming };
+  });
+  expect(seen.rawMath).toEqual([]);
+  expect(seen.mathWhileStreaming).toBe(true);
+});
+
+test('math whose renderer cannot load shows as written, not left out', async ({ app: page }) => {
+  await page.route(/\/assets\/math-[\w-]+\.js$/, (route) => route.abort());
+  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ done.');
+  await expect(lastAssistant(page)).toContainText('Euler: $$e^{i\\pi} + 1 = 0$$ done.');
+});
+
 test('math renders with KaTeX, and \\href stays inert', async ({ app: page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

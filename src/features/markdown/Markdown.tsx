@@ -5,7 +5,7 @@ import { whenIdle } from '../../ui/idle';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { remarkGfm } from './gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
-import { EMPTY_SPLIT, repairTail, splitBlocks } from './blocks';
+import { EMPTY_SPLIT, MATH, MATH_OPENERS, repairTail, splitBlocks } from './blocks';
 import { CodeBlock, TailContext } from './CodeBlock';
 import { whenNear } from './nearViewport';
 import { useT } from '../../i18n/useT';
@@ -83,31 +83,42 @@ function urlTransform(url: string, key: string): string {
 const plugins = [remarkGfm];
 
 type MathModule = typeof import('./math');
-let mathModule: Promise<MathModule> | undefined;
+let mathModule: Promise<unknown> | undefined;
+let loadedMath: MathModule | undefined;
+let mathFailed = false;
 
-// $$…$$, \[…\] and \(…\): single dollars are left alone, they are usually prices.
-const MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/;
+const loadMath = () =>
+  (mathModule ??= import('./math').then(
+    (m) => (loadedMath = m),
+    () => (mathFailed = true),
+  ));
 
-/** The math plugins, loaded the first time a block has math; undefined until then. */
-function useMath(needed: boolean): MathModule | undefined {
-  const [math, setMath] = useState<MathModule | undefined>();
+/**
+ * The math plugins for a block that has math, loaded the first time one does:
+ * `waiting` while they load (the math is then left out rather than shown raw), and
+ * neither once they could not load (the math then shows as written).
+ */
+function useMath(needed: boolean): { module?: MathModule; waiting: boolean } {
+  const [, loaded] = useState(0);
   useEffect(() => {
-    if (!needed || math) return;
+    if (!needed || loadedMath || mathFailed) return;
     let live = true;
-    void (mathModule ??= import('./math')).then((m) => live && setMath(m));
+    void loadMath().then(() => live && loaded((n) => n + 1));
     return () => {
       live = false;
     };
-  }, [needed, math]);
-  return needed ? math : undefined;
+  }, [needed]);
+  return needed ? { module: loadedMath, waiting: !loadedMath && !mathFailed } : { waiting: false };
 }
+
+const ALL_MATH = new RegExp(MATH.source, 'g');
 
 /** LaTeX's \[…\] and \(…\) as remark-math's $$…$$. */
 const toDollars = (text: string) => text.replace(/\\\[([\s\S]+?)\\\]/g, (_m, t: string) => `$$${t}$$`).replace(/\\\(([\s\S]+?)\\\)/g, (_m, t: string) => `$$${t}$$`);
 
 /** One block, parsed once per distinct text: finished blocks never re-parse. */
 const Block = memo(function Block({ text, tail }: { text: string; tail: boolean }) {
-  const math = useMath(!tail && MATH.test(text));
+  const { module: math, waiting } = useMath(MATH.test(text));
   return (
     <TailContext.Provider value={tail}>
       <ReactMarkdown
@@ -116,7 +127,7 @@ const Block = memo(function Block({ text, tail }: { text: string; tail: boolean 
         components={components}
         urlTransform={urlTransform}
       >
-        {math ? toDollars(text) : text}
+        {math ? toDollars(text) : waiting ? text.replace(ALL_MATH, '') : text}
       </ReactMarkdown>
     </TailContext.Provider>
   );
@@ -167,6 +178,9 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
   split.current = splitBlocks(text, split.current);
   const { blocks } = split.current;
   const finished = streaming ? blocks.length - 1 : blocks.length;
+  // Math has begun in the streaming tail: its plugins load while the rest of it arrives.
+  const mathBegun = streaming && blocks.length > 0 && MATH_OPENERS.some((opener) => blocks[blocks.length - 1]!.includes(opener));
+  useEffect(() => void (mathBegun && loadMath()), [mathBegun]);
   const runs: ReactElement[] = [];
   for (let start = 0; start < finished; start += RUN) {
     const end = Math.min(start + RUN, finished);

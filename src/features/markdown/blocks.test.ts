@@ -4,7 +4,7 @@ import ReactMarkdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
 import { benchReply } from '../../../server/benchReply';
 import { remarkGfm } from './gfm';
-import { repairTail, splitBlocks } from './blocks';
+import { MATH, repairTail, splitBlocks } from './blocks';
 
 const doc = [
   '# Title',
@@ -87,6 +87,12 @@ describe('repairTail', () => {
     ['```\nx = *p\n```\nafter', '```\nx = *p\n```\nafter'],
     ['and then *', 'and then '],
     ['*done* and **done**', '*done* and **done**'],
+    // math waits whole until its end arrives; inside math there is no emphasis
+    ['Euler: $$e^{i\\pi', 'Euler: '],
+    ['Euler: $$e^{i\\pi} + 1 = 0$$ and', 'Euler: $$e^{i\\pi} + 1 = 0$$ and'],
+    ['so \\(a^2', 'so '],
+    ['$$x^*$$ then *it', '$$x^*$$ then *it*'],
+    ['a price of $5 and $10', 'a price of $5 and $10'],
     // a table from its first row on
     ['| a | b |', '| a | b |\n| --- | --- |'],
     ['| a | b |\n| --', '| a | b |\n| --- | --- |'],
@@ -106,6 +112,14 @@ describe('repairTail', () => {
         expect(shown, reply.slice(start, start + end)).not.toMatch(/\*|~~|`/);
         if (block.startsWith('|') && end > 2) expect(shown, reply.slice(start, start + end)).toContain('<table>');
       }
+    }
+  });
+
+  it('never shows math whose end has not arrived', () => {
+    const reply = 'Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then \\[\\sum_i x_i\\] done.';
+    for (let end = 1; end <= reply.length; end++) {
+      const shown = repairTail(reply.slice(0, end));
+      expect(shown.replace(new RegExp(MATH.source, 'g'), ''), reply.slice(0, end)).not.toMatch(/\$\$|\\\(|\\\[|\\pi|\^/);
     }
   });
 

@@ -91,9 +91,24 @@ function repairTable(lines: string[]): string[] | undefined {
   return [header, `|${' --- |'.repeat(columns)}`];
 }
 
-/** Code (spans and fenced blocks), blanked to the same length: no emphasis is looked for inside it. */
-const withoutCode = (text: string) =>
-  text.replace(/^ {0,3}(`{3,}|~{3,}).*$[\s\S]*?^ {0,3}\1.*$|`[^`\n]*`/gm, (m) => m.replace(/[^\n]/g, ' '));
+/** Math as the renderer takes it: $$…$$, \[…\] and \(…\); single dollars are left alone, they are usually prices. */
+export const MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/;
+
+/** Fenced code, code spans and math. */
+const LITERALS = new RegExp(`^ {0,3}(\`{3,}|~{3,}).*$[\\s\\S]*?^ {0,3}\\1.*$|\`[^\`\\n]*\`|${MATH.source}`, 'gm');
+
+/** Code and math, blanked to the same length: no markup is looked for inside them. */
+const literalsBlanked = (text: string) => text.replace(LITERALS, (m) => m.replace(/[^\n]/g, ' '));
+
+/** What opens math. */
+export const MATH_OPENERS = ['$$', '\\[', '\\('] as const;
+
+/** Where math opened and not closed yet begins, or -1. */
+function openMathAt(text: string): number {
+  const blanked = literalsBlanked(text);
+  const at = MATH_OPENERS.map((opener) => blanked.indexOf(opener)).filter((i) => i !== -1);
+  return at.length ? Math.min(...at) : -1;
+}
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -127,7 +142,7 @@ const MARKERS = ['**', '__', '~~', '*', '_'];
  * Closes what a block cut off mid-stream leaves open, so the tail renders as it
  * will end up rather than flickering through raw syntax: a code fence, inline
  * code, bold, italics, strikethrough, a link whose address has not arrived, a
- * table whose second row has not.
+ * table whose second row has not, math whose end has not.
  */
 export function repairTail(block: string): string {
   const lines = block.split('\n');
@@ -141,7 +156,10 @@ export function repairTail(block: string): string {
   if (fence) return `${block}${block.endsWith('\n') ? '' : '\n'}${fence}`;
   const table = repairTable(lines);
   if (table) return table.join('\n');
-  let out = block.replace(/\[([^\]\n]*)\]\([^)\s]*$/, '$1'); // "[text](http://ha" → "text"
+  // Math whose end has not arrived waits whole: its LaTeX would show raw, then jump into a formula.
+  const math = openMathAt(block);
+  let out = math === -1 ? block : block.slice(0, math);
+  out = out.replace(/\[([^\]\n]*)\]\([^)\s]*$/, '$1'); // "[text](http://ha" → "text"
   out = out.replace(/!?\[([^\]\n]*)$/, (m, t: string) => (m.startsWith('!') ? '' : t)); // "[tex" → "tex"
   out = out.replace(/(^|\s)`{1,2}$/, '$1'); // a code span or fence in the making
   const ticks = (out.match(/`/g) ?? []).length;
@@ -149,7 +167,7 @@ export function repairTail(block: string): string {
   if (ticks % 2 === 1) out = out.endsWith('`') ? out.slice(0, -1) : `${out}\``;
   // A marker with nothing after it yet could still open anything: it waits.
   out = out.replace(/(^|\s)(\*\*|__|~~|\*|_|~)\s*$/, '$1');
-  const text = withoutCode(out).replace(/^([ \t]*)[*+-](?=[ \t])/gm, '$1 '); // a bullet is no emphasis
+  const text = literalsBlanked(out).replace(/^([ \t]*)[*+-](?=[ \t])/gm, '$1 '); // a bullet is no emphasis
   const closers = MARKERS.map((marker) => ({ marker, at: openedAt(text, marker) }))
     .filter((o) => o.at !== -1)
     .sort((a, b) => b.at - a.at); // innermost first
