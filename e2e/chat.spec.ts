@@ -149,3 +149,59 @@ test('reasoning is shown apart and collapsed; a reply answered as JSON still sho
   await expect(lastAssistant(page)).toContainText('whole reply at once');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('the view follows a long reply as it streams; scrolled up, it stays put until Jump to latest', async ({ app: page }) => {
+  await simulate(page, 'chunk=1000, delay=50');
+  const log = page.getByRole('log', { name: 'Messages' });
+  // Every move of the view that the page makes: none may take it up while it follows the reply.
+  await log.evaluate((el) => {
+    const ups: number[] = [];
+    (window as unknown as { ups: number[] }).ups = ups;
+    const native = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop')!;
+    Object.defineProperty(el, 'scrollTop', {
+      get: () => native.get!.call(el) as number,
+      set: (to: number) => {
+        const from = native.get!.call(el) as number;
+        if (to < from - 1) ups.push(from - to);
+        native.set!.call(el, to);
+      },
+    });
+    const scrollTo = el.scrollTo.bind(el) as (options: ScrollToOptions) => void;
+    el.scrollTo = ((options: ScrollToOptions) => {
+      const from = native.get!.call(el) as number;
+      if (options.top !== undefined && options.top < from - 1) ups.push(from - options.top);
+      scrollTo(options);
+    }) as typeof el.scrollTo;
+  });
+  await sendMessage(page, 'benchmark reply');
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  await page.waitForFunction(() => document.querySelector('[role="log"]')!.scrollHeight > 20_000); // many screens in
+  const fromEnd = () => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeHidden(); // still following
+  await expect.poll(fromEnd).toBeLessThan(48);
+  expect(await page.evaluate(() => (window as unknown as { ups: number[] }).ups)).toEqual([]);
+
+  // The person scrolls up: the reply goes on growing below, the view stays where they put it.
+  await log.hover();
+  await page.mouse.wheel(0, -1500);
+  const jump = page.getByRole('button', { name: 'Jump to latest' });
+  await expect(jump).toBeVisible();
+  await expect(stop).toBeVisible(); // still streaming
+  const top = await log.evaluate((el) => el.scrollTop);
+  const height = await log.evaluate((el) => el.scrollHeight);
+  await page.waitForFunction((h) => document.querySelector('[role="log"]')!.scrollHeight > h + 10_000, height);
+  expect(Math.abs((await log.evaluate((el) => el.scrollTop)) - top)).toBeLessThan(48);
+
+  // Jump to latest: back at the end, following again; the keyboard stops and resumes it too.
+  await jump.click();
+  await expect(jump).toBeHidden();
+  await expect.poll(fromEnd).toBeLessThan(48);
+  await log.focus();
+  await page.keyboard.press('PageUp');
+  await expect(jump).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(jump).toBeHidden();
+  await expect(lastAssistant(page)).toContainText('END-OF-BENCHMARK-REPLY', { timeout: 20_000 });
+  await expect.poll(fromEnd).toBeLessThan(48);
+});

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { EmptyState } from './EmptyState';
+import { useFollowEnd } from './useFollowEnd';
 import { MessageItem } from './MessageItem';
 import { useT } from '../../i18n/useT';
 
@@ -33,7 +34,7 @@ export function MessageList() {
   const busy = useChatStore((s) => !!s.streaming[s.activeId]);
   const resumed = useChatStore((s) => !!s.conversations[s.activeId]?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
-  const [pinned, setPinned] = useState(true);
+  const { pinned, follow, toEnd, props: followProps } = useFollowEnd(scroller, '[data-rows]');
 
   const visible = useMemo(() => messages.filter((m) => m.role === 'user' || m.role === 'assistant'), [messages]);
   const results = useMemo(() => toolResultsByReply(messages), [messages]);
@@ -47,11 +48,15 @@ export function MessageList() {
     getItemKey: (i) => visible[i]!.id,
   });
 
-  // Follow the stream: after every update (and every re-measure), stay at the bottom while pinned.
+  // While it follows the end, the list alone moves the view: the virtualizer's own
+  // adjustment for a row that grew above the view (a long reply, measured after it grew
+  // past the view) aims at an offset that is stale by then, and pulls the view up.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = pinned ? () => false : undefined;
+
+  // Follow the stream: after every update (and every re-measure), stay at the end.
   const total = virtualizer.getTotalSize();
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && pinned && visible.length) el.scrollTop = el.scrollHeight;
+    if (visible.length) toEnd();
   }, [messages, pinned, total, visible.length]);
 
   return (
@@ -68,15 +73,12 @@ export function MessageList() {
         // Announced once per finished reply, not per token.
         aria-live="off"
         tabIndex={0}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          setPinned(el.scrollHeight - el.scrollTop - el.clientHeight < 48);
-        }}
+        {...followProps}
         className="min-h-0 flex-1 overflow-y-auto px-4 py-6"
       >
         {visible.length === 0 && !resumed && <EmptyState />}
         {visible.length > 0 && (
-          <div className="relative mx-auto max-w-reading" style={{ height: total }}>
+          <div data-rows className="relative mx-auto max-w-reading" style={{ height: total }}>
             {virtualizer.getVirtualItems().map((row) => {
               const m = visible[row.index]!;
               return (
@@ -101,7 +103,7 @@ export function MessageList() {
         )}
       </div>
       {!pinned && (
-        <Button size="sm" className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow" onClick={() => setPinned(true)}>
+        <Button size="sm" className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow" onClick={follow}>
           {t.chat.jumpToLatest}
         </Button>
       )}

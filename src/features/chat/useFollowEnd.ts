@@ -1,0 +1,102 @@
+import { useLayoutEffect, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
+
+/** Keys that move a scrolled view up (Space only with Shift), and down. */
+const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home', ' ']);
+const DOWN_KEYS = new Set(['ArrowDown', 'PageDown', ' ']);
+
+/** How close to the end counts as at the end, px. */
+const AT_END = 48;
+
+/**
+ * Keeps a scroll container at its end while its content grows, until the person moves
+ * the view up; moving it down to the end again (or End, or `follow()`) resumes.
+ *
+ * Only the person stops or resumes the following, and scroll events alone cannot tell
+ * who moved the view: content that grows or is re-measured moves the end away, and its
+ * events can come before the view has followed it. So the person's own moves (wheel,
+ * keys, touch, the scrollbar) decide at once; otherwise (find in page, focus moving to a
+ * control above) the view is taken to have been moved when it is above where the
+ * following last put it, and not at the end.
+ */
+export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelector: string) {
+  // A ref, read and written within events (a move up must not be undone by a follow
+  // queued before React renders), and state, for what is shown (a Jump to latest button).
+  const following = useRef(true);
+  const [pinned, setPinnedState] = useState(true);
+  const setPinned = (value: boolean) => {
+    following.current = value;
+    setPinnedState(value);
+  };
+  const lastTop = useRef(0);
+  const lastHeight = useRef(0);
+  const dragging = useRef(false);
+  /** When the person last moved the view down. */
+  const movedDownAt = useRef(-Infinity);
+  const touchY = useRef<number | undefined>(undefined);
+  const movedDown = () => (movedDownAt.current = performance.now());
+
+  /** Where the following last put the view. */
+  const followedTo = useRef(0);
+
+  /** To the end, if following. */
+  const toEnd = () => {
+    const el = scroller.current;
+    if (!el || !following.current) return;
+    el.scrollTop = el.scrollHeight;
+    followedTo.current = el.scrollTop;
+  };
+
+  // A row can grow after the render that followed it, as the frame is laid out (a block
+  // that comes into view is laid out in full only then): it is followed before the
+  // paint, not a frame later. A size change, unlike a scroll, is never the person's doing.
+  const rowsObserver = useRef<ResizeObserver>(undefined);
+  useLayoutEffect(() => {
+    const rows = scroller.current?.querySelector(rowsSelector);
+    if (!rows || !pinned) return;
+    const observer = (rowsObserver.current ??= new ResizeObserver(toEnd));
+    for (const row of rows.children) observer.observe(row);
+    return () => observer.disconnect();
+  });
+
+  /** For the scroll container. */
+  const props: HTMLAttributes<HTMLElement> = {
+    // The browser's scroll anchoring keeps what is in view in place as content above it
+    // changes size: right while the person reads, in the way while the view follows the end.
+    style: { overflowAnchor: pinned ? 'none' : 'auto' },
+    onScroll(e) {
+      const el = e.currentTarget;
+      const up = el.scrollTop < lastTop.current - 1;
+      // What the content grew by since the last event: the end the person reached has moved on by that much.
+      const grew = Math.max(0, el.scrollHeight - lastHeight.current);
+      lastTop.current = el.scrollTop;
+      lastHeight.current = el.scrollHeight;
+      const fromEnd = el.scrollHeight - el.scrollTop - el.clientHeight;
+      if (following.current) {
+        if ((up && dragging.current) || (el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END)) setPinned(false);
+      } else if (!up && performance.now() - movedDownAt.current < 1000 && fromEnd < AT_END + grew) setPinned(true);
+    },
+    onWheel: (e) => (e.deltaY < 0 ? setPinned(false) : movedDown()),
+    onTouchStart: (e) => (touchY.current = e.touches[0]?.clientY),
+    onTouchMove(e) {
+      const y = e.touches[0]?.clientY;
+      if (y !== undefined && touchY.current !== undefined) {
+        if (y > touchY.current + 2) setPinned(false);
+        else if (y < touchY.current - 2) movedDown();
+      }
+      touchY.current = y;
+    },
+    onKeyDown(e) {
+      if (e.key === 'End') setPinned(true);
+      else if (UP_KEYS.has(e.key) && !(e.key === ' ' && !e.shiftKey)) setPinned(false);
+      else if (DOWN_KEYS.has(e.key)) movedDown();
+    },
+    onPointerDown(e) {
+      // On the container itself, not its content: the scrollbar.
+      dragging.current = e.target === e.currentTarget;
+      if (dragging.current) movedDown();
+    },
+    onPointerUp: () => (dragging.current = false),
+  };
+
+  return { pinned, follow: () => setPinned(true), toEnd, props };
+}
