@@ -129,6 +129,16 @@ function printProfile(events: TraceEvent[]): void {
   }
 }
 
+/** From requestAnimationFrame's timestamps: frames a second, frames missed at 60 Hz, and the longest gap. */
+function frameGaps(frames: number[]): { fps: number; dropped: number; longest: number } {
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+  return {
+    fps: gaps.length ? (1000 * gaps.length) / (frames[frames.length - 1]! - frames[0]!) : 0,
+    dropped: gaps.reduce((n, gap) => n + Math.max(0, Math.round(gap / (1000 / 60)) - 1), 0),
+    longest: Math.max(0, ...gaps),
+  };
+}
+
 const DELTAS = Math.ceil(benchReply().length / 4);
 
 async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown' | 'reading'): Promise<StreamRun> {
@@ -165,22 +175,16 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
   if (!bytes || finalPaint === undefined) throw new Error(`${target}: the trace lacks the response's timing or the final paint mark`);
   if (process.env.BENCH_DEBUG) console.log(target, 'long tasks [start after the start, duration]:', JSON.stringify(b.tasks), 'bytes arrived over', Math.round(bytes.lastByte - bytes.firstByte), 'ms');
   await context.close();
-  let dropped = 0;
-  let maxGap = 0;
-  for (let i = 1; i < b.frames.length; i++) {
-    const gap = b.frames[i]! - b.frames[i - 1]!;
-    maxGap = Math.max(maxGap, gap);
-    dropped += Math.max(0, Math.round(gap / (1000 / 60)) - 1);
-  }
+  const frames = frameGaps(b.frames);
   const streamMs = bytes.lastByte - bytes.firstByte;
   return {
     mainThreadMs: (after - before) * 1000,
     scriptingMs: scriptMs(events, PROBE_URL),
     workerScriptMs: scriptMs(events, PROBE_URL, 'workers'),
     longestTaskMs: b.longest,
-    maxFrameGapMs: maxGap,
+    maxFrameGapMs: frames.longest,
     lastByteToPaintMs: finalPaint - bytes.lastByte,
-    framesDropped: dropped,
+    framesDropped: frames.dropped,
     streamMs,
     deltasPerSecond: (DELTAS * 1000) / streamMs,
   };
@@ -284,14 +288,14 @@ async function openThousand(browser: Browser): Promise<{ openMs: number; scroll:
   const passed = from - (await topIndex());
   if (top <= 0 || passed < 100) throw new Error(`the scroll passed ${passed} messages (from message ${from}): too few to measure`);
   await context.close();
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+  const gaps = frameGaps(frames);
   return {
     openMs,
     scroll: {
       messages: passed,
-      fps: (1000 * gaps.length) / (frames[frames.length - 1]! - frames[0]!),
-      framesDropped: gaps.reduce((n, gap) => n + Math.max(0, Math.round(gap / (1000 / 60)) - 1), 0),
-      longestFrameMs: Math.max(...gaps),
+      fps: gaps.fps,
+      framesDropped: gaps.dropped,
+      longestFrameMs: gaps.longest,
       longestTaskMs: longest,
     },
   };
