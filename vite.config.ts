@@ -29,7 +29,7 @@ const bitseekProxy: Record<string, ProxyOptions> = {
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  // the code highlighter's worker, from the app's own files
+  // the stream reader and the code highlighter run in workers, from the app's own files
   "worker-src 'self'",
   // KaTeX lays formulas out with inline styles; styles cannot run script.
   "style-src 'self' 'unsafe-inline'",
