@@ -369,7 +369,12 @@ async function main() {
     if (process.env.BENCH_ONLY === 'open') return void console.log(await openThousand(browser));
     const targets = ['app', 'naive', 'streamdown', 'reading'] as const;
     const only = targets.find((t) => t === process.env.BENCH_ONLY);
-    if (only) return void console.log(await streamOnce(browser, only));
+    if (only) {
+      const runs: StreamRun[] = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await streamOnce(browser, only));
+      if (RUNS === 1) return void console.log(runs[0]);
+      return void console.log(Object.fromEntries((Object.keys(runs[0]!) as (keyof StreamRun)[]).map((k) => [k, `${median(runs.map((x) => x[k])).toFixed(0)} (${runs.map((x) => x[k].toFixed(0)).join(' ')})`])));
+    }
     const runs: Record<(typeof targets)[number], StreamRun[]> = { app: [], naive: [], streamdown: [], reading: [] };
     for (let r = 0; r < RUNS; r++) {
       for (const t of targets) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyChunk, pushRaw, RawLog } from './rawLog';
+import { emptyChunk, pushRaw, RawLog, sealChunk } from './rawLog';
 
 describe('the raw event log', () => {
   it('reads back every event, whether pushed one by one or appended in chunks, in order', () => {
@@ -19,6 +19,23 @@ describe('the raw event log', () => {
       { at: 3, event: '', data: 'x' },
       { at: 4, event: 'ping', data: 'y\nz' },
       { at: 5, event: 'error', data: '{"error":{}}' },
+    ]);
+  });
+
+  it('reads a sealed chunk (its data as UTF-8, as sent between threads) back as it was written', () => {
+    const chunk = emptyChunk();
+    pushRaw(chunk, 1, '', '{"content":"naïve — 中文 😀"}');
+    pushRaw(chunk, 2, 'ping', '');
+    pushRaw(chunk, 3, '', 'x\ny');
+    const sealed = sealChunk(chunk);
+    expect(sealed.chunk.data).toBeInstanceOf(Uint8Array);
+    expect(sealed.buffers).toHaveLength(3);
+    const log = new RawLog();
+    log.append(sealed.chunk);
+    expect([log.get(2), log.get(0), log.get(1)]).toEqual([
+      { at: 3, event: '', data: 'x\ny' },
+      { at: 1, event: '', data: '{"content":"naïve — 中文 😀"}' },
+      { at: 2, event: 'ping', data: '' },
     ]);
   });
 

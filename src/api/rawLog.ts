@@ -7,7 +7,12 @@ export interface RawChunk {
   /** Arrival offsets, ms from the request. */
   at: ArrayLike<number>;
   ends: ArrayLike<number>;
-  data: string;
+  /**
+   * The data, or its UTF-8 bytes as moved between threads: a page that never opens the
+   * inspector never decodes them (copying megabytes of text into the page's heap cost
+   * more of its main thread than anything but rendering).
+   */
+  data: string | Uint8Array;
   /** Event names, present only once some event had one. */
   names?: string[];
 }
@@ -16,6 +21,7 @@ export interface RawChunk {
 export interface OpenChunk extends RawChunk {
   at: number[];
   ends: number[];
+  data: string;
 }
 
 export interface RawEvent {
@@ -35,19 +41,29 @@ export function pushRaw(chunk: OpenChunk, at: number, name: string, data: string
   chunk.ends.push(chunk.data.length);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /**
- * A finished chunk with its offsets in typed arrays, and their buffers: sent to
- * another thread, the buffers are moved, not copied number by number.
+ * A finished chunk with its offsets in typed arrays and its data as UTF-8, and their
+ * buffers: sent to another thread, the buffers are moved, not copied.
  */
 export function sealChunk(chunk: OpenChunk): { chunk: RawChunk; buffers: ArrayBuffer[] } {
   const at = Float64Array.from(chunk.at);
   const ends = Uint32Array.from(chunk.ends);
-  return { chunk: { ...chunk, at, ends }, buffers: [at.buffer, ends.buffer] };
+  const data = encoder.encode(chunk.data);
+  return { chunk: { ...chunk, at, ends, data }, buffers: [at.buffer, ends.buffer, data.buffer as ArrayBuffer] };
+}
+
+/** A chunk's data as text, decoded in place the first time it is read (`ends` count its characters). */
+function textOf(chunk: RawChunk): string {
+  if (typeof chunk.data !== 'string') chunk.data = decoder.decode(chunk.data);
+  return chunk.data;
 }
 
 /** A chunk's j-th event. */
 export function rawAt(chunk: RawChunk, j: number): RawEvent {
-  return { at: chunk.at[j]!, event: chunk.names?.[j] ?? '', data: chunk.data.slice(j ? chunk.ends[j - 1] : 0, chunk.ends[j]) };
+  return { at: chunk.at[j]!, event: chunk.names?.[j] ?? '', data: textOf(chunk).slice(j ? chunk.ends[j - 1] : 0, chunk.ends[j]) };
 }
 
 /** Every raw event of one stream, as chunks; read one event at a time (the inspector's list is virtualized). */
