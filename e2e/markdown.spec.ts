@@ -129,3 +129,29 @@ test('a long reply parses what is in reach; the rest is plain text until scrolle
   await expect(reply.getByRole('heading', { name: /^Section 1:/ })).toBeVisible();
   await expect(reply.getByText('## Section 1: streaming without stutter')).toHaveCount(0);
 });
+
+const section = (n: number) =>
+  `## Section ${n}: heading\n\nParagraph ${n} with **bold**, \`code\` and *emphasis*, long enough to wrap once or twice in the reply's column, so that it takes some room.\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| ${n} | ${n * 2} |\n\n> Quote ${n}.`;
+
+test('wherever a long, fast reply is scrolled to, it shows as rendered markdown, never as raw text', async ({ app: page }) => {
+  // Large pieces, fast: the stream runs ahead of what was parsed at each update.
+  await simulate(page, 'chunk=2000, delay=5');
+  await sendMessage(page, `echo: ${Array.from({ length: 60 }, (_, i) => section(i + 1)).join('\n\n')}\n\nThe end.`);
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText('The end.', { timeout: 20_000 });
+  const log = page.getByRole('log', { name: 'Messages' });
+  const view = await log.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, end: el.scrollHeight };
+  });
+  const replyTop = await reply.evaluate((el, v) => el.getBoundingClientRect().top - v.top + el.closest('[role="log"]')!.scrollTop, view);
+  // Raw headings on screen: plain text that has not been parsed, within the visible part of the list.
+  const rawInView = () =>
+    reply.getByText(/## Section \d+:/).evaluateAll((boxes, v) => boxes.filter((b) => b.getBoundingClientRect().bottom > v.top && b.getBoundingClientRect().top < v.bottom).length, view);
+  // Every screen of the reply, from its end up.
+  for (let top = view.end; top > replyTop - (view.bottom - view.top); top -= view.bottom - view.top) {
+    await log.evaluate((el, y) => (el.scrollTop = y), top);
+    await expect.poll(rawInView, { message: `raw markdown in view at ${top} px` }).toBe(0);
+  }
+  await expect(reply.getByRole('heading', { name: 'Section 1: heading' })).toBeInViewport();
+});
