@@ -1,5 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { bitseekSimulator } from './server/vitePlugin.ts';
 
@@ -50,8 +51,21 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const COMBINE_ONCE = fileURLToPath(new URL('./src/features/markdown/combineExtensions.ts', import.meta.url));
+
+/** micromark's (and micromark-extension-gfm's) extension combiner, as a version that combines each list once. */
+export function combineExtensionsOnce(): Plugin {
+  return {
+    name: 'combine-extensions-once',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'micromark-util-combine-extensions' && importer !== COMBINE_ONCE) return COMBINE_ONCE;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce()],
   server: { port: 5173, proxy: bitseekProxy },
   preview: { port: 4173, proxy: bitseekProxy },
   build: { target: 'es2022', sourcemap: true },
