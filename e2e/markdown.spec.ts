@@ -1,4 +1,5 @@
 import { expect, lastAssistant, sendMessage, simulate, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 test('code blocks get a language label, a copy button and highlighting once finished', async ({ app: page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -132,29 +133,52 @@ test('a long reply parses what is in reach; the rest is plain text until scrolle
 
 const section = (n: number) =>
   `## Section ${n}: heading\n\nParagraph ${n} with **bold**, \`code\` and *emphasis*, long enough to wrap once or twice in the reply's column, so that it takes some room.\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| ${n} | ${n * 2} |\n\n> Quote ${n}.`;
+const sections = (count: number) => `echo: ${Array.from({ length: count }, (_, i) => section(i + 1)).join('\n\n')}\n\nThe end.`;
+
+/** How many of the reply's raw headings (plain text not parsed yet) are within the visible part of the list. */
+async function rawHeadingsInView(page: Page): Promise<number> {
+  const view = await page.getByRole('log', { name: 'Messages' }).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
+  return lastAssistant(page)
+    .getByText(/## Section \d+:/)
+    .evaluateAll((boxes, v) => boxes.filter((b) => b.getBoundingClientRect().bottom > v.top && b.getBoundingClientRect().top < v.bottom).length, view);
+}
 
 test('wherever a long, fast reply is scrolled to, it shows as rendered markdown, never as raw text', async ({ app: page }) => {
   // Large pieces, fast: the stream runs ahead of what was parsed at each update.
   await simulate(page, 'chunk=2000, delay=5');
-  await sendMessage(page, `echo: ${Array.from({ length: 60 }, (_, i) => section(i + 1)).join('\n\n')}\n\nThe end.`);
+  await sendMessage(page, sections(60));
   const reply = lastAssistant(page);
   await expect(reply).toContainText('The end.', { timeout: 20_000 });
   const log = page.getByRole('log', { name: 'Messages' });
   const view = await log.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom, end: el.scrollHeight };
+    return { top: r.top, height: r.height, end: el.scrollHeight };
   });
-  // Raw headings on screen: plain text that has not been parsed, within the visible part of the list.
-  const rawInView = () =>
-    reply.getByText(/## Section \d+:/).evaluateAll((boxes, v) => boxes.filter((b) => b.getBoundingClientRect().bottom > v.top && b.getBoundingClientRect().top < v.bottom).length, view);
   // Every screen of the reply, from its end up to its start (heights change as blocks are parsed: looked at each time).
   const startInView = () => reply.evaluate((el, v) => el.getBoundingClientRect().top >= v.top, view);
-  for (let top = view.end; top > 0; top -= view.bottom - view.top) {
+  for (let top = view.end; top > 0; top -= view.height) {
     await log.evaluate((el, y) => (el.scrollTop = y), top);
-    await expect.poll(rawInView, { message: `raw markdown in view at ${top} px` }).toBe(0);
+    await expect.poll(() => rawHeadingsInView(page), { message: `raw markdown in view at ${top} px` }).toBe(0);
     if (await startInView()) break;
   }
   // Its start, too (rows above it are measured as they come into view, and may have moved it).
   await reply.getByRole('heading', { name: 'Section 1: heading' }).scrollIntoViewIfNeeded();
-  await expect.poll(rawInView, { message: 'raw markdown in view at the start' }).toBe(0);
+  await expect.poll(() => rawHeadingsInView(page), { message: 'raw markdown in view at the start' }).toBe(0);
+});
+
+test('scrolling up from a reply as it streams in shows rendered markdown, not raw text', async ({ app: page }) => {
+  // While the view follows the end, what is out of sight waits; scrolling up must not find it raw.
+  await simulate(page, 'chunk=100, delay=15');
+  await sendMessage(page, sections(120));
+  await expect(lastAssistant(page)).toContainText('Quote 30.', { timeout: 20_000 });
+  await page.getByRole('log', { name: 'Messages' }).hover();
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -300);
+    await expect.poll(() => rawHeadingsInView(page), { message: `raw markdown in view after ${i + 1} wheel steps up` }).toBe(0);
+  }
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible(); // still streaming all along
 });

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { holdOutOfSight } from '../markdown';
 import { EmptyState } from './EmptyState';
 import { useFollowEnd } from './useFollowEnd';
 import { MessageItem } from './MessageItem';
@@ -52,6 +53,9 @@ export function MessageList() {
   // adjustment for a row that grew above the view (a long reply, measured after it grew
   // past the view) aims at an offset that is stale by then, and pulls the view up.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = pinned ? () => false : undefined;
+
+  // While a reply streams in at the end, what is out of sight is parsed when the person comes to it.
+  useEffect(() => (pinned && busy && scroller.current ? holdOutOfSight(scroller.current) : undefined), [pinned, busy]);
 
   // Follow the stream: after every update (and every re-measure), stay at the end.
   const total = virtualizer.getTotalSize();

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { whenIdle } from '../../ui/idle';
 
+export { holdOutOfSight } from './nearViewport';
+
 type MarkdownModule = typeof import('./Markdown');
 
 // The markdown pipeline is the largest part of the app: it loads after the first

@@ -7,8 +7,8 @@ const REACH = '100% 0px';
 /** One observer per scroll container (held weakly: the message list is made anew per conversation), and one for the page. */
 const observers = new WeakMap<Element, IntersectionObserver>();
 let pageObserver: IntersectionObserver | undefined;
-/** Blocks waiting to come within reach: what to call then, and the observer watching them. */
-const waiting = new WeakMap<Element, { near: () => void; observer: IntersectionObserver }>();
+/** Blocks waiting to come within reach: what to call then, the observer watching them, and their scroll container (null: the page). */
+const waiting = new WeakMap<Element, { near: () => void; observer: IntersectionObserver; root: Element | null }>();
 /** Blocks within reach as of the latest observation: a fast stream carries many past before their turn comes. */
 const inReach = new WeakSet<Element>();
 /** By the element's parent (a reply): its blocks share one, and reading styles forces a style recalculation. */
@@ -29,6 +29,17 @@ function scrollContainerOf(el: Element): Element | null {
   return found;
 }
 
+/** Scroll containers whose blocks out of sight wait (see holdOutOfSight). */
+const holding = new WeakSet<Element>();
+/** Blocks within reach but out of sight of a container that holds them. */
+const held = new Set<Element>();
+
+function inSight(el: Element, root: Element): boolean {
+  const box = el.getBoundingClientRect();
+  const view = root.getBoundingClientRect();
+  return box.bottom > view.top && box.top < view.bottom;
+}
+
 /** How long one task may spend on blocks that came within reach, before the page gets to render. */
 const SLICE_MS = 6;
 const due: Element[] = [];
@@ -45,6 +56,10 @@ function drain(): void {
     // Out of reach again by its turn: it waits, still observed, until it comes back.
     const watch = waiting.get(el);
     if (!watch || !inReach.has(el)) continue;
+    if (watch.root && holding.has(watch.root) && !inSight(el, watch.root)) {
+      held.add(el);
+      continue;
+    }
     waiting.delete(el);
     watch.observer.unobserve(el);
     watch.near();
@@ -87,13 +102,34 @@ function observerFor(root: Element | null): IntersectionObserver {
  * shows (it should render at once, e.g. with flushSync, to count in its slice); returns a cancel.
  */
 export function whenNear(el: Element, near: () => void): () => void {
-  const observer = observerFor(scrollContainerOf(el));
-  waiting.set(el, { near, observer });
+  const root = scrollContainerOf(el);
+  const observer = observerFor(root);
+  waiting.set(el, { near, observer, root });
   observer.observe(el);
   return () => {
     waiting.delete(el);
+    held.delete(el);
     observer.unobserve(el);
     const queued = due.indexOf(el);
     if (queued >= 0) due.splice(queued, 1);
+  };
+}
+
+/**
+ * While a scroll container follows the end of a streaming reply, its blocks within
+ * reach but out of sight wait: the stream carries them away faster than a person
+ * could scroll to them, and parsing them takes time from the stream's own updates.
+ * Blocks in sight are parsed as ever. Returns the release: the blocks still in reach
+ * are then parsed as usual (the person scrolled up, or the reply ended).
+ */
+export function holdOutOfSight(root: Element): () => void {
+  holding.add(root);
+  return () => {
+    holding.delete(root);
+    for (const el of held) {
+      if (waiting.get(el)?.root !== root) continue;
+      held.delete(el);
+      if (inReach.has(el)) enqueue(el);
+    }
   };
 }
