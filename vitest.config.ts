@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { combineExtensionsOnce } from './vite.config';
+import { combineExtensionsOnce } from './vite.config.ts';
 
 export default defineConfig({
   // As in the build: markdown is parsed with the extensions combined once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyChunk, pushRaw, RawLog, sealChunk } from './rawLog';
+import { emptyChunk, pushRaw, RawLog } from './rawLog';
 
 describe('the raw event log', () => {
   it('reads back every event, whether pushed one by one or appended in chunks, in order', () => {
@@ -22,20 +22,28 @@ describe('the raw event log', () => {
     ]);
   });
 
-  it('reads a sealed chunk (its data as UTF-8, as sent between threads) back as it was written', () => {
-    const chunk = emptyChunk();
-    pushRaw(chunk, 1, '', '{"content":"naïve — 中文 😀"}');
-    pushRaw(chunk, 2, 'ping', '');
-    pushRaw(chunk, 3, '', 'x\ny');
-    const sealed = sealChunk(chunk);
-    expect(sealed.chunk.data).toBeInstanceOf(Uint8Array);
-    expect(sealed.buffers).toHaveLength(3);
+  it('reads events from the event stream\'s bytes, however they were cut, timed by the piece that completed each', () => {
+    const wire = new TextEncoder().encode('data: {"content":"naïve — 中文 😀"}\n\nevent: ping\ndata:\n\r\ndata: a\ndata: b\r\n\r\ndata: after the last event read\n\n');
+    // Cut inside multi-byte characters, inside a field name, and between \r and \n.
+    const cuts = [0, 21, 38, 46, 57, 63, wire.length];
+    const pieces = cuts.slice(1).map((end, k) => ({ bytes: wire.slice(cuts[k], end), at: 10 * (k + 1) }));
     const log = new RawLog();
-    log.append(sealed.chunk);
+    // Two batches; the reader had taken three events by the end of them (the fourth was never read).
+    const batch = (from: number, to: number, events: number) => {
+      const part = pieces.slice(from, to);
+      const bytes = new Uint8Array(part.reduce((n, p) => n + p.bytes.length, 0));
+      const ends: number[] = [];
+      part.forEach((p) => (bytes.set(p.bytes, ends.at(-1) ?? 0), ends.push((ends.at(-1) ?? 0) + p.bytes.length)));
+      log.append(emptyChunk(), { bytes, ends, at: part.map((p) => p.at), events });
+    };
+    batch(0, 3, 1);
+    expect(log.length).toBe(1);
+    batch(3, 6, 2);
+    expect(log.length).toBe(3);
     expect([log.get(2), log.get(0), log.get(1)]).toEqual([
-      { at: 3, event: '', data: 'x\ny' },
-      { at: 1, event: '', data: '{"content":"naïve — 中文 😀"}' },
-      { at: 2, event: 'ping', data: '' },
+      { at: 60, event: '', data: 'a\nb' },
+      { at: 30, event: '', data: '{"content":"naïve — 中文 😀"}' },
+      { at: 50, event: 'ping', data: '' },
     ]);
   });
 

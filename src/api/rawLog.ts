@@ -1,18 +1,14 @@
 // Raw SSE events, kept compactly: a fast stream brings tens of thousands, and an
 // object and a string for each would be as many allocations wherever they are kept
 // or copied between threads.
+import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/esm/parse';
 
 /** A run of raw events: all their data in one string, `ends` saying where each one's ends. */
 export interface RawChunk {
   /** Arrival offsets, ms from the request. */
   at: ArrayLike<number>;
   ends: ArrayLike<number>;
-  /**
-   * The data, or its UTF-8 bytes as moved between threads: a page that never opens the
-   * inspector never decodes them (copying megabytes of text into the page's heap cost
-   * more of its main thread than anything but rendering).
-   */
-  data: string | Uint8Array;
+  data: string;
   /** Event names, present only once some event had one. */
   names?: string[];
 }
@@ -21,7 +17,21 @@ export interface RawChunk {
 export interface OpenChunk extends RawChunk {
   at: number[];
   ends: number[];
-  data: string;
+}
+
+/**
+ * An event stream's bytes as they arrived, in pieces: the stream worker sends these
+ * instead of its events (moving bytes costs neither thread anything per event), and
+ * the events are read from them, with the reader the stream itself was read with,
+ * only when the inspector asks for them.
+ */
+export interface WireChunk {
+  bytes: Uint8Array;
+  /** Where each piece ends in `bytes`, and when it arrived (ms from the request). */
+  ends: ArrayLike<number>;
+  at: ArrayLike<number>;
+  /** How many events the stream's reader took from the stream while these bytes were collected. */
+  events: number;
 }
 
 export interface RawEvent {
@@ -41,38 +51,64 @@ export function pushRaw(chunk: OpenChunk, at: number, name: string, data: string
   chunk.ends.push(chunk.data.length);
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 /**
- * A finished chunk with its offsets in typed arrays and its data as UTF-8, and their
- * buffers: sent to another thread, the buffers are moved, not copied.
+ * A finished chunk with its offsets in typed arrays, and their buffers: sent to
+ * another thread, the buffers are moved, not copied number by number.
  */
 export function sealChunk(chunk: OpenChunk): { chunk: RawChunk; buffers: ArrayBuffer[] } {
   const at = Float64Array.from(chunk.at);
   const ends = Uint32Array.from(chunk.ends);
-  const data = encoder.encode(chunk.data);
-  return { chunk: { ...chunk, at, ends, data }, buffers: [at.buffer, ends.buffer, data.buffer as ArrayBuffer] };
-}
-
-/** A chunk's data as text, decoded in place the first time it is read (`ends` count its characters). */
-function textOf(chunk: RawChunk): string {
-  if (typeof chunk.data !== 'string') chunk.data = decoder.decode(chunk.data);
-  return chunk.data;
+  return { chunk: { ...chunk, at, ends }, buffers: [at.buffer, ends.buffer] };
 }
 
 /** A chunk's j-th event. */
 export function rawAt(chunk: RawChunk, j: number): RawEvent {
-  return { at: chunk.at[j]!, event: chunk.names?.[j] ?? '', data: textOf(chunk).slice(j ? chunk.ends[j - 1] : 0, chunk.ends[j]) };
+  return { at: chunk.at[j]!, event: chunk.names?.[j] ?? '', data: chunk.data.slice(j ? chunk.ends[j - 1] : 0, chunk.ends[j]) };
 }
 
-/** Every raw event of one stream, as chunks; read one event at a time (the inspector's list is virtualized). */
+/** An event stream's bytes, taken piece by piece, with the events read from them so far. */
+class WireEvents {
+  /** The events read so far. */
+  readonly events = emptyChunk();
+  private readonly pending: WireChunk[] = [];
+  private arrivedAt = 0;
+  private readonly read = getLines(
+    getMessages(
+      () => {},
+      () => {},
+      (message) => pushRaw(this.events, this.arrivedAt, message.event, message.data),
+    ),
+  );
+
+  take(chunk: WireChunk): void {
+    this.pending.push(chunk);
+  }
+
+  /** Reads pieces until event `j` has been read, or no bytes are left. */
+  readTo(j: number): void {
+    while (this.events.at.length <= j) {
+      const chunk = this.pending.shift();
+      if (!chunk) return;
+      for (let k = 0; k < chunk.ends.length; k++) {
+        this.arrivedAt = chunk.at[k]!;
+        this.read(chunk.bytes.subarray(k ? chunk.ends[k - 1] : 0, chunk.ends[k]));
+      }
+    }
+  }
+}
+
+/**
+ * Every raw event of one stream, read one event at a time (the inspector's list is
+ * virtualized): given one by one, in chunks, or as the stream's bytes (a stream's
+ * events come either as events or as its bytes, not both).
+ */
 export class RawLog {
   private readonly chunks: RawChunk[] = [];
   /** The index of each chunk's first event. */
   private readonly starts: number[] = [];
   /** The chunk that events given one by one go into; always the last one. */
   private open: OpenChunk | undefined;
+  private wire: WireEvents | undefined;
   length = 0;
 
   push(at: number, name: string, data: string): void {
@@ -85,12 +121,25 @@ export class RawLog {
     this.length++;
   }
 
-  append(chunk: RawChunk): void {
+  /** Raw events in a chunk, and (or) the event stream's bytes. */
+  append(chunk: RawChunk, wire?: WireChunk): void {
+    if (wire) this.appendWire(wire);
     if (!chunk.at.length) return;
     this.open = undefined;
     this.starts.push(this.length);
     this.chunks.push(chunk);
     this.length += chunk.at.length;
+  }
+
+  private appendWire(chunk: WireChunk): void {
+    if (!this.wire) {
+      this.wire = new WireEvents();
+      this.open = undefined;
+      this.starts.push(this.length);
+      this.chunks.push(this.wire.events);
+    }
+    this.wire.take(chunk);
+    this.length += chunk.events;
   }
 
   get(i: number): RawEvent {
@@ -101,6 +150,9 @@ export class RawLog {
       if (this.starts[mid]! <= i) lo = mid;
       else hi = mid - 1;
     }
-    return rawAt(this.chunks[lo]!, i - this.starts[lo]!);
+    const chunk = this.chunks[lo]!;
+    const j = i - this.starts[lo]!;
+    if (chunk === this.wire?.events) this.wire.readTo(j);
+    return rawAt(chunk, j);
   }
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newAccumulator, accumulate, type ReplyAccumulator } from '../store/replyAccumulator';
 import type { ChatRequest } from './request';
+import { RawLog } from './rawLog';
 import { streamChat, type StreamEvent, type StreamOutcome } from './stream';
 
 // fetch-event-source reaches for `window` and `document`; Node has neither.
@@ -384,3 +385,40 @@ describe('property: any split of the wire bytes gives the same result as the who
     );
   });
 });
+
+describe('property: raw events as the stream\'s bytes read back as the raw events themselves', () => {
+  it('holds for any deltas, line endings, cut points and endings (bytes past the end read, or a last line unterminated)', async () => {
+    const fc = await import('fast-check');
+    const endings = ['', 'data: [DONE]\n\ndata: {"after":"the end"}\n\n', ': keep-alive\n\nevent: ping\ndata: {}\n\n', 'data: {"no blank line":1}'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\n', '\r', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.constantFrom(...endings),
+        async (deltas, eol, rawCuts, ending) => {
+          const bytes = enc.encode(bitseekWire(deltas, eol).replace(/data: [^\r\n]*"finish_reason":"stop"[^\r\n]*[\r\n]+$/, '') + ending);
+          const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
+          const oneByOne = (await run({ chunks: splitAt(bytes, ...cuts) })).events.flatMap((e) => (e.type === 'raw' ? [{ event: e.event, data: e.data }] : []));
+          const pieces: Uint8Array[] = [];
+          let events = 0;
+          const calls = { count: 0 };
+          await streamChat(request, {
+            fetch: fakeFetch({ chunks: splitAt(bytes, ...cuts) }, calls),
+            onEvent() {},
+            wire: { bytes: (piece) => pieces.push(piece.slice()), event: () => events++ },
+          });
+          const log = new RawLog();
+          let size = 0;
+          const ends = pieces.map((p) => (size += p.length));
+          const all = new Uint8Array(size);
+          pieces.forEach((p, k) => all.set(p, k ? ends[k - 1] : 0));
+          log.append({ at: [], ends: [], data: '' }, { bytes: all, ends, at: ends.map(() => 0), events });
+          expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(oneByOne);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+

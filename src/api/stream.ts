@@ -1,6 +1,6 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { parseChunk, type ChunkEvent } from './chunk';
-import type { RawChunk } from './rawLog';
+import type { RawChunk, WireChunk } from './rawLog';
 import { said } from '../i18n';
 import { ChatError, httpError, networkError } from './errors';
 import type { ChatRequest } from './request';
@@ -22,8 +22,10 @@ export interface StreamOptions {
   signal?: AbortSignal;
   /** Called with each event and its arrival offset in ms from the request. */
   onEvent: (event: StreamEvent, atMs: number) => void;
-  /** Where given, raw events may come through it in chunks instead of one by one through onEvent. */
-  onRawEvents?: (raw: RawChunk) => void;
+  /** Where given, raw events may come through it in chunks, or as the event stream's bytes, instead of one by one through onEvent. */
+  onRawEvents?: (raw: RawChunk, wire?: WireChunk) => void;
+  /** Where given, an event stream's raw events come as its bytes, in the order they are read, and a count (see rawLog.ts's WireChunk). */
+  wire?: { bytes(bytes: Uint8Array, at: number): void; event(): void };
   fetch?: typeof fetch;
   /** No response headers by then fails the turn (default 60 s). */
   firstByteTimeoutMs?: number;
@@ -59,36 +61,41 @@ const SLICE_MS = 8;
  * - on a page (`pace`), a fast server's backlog is fed in slices, yielding to the page
  *   every few ms, so that parsing tens of thousands of events never blocks rendering
  *   or input (a worker has nothing to yield to: it reads at full speed);
- * - `arrived` is told as each piece of the body arrives (its events' arrival time);
+ * - `arrived` is told as each piece of the body arrives (its events' arrival time),
+ *   and `reading` is given the bytes as the reader is given them;
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
-function pacedEventStream(fetchImpl: typeof fetch, pace: boolean, arrived: () => void): typeof fetch {
+function pacedEventStream(fetchImpl: typeof fetch, pace: boolean, arrived: () => void, reading?: (bytes: Uint8Array) => void): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
     let tail: number[] = [];
     let sliceStart = performance.now();
+    const give = (controller: TransformStreamDefaultController<Uint8Array>, bytes: Uint8Array) => {
+      reading?.(bytes);
+      controller.enqueue(bytes);
+    };
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         async transform(chunk, controller) {
           arrived();
           tail = [...tail, ...chunk.subarray(Math.max(0, chunk.length - 4))].slice(-4);
-          if (!pace) return controller.enqueue(chunk);
+          if (!pace) return give(controller, chunk);
           for (let i = 0; i < chunk.length; i += SLICE_BYTES) {
             if (performance.now() - sliceStart > SLICE_MS) {
               await yieldToMain();
               sliceStart = performance.now();
             }
-            controller.enqueue(chunk.subarray(i, i + SLICE_BYTES));
+            give(controller, chunk.subarray(i, i + SLICE_BYTES));
           }
         },
         flush(controller) {
           const end = String.fromCharCode(...tail);
           const lastLineEnded = end.replace(/(\r\n|\r|\n)$/, '');
           if (tail.length === 0 || (lastLineEnded !== end && /[\r\n]$/.test(lastLineEnded))) return; // already a blank line
-          controller.enqueue(new Uint8Array(lastLineEnded !== end ? [10] : [10, 10]));
+          give(controller, new Uint8Array(lastLineEnded !== end ? [10] : [10, 10]));
         },
       }),
     );
@@ -161,7 +168,12 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
       body: JSON.stringify(request.body),
       signal: controller.signal,
       openWhenHidden: true, // otherwise hiding the tab aborts and re-sends the POST
-      fetch: pacedEventStream(options.fetch ?? globalThis.fetch.bind(globalThis), options.pace ?? true, () => (arrivedAt = now())),
+      fetch: pacedEventStream(
+        options.fetch ?? globalThis.fetch.bind(globalThis),
+        options.pace ?? true,
+        () => (arrivedAt = now()),
+        options.wire && ((bytes) => options.wire!.bytes(bytes, arrivedAt)),
+      ),
       async onopen(response) {
         clearTimeout(firstByteTimer);
         opened = true;
@@ -183,7 +195,8 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
       },
       onmessage(message: EventSourceMessage) {
         const at = arrivedAt;
-        emit({ type: 'raw', event: message.event, data: message.data }, at);
+        if (options.wire) options.wire.event();
+        else emit({ type: 'raw', event: message.event, data: message.data }, at);
         // Unknown event types are never acted on; OpenAI-style servers use none.
         if (message.event && message.event !== 'message' && message.event !== 'error') return;
         const events = parseChunk(message.data);

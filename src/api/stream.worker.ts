@@ -1,9 +1,9 @@
 // Streams run here, off the main thread: fetch-event-source's byte-by-byte reading and
 // a JSON.parse per event are most of a fast stream's script, and here they never take
 // a frame from rendering or input. The page gets the events back in batches, at most
-// one batch a frame; the raw events as one chunk (see rawLog.ts), cheap to copy.
+// one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../i18n';
-import { emptyChunk, pushRaw, sealChunk, type OpenChunk } from './rawLog';
+import { emptyChunk, pushRaw, sealChunk, type OpenChunk, type WireChunk } from './rawLog';
 import { streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
@@ -37,10 +37,21 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (!batch.events.length && !batch.raw.at.length) return;
+    if (!batch.events.length && !batch.raw.at.length && !batch.pieces.length && !batch.wireEvents) return;
     const raw = sealChunk(batch.raw);
-    post({ type: 'events', id, batch: { events: batch.events, raw: raw.chunk } }, raw.buffers);
+    const wire = sealWire(batch);
+    post({ type: 'events', id, batch: { events: batch.events, raw: raw.chunk, ...(wire && { wire: wire.chunk }) } }, [...raw.buffers, ...(wire?.buffers ?? [])]);
     batch = emptyBatch();
+  };
+  const wire = {
+    bytes(bytes: Uint8Array, at: number) {
+      batch.pieces.push(bytes);
+      batch.piecesAt.push(at);
+    },
+    event() {
+      batch.wireEvents++;
+      tick();
+    },
   };
   const onEvent = (event: StreamEvent, at: number) => {
     if (event.type === 'raw') {
@@ -51,6 +62,10 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       meta = event;
       batch.events.push({ event, at });
     } else coalesce(batch, event, at);
+    tick();
+  };
+  /** Something was added to the batch: it goes within BATCH_MS. */
+  const tick = () => {
     if (timer === undefined) {
       timer = setTimeout(flush, BATCH_MS);
       batchStart = performance.now();
@@ -60,7 +75,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       if (performance.now() - batchStart >= BATCH_MS) flush();
     }
   };
-  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, pace: false })
+  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pace: false })
     .then(
       (outcome): FromStreamWorker => ({
         type: 'end',
@@ -82,11 +97,23 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
 
 const failed = (id: number, error: unknown): FromStreamWorker => ({ type: 'end', id, outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } } });
 
-/** A batch being filled. */
-type OpenBatch = WorkerBatch & { raw: OpenChunk };
+/** A batch being filled: the event stream's bytes as the pieces read, and when each arrived. */
+type OpenBatch = Omit<WorkerBatch, 'wire'> & { raw: OpenChunk; pieces: Uint8Array[]; piecesAt: number[]; wireEvents: number };
 
 function emptyBatch(): OpenBatch {
-  return { events: [], raw: emptyChunk() };
+  return { events: [], raw: emptyChunk(), pieces: [], piecesAt: [], wireEvents: 0 };
+}
+
+/** The batch's bytes in one buffer of its own (the reader may still hold the pieces), to be moved to the page. */
+function sealWire(batch: OpenBatch): { chunk: WireChunk; buffers: ArrayBuffer[] } | undefined {
+  if (!batch.pieces.length && !batch.wireEvents) return undefined;
+  const ends = new Uint32Array(batch.pieces.length);
+  let size = 0;
+  batch.pieces.forEach((piece, k) => (ends[k] = size += piece.length));
+  const bytes = new Uint8Array(size);
+  batch.pieces.forEach((piece, k) => bytes.set(piece, k ? ends[k - 1] : 0));
+  const at = Float64Array.from(batch.piecesAt);
+  return { chunk: { bytes, ends, at, events: batch.wireEvents }, buffers: [bytes.buffer, ends.buffer, at.buffer] };
 }
 
 /** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */

@@ -2,7 +2,7 @@
 // when there is one, in the page otherwise (no Worker, or its script failed to load).
 import { said } from '../i18n';
 import { ChatError } from './errors';
-import { rawAt } from './rawLog';
+import { RawLog } from './rawLog';
 import type { ChatRequest } from './request';
 import { streamChat, type StreamOptions, type StreamOutcome } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WireOutcome } from './streamWorkerProtocol';
@@ -10,6 +10,8 @@ import type { FromStreamWorker, ToStreamWorker, WireOutcome } from './streamWork
 interface Pending {
   options: StreamOptions;
   settle: (outcome: StreamOutcome) => void;
+  /** The raw events, where the caller takes them one by one. */
+  log?: RawLog;
 }
 
 let starting: Promise<Worker | undefined> | undefined;
@@ -31,14 +33,19 @@ function dispatch({ data }: MessageEvent<FromStreamWorker>): void {
     stream.settle(outcomeOf(data.outcome));
     return;
   }
-  const { raw, events } = data.batch;
+  const { raw, wire, events } = data.batch;
   const { onEvent, onRawEvents } = stream.options;
-  if (onRawEvents) onRawEvents(raw);
-  else
-    for (let i = 0; i < raw.at.length; i++) {
-      const { at, event, data } = rawAt(raw, i);
+  if (onRawEvents) onRawEvents(raw, wire);
+  else {
+    // Read here, one by one, as streamChat gives them.
+    const log = (stream.log ??= new RawLog());
+    const from = log.length;
+    log.append(raw, wire);
+    for (let i = from; i < log.length; i++) {
+      const { at, event, data } = log.get(i);
       onEvent({ type: 'raw', event, data }, at);
     }
+  }
   for (const { event, at } of events) onEvent(event, at);
 }
 

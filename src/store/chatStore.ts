@@ -236,7 +236,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       outcome = await streamReply(request, {
         signal: controller.signal,
         firstByteTimeoutMs: settings.firstByteTimeoutMs,
-        onRawEvents: (raw) => trace.raw.append(raw),
+        onRawEvents: (raw, wire) => trace.raw.append(raw, wire),
         onEvent(event, at) {
           observe(trace, event, at);
           // At most one store update per frame, however fast deltas arrive (fewer while each is costly).
