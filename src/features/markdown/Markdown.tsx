@@ -6,7 +6,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import { remarkGfm } from './gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { EMPTY_SPLIT, MATH, MATH_OPENERS, repairTail, splitBlocks } from './blocks';
-import { CodeBlock, TailContext } from './CodeBlock';
+import { CodeBlock, loadHighlighter, TailContext } from './CodeBlock';
 import { whenNear } from './nearViewport';
 import { useT } from '../../i18n/useT';
 
@@ -219,12 +219,16 @@ const WARM_UP = [
 
 const WARM_UP_ROUNDS = 8;
 
-/** Renders the warm-up samples at idle (called once, when the renderer loads). */
+/**
+ * Renders the warm-up samples at idle (called once, when the renderer loads), then
+ * loads the highlighter's module, so that the first finished code block does not wait
+ * for it (nor the frame it finishes in pay for starting to load it).
+ */
 export function warmUp(): void {
   const samples = Array.from({ length: WARM_UP_ROUNDS }, () => WARM_UP).flat();
   const next = () => {
     const text = samples.shift();
-    if (text === undefined) return;
+    if (text === undefined) return void loadHighlighter();
     const root = createRoot(document.createElement('div'));
     flushSync(() => root.render(<Markdown text={text} streaming />));
     root.unmount();
