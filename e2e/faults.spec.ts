@@ -132,3 +132,12 @@ test('an offline browser gets a clear message and the draft flow still works', a
   await lastAssistant(page).getByRole('button', { name: 'Retry' }).click();
   await expect(lastAssistant(page)).toContainText('sent while offline');
 });
+
+test('a stream reader that never starts does not hold the reply: the page reads the stream itself', async ({ app: page }) => {
+  // The worker's script is requested and never answered (neither loaded nor failed).
+  await page.route(/stream\.worker[^/]*\.js/, () => {});
+  await sendMessage(page, 'echo: read on the page');
+  await expect(lastAssistant(page)).toContainText('read on the page', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+});
+

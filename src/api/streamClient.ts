@@ -49,6 +49,9 @@ function dispatch({ data }: MessageEvent<FromStreamWorker>): void {
   for (const { event, at } of events) onEvent(event, at);
 }
 
+/** A worker that has not said it is ready by then is given up on, and the page streams itself. */
+const READY_TIMEOUT_MS = 4000;
+
 /** The worker, once it has said it is ready; undefined where it cannot run (a later call tries again). */
 function streamWorker(): Promise<Worker | undefined> {
   starting ??= new Promise((resolve) => {
@@ -59,11 +62,21 @@ function streamWorker(): Promise<Worker | undefined> {
     } catch {
       return resolve(undefined);
     }
+    // Its script may never load nor fail (a request left hanging): a reply must not wait on it forever.
+    const giveUp = setTimeout(() => {
+      starting = undefined;
+      worker.terminate();
+      resolve(undefined);
+    }, READY_TIMEOUT_MS);
     worker.onmessage = (message: MessageEvent<FromStreamWorker>) => {
-      if (message.data.type === 'ready') resolve(worker);
+      if (message.data.type === 'ready') {
+        clearTimeout(giveUp);
+        resolve(worker);
+      }
       dispatch(message);
     };
     worker.onerror = (event) => {
+      clearTimeout(giveUp);
       event.preventDefault();
       resolve(undefined); // before it was ready: the page streams itself
       starting = undefined;
