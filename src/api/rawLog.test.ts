@@ -47,6 +47,20 @@ describe('the raw event log', () => {
     ]);
   });
 
+  it('reads events from the bytes ahead of being asked, a chunk or more at a time', () => {
+    const log = new RawLog();
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    for (const n of [1, 2, 3]) {
+      const b = bytes(`data: ${n}\n\n`);
+      log.append(emptyChunk(), { bytes: b, ends: [b.length], at: [n], events: 1 });
+    }
+    expect(log.readAhead(0)).toBe(false); // one chunk read, two left
+    expect(log.readAhead(1000)).toBe(true);
+    expect(log.readAhead(0)).toBe(true);
+    expect([0, 1, 2].map((i) => log.get(i))).toEqual([1, 2, 3].map((n) => ({ at: n, event: '', data: String(n) })));
+    expect(new RawLog().readAhead(0)).toBe(true);
+  });
+
   it('keeps names only once an event has one', () => {
     const chunk = emptyChunk();
     pushRaw(chunk, 1, '', 'a');

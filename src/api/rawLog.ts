@@ -86,14 +86,25 @@ class WireEvents {
 
   /** Reads pieces until event `j` has been read, or no bytes are left. */
   readTo(j: number): void {
-    while (this.events.at.length <= j) {
-      const chunk = this.pending.shift();
-      if (!chunk) return;
-      for (let k = 0; k < chunk.ends.length; k++) {
-        this.arrivedAt = chunk.at[k]!;
-        this.read(chunk.bytes.subarray(k ? chunk.ends[k - 1] : 0, chunk.ends[k]));
-      }
+    while (this.events.at.length <= j && this.readChunk());
+  }
+
+  /** Reads chunks for about `ms` (at least one); whether all have been read. */
+  readFor(ms: number): boolean {
+    const start = performance.now();
+    do if (!this.readChunk()) return true;
+    while (performance.now() - start < ms);
+    return !this.pending.length;
+  }
+
+  private readChunk(): boolean {
+    const chunk = this.pending.shift();
+    if (!chunk) return false;
+    for (let k = 0; k < chunk.ends.length; k++) {
+      this.arrivedAt = chunk.at[k]!;
+      this.read(chunk.bytes.subarray(k ? chunk.ends[k - 1] : 0, chunk.ends[k]));
     }
+    return true;
   }
 }
 
@@ -140,6 +151,14 @@ export class RawLog {
     }
     this.wire.take(chunk);
     this.length += chunk.events;
+  }
+
+  /**
+   * Reads events from the stream's bytes ahead of being asked, for about `ms`; whether
+   * none are left to read. Read all at once, ten megabytes of events take a long task.
+   */
+  readAhead(ms: number): boolean {
+    return this.wire?.readFor(ms) ?? true;
   }
 
   get(i: number): RawEvent {

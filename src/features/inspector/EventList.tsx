@@ -1,7 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RawLog } from '../../api/rawLog';
 import { useI18n } from '../../i18n/useT';
+import { whenIdle } from '../../ui/idle';
+
+/** How long one idle moment may spend reading events ahead. */
+const READ_AHEAD_MS = 5;
 
 const ROW = 22;
 
@@ -10,6 +14,16 @@ export function EventList({ raw }: { raw: RawLog }) {
   const { t, f } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: raw.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
+  // The events are read from the stream's bytes as rows ask for them; what the person may
+  // scroll to is read ahead at idle, a few ms at a time, so that a jump to the end is not one long task.
+  useEffect(() => {
+    let cancel: () => void;
+    const step = () => {
+      if (!raw.readAhead(READ_AHEAD_MS)) cancel = whenIdle(step);
+    };
+    cancel = whenIdle(step);
+    return () => cancel();
+  }, [raw]);
   return (
     <div ref={scroller} role="list" aria-label={t.inspector.rawEventsList} tabIndex={0} className="h-72 overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
