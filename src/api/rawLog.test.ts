@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyChunk, pushRaw, RawLog } from './rawLog';
+import { emptyChunk, pushRaw, RawLog, wireChunk } from './rawLog';
 
 describe('the raw event log', () => {
   it('reads back every event, whether pushed one by one or appended in chunks, in order', () => {
@@ -31,10 +31,14 @@ describe('the raw event log', () => {
     // Two batches; the reader had taken three events by the end of them (the fourth was never read).
     const batch = (from: number, to: number, events: number) => {
       const part = pieces.slice(from, to);
-      const bytes = new Uint8Array(part.reduce((n, p) => n + p.bytes.length, 0));
-      const ends: number[] = [];
-      part.forEach((p) => (bytes.set(p.bytes, ends.at(-1) ?? 0), ends.push((ends.at(-1) ?? 0) + p.bytes.length)));
-      log.append(emptyChunk(), { bytes, ends, at: part.map((p) => p.at), events });
+      log.append(
+        emptyChunk(),
+        wireChunk(
+          part.map((p) => p.bytes),
+          part.map((p) => p.at),
+          events,
+        ),
+      );
     };
     batch(0, 3, 1);
     expect(log.length).toBe(1);
@@ -51,8 +55,7 @@ describe('the raw event log', () => {
     const log = new RawLog();
     const bytes = (text: string) => new TextEncoder().encode(text);
     for (const n of [1, 2, 3]) {
-      const b = bytes(`data: ${n}\n\n`);
-      log.append(emptyChunk(), { bytes: b, ends: [b.length], at: [n], events: 1 });
+      log.append(emptyChunk(), wireChunk([bytes(`data: ${n}\n\n`)], [n], 1));
     }
     expect(log.readAhead(0)).toBe(false); // one chunk read, two left
     expect(log.readAhead(1000)).toBe(true);

@@ -34,6 +34,16 @@ export interface WireChunk {
   events: number;
 }
 
+/** Pieces of an event stream's bytes, and when each arrived, as one chunk of their own (the reader may still hold the pieces). */
+export function wireChunk(pieces: Uint8Array[], at: number[], events: number): WireChunk & { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array<ArrayBuffer>; at: Float64Array<ArrayBuffer> } {
+  const ends = new Uint32Array(pieces.length);
+  let size = 0;
+  pieces.forEach((piece, k) => (ends[k] = size += piece.length));
+  const bytes = new Uint8Array(size);
+  pieces.forEach((piece, k) => bytes.set(piece, k ? ends[k - 1] : 0));
+  return { bytes, ends, at: Float64Array.from(at), events };
+}
+
 export interface RawEvent {
   at: number;
   event: string;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newAccumulator, accumulate, type ReplyAccumulator } from '../store/replyAccumulator';
 import type { ChatRequest } from './request';
-import { RawLog } from './rawLog';
+import { RawLog, wireChunk } from './rawLog';
 import { streamChat, type StreamEvent, type StreamOutcome } from './stream';
 
 // fetch-event-source reaches for `window` and `document`; Node has neither.
@@ -409,11 +409,7 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
             wire: { bytes: (piece) => pieces.push(piece.slice()), event: () => events++ },
           });
           const log = new RawLog();
-          let size = 0;
-          const ends = pieces.map((p) => (size += p.length));
-          const all = new Uint8Array(size);
-          pieces.forEach((p, k) => all.set(p, k ? ends[k - 1] : 0));
-          log.append({ at: [], ends: [], data: '' }, { bytes: all, ends, at: ends.map(() => 0), events });
+          log.append({ at: [], ends: [], data: '' }, wireChunk(pieces, pieces.map(() => 0), events));
           expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(oneByOne);
         },
       ),

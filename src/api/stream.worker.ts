@@ -3,7 +3,7 @@
 // a frame from rendering or input. The page gets the events back in batches, at most
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../i18n';
-import { emptyChunk, pushRaw, sealChunk, type OpenChunk, type WireChunk } from './rawLog';
+import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
 import { streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
@@ -104,16 +104,11 @@ function emptyBatch(): OpenBatch {
   return { events: [], raw: emptyChunk(), pieces: [], piecesAt: [], wireEvents: 0 };
 }
 
-/** The batch's bytes in one buffer of its own (the reader may still hold the pieces), to be moved to the page. */
+/** The batch's bytes in one buffer, to be moved to the page. */
 function sealWire(batch: OpenBatch): { chunk: WireChunk; buffers: ArrayBuffer[] } | undefined {
   if (!batch.pieces.length && !batch.wireEvents) return undefined;
-  const ends = new Uint32Array(batch.pieces.length);
-  let size = 0;
-  batch.pieces.forEach((piece, k) => (ends[k] = size += piece.length));
-  const bytes = new Uint8Array(size);
-  batch.pieces.forEach((piece, k) => bytes.set(piece, k ? ends[k - 1] : 0));
-  const at = Float64Array.from(batch.piecesAt);
-  return { chunk: { bytes, ends, at, events: batch.wireEvents }, buffers: [bytes.buffer, ends.buffer, at.buffer] };
+  const chunk = wireChunk(batch.pieces, batch.piecesAt, batch.wireEvents);
+  return { chunk, buffers: [chunk.bytes.buffer, chunk.ends.buffer, chunk.at.buffer] };
 }
 
 /** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */
