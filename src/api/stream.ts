@@ -1,5 +1,6 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { parseChunk, type ChunkEvent } from './chunk';
+import { lineCutter } from './lineCutter';
 import type { RawChunk, WireChunk } from './rawLog';
 import { said } from '../i18n';
 import { ChatError, httpError, networkError } from './errors';
@@ -63,6 +64,7 @@ const SLICE_MS = 8;
  *   or input (a worker has nothing to yield to: it reads at full speed);
  * - `arrived` is told as each piece of the body arrives (its events' arrival time),
  *   and `reading` is given the bytes as the reader is given them;
+ * - the pieces end at line ends where they can (see lineCutter.ts);
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
@@ -73,10 +75,14 @@ function pacedEventStream(fetchImpl: typeof fetch, pace: boolean, arrived: () =>
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
     let tail: number[] = [];
     let sliceStart = performance.now();
-    const give = (controller: TransformStreamDefaultController<Uint8Array>, bytes: Uint8Array) => {
-      reading?.(bytes);
-      controller.enqueue(bytes);
+    const lines = lineCutter();
+    const pass = (controller: TransformStreamDefaultController<Uint8Array>, pieces: Uint8Array[]) => {
+      for (const piece of pieces) {
+        reading?.(piece);
+        controller.enqueue(piece);
+      }
     };
+    const give = (controller: TransformStreamDefaultController<Uint8Array>, bytes: Uint8Array) => pass(controller, lines.cut(bytes));
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         async transform(chunk, controller) {
@@ -92,6 +98,7 @@ function pacedEventStream(fetchImpl: typeof fetch, pace: boolean, arrived: () =>
           }
         },
         flush(controller) {
+          pass(controller, lines.rest());
           const end = String.fromCharCode(...tail);
           const lastLineEnded = end.replace(/(\r\n|\r|\n)$/, '');
           if (tail.length === 0 || (lastLineEnded !== end && /[\r\n]$/.test(lastLineEnded))) return; // already a blank line
