@@ -7,8 +7,12 @@ export const TailContext = createContext(false);
 
 type Highlighter = typeof import('./highlight').highlight;
 let highlighter: Promise<Highlighter> | undefined;
-/** Loads the highlighter's module (its worker starts at the first block to highlight). */
-export const loadHighlighter = () => (highlighter ??= import('./highlight').then((m) => m.highlight));
+/** Loads the highlighter's module and starts its worker. */
+export const loadHighlighter = () =>
+  (highlighter ??= import('./highlight').then((m) => {
+    m.startHighlighter();
+    return m.highlight;
+  }));
 
 /** A fenced code block: language label, copy button, and highlighting once the block is finished. */
 export function CodeBlock({ language, code }: { language: string | undefined; code: string }) {

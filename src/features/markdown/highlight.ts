@@ -27,6 +27,14 @@ function highlighter(): Worker {
   return worker;
 }
 
+/**
+ * Starts the worker, which sets up its grammars (tens of ms): done at idle before the
+ * first reply, so that this is not done while a reply streams in, beside the stream's reader.
+ */
+export function startHighlighter(): void {
+  highlighter();
+}
+
 /** The code as highlighted React elements, or undefined for a language the grammars do not know. */
 export function highlight(code: string, language: string): Promise<ReactNode | undefined> {
   const id = nextId++;
