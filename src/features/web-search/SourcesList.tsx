@@ -1,11 +1,30 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { extractSources } from '../../domain/sources';
 import { useT } from '../../i18n/useT';
+
+/** `value` once a frame has been painted since it was given; until then the one before (at first, `initial`). */
+function useAfterPaint<T>(value: T, initial: T): T {
+  const [shown, setShown] = useState(initial);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame's callbacks run before its paint; a timer set from one runs after it.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setShown(value))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return shown;
+}
 
 /** The links a reply cites, compact and clickable: domain and title, no favicons fetched. */
 export function SourcesList({ markdown }: { markdown: string }) {
   const t = useT();
-  const sources = useMemo(() => extractSources(markdown), [markdown]);
+  // Listed once the reply itself is on screen: a long reply can cite hundreds of links,
+  // and laying them out held its last words back (1,400 elements of style and layout in
+  // the task that finished the benchmark's reply).
+  const listed = useAfterPaint(markdown, '');
+  const sources = useMemo(() => extractSources(listed), [listed]);
   if (sources.length === 0) return null;
   return (
     <section aria-label={t.search.sources} className="mt-3 rounded-lg border border-line bg-surface-raised px-3 py-2">
