@@ -38,6 +38,13 @@ describe('script time from a trace', () => {
     expect(scriptMs(events, 'probe.js', 'workers')).toBe(9);
   });
 
+  it('counts the thread\'s own CPU time, where asked, less that of what is nested', () => {
+    const cpu = (e: TraceEvent, tdur: number): TraceEvent => ({ ...e, tdur });
+    const events = [...meta, cpu(span('FunctionCall', 0, 10_000, 'app.js'), 4_000), cpu(span('Layout', 2_000, 3_000), 1_000), span('TimerFire', 20_000, 2_000)];
+    expect(scriptMs(events, 'probe.js')).toBe(9);
+    expect(scriptMs(events, 'probe.js', 'main', 'cpu')).toBe(5); // (4 - 1), and the timer, which has no CPU time, at its wall time
+  });
+
   it('reads only the busiest renderer main thread', () => {
     const other = { ...span('FunctionCall', 0, 50_000, 'other.js'), pid: 2, tid: 9 };
     const events = [...meta, other, span('FunctionCall', 0, 2_000, 'app.js'), span('FunctionCall', 5_000, 2_000, 'app.js')];

@@ -12,6 +12,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's own CPU time within the span: less than `dur` when the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -71,9 +73,12 @@ function threads(events: TraceEvent[], which: 'main' | 'workers'): Set<string> {
 /**
  * Milliseconds of script over the whole trace on the page's main thread (or on its
  * workers' threads), leaving out calls into the script whose URL is `ignoreUrl` (the
- * benchmark's own probe) with everything nested in them.
+ * benchmark's own probe) with everything nested in them. By the clock on the wall
+ * (as DevTools counts it), or by the thread's CPU time (`cpu`): on a machine with
+ * fewer cores than busy threads, a thread's script also spans the time it waited.
  */
-export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' | 'workers' = 'main'): number {
+export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' | 'workers' = 'main', clock: 'wall' | 'cpu' = 'wall'): number {
+  const length = (e: TraceEvent) => (clock === 'cpu' ? (e.tdur ?? e.dur!) : e.dur!);
   const chosen = threads(events, which);
   const roots: Node[] = [];
   for (const thread of chosen) {
@@ -95,7 +100,7 @@ export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' 
     const script = !rendering && (inScript || SCRIPT.has(name));
     const nested = node.children.reduce((sum, child) => sum + time(child, script), 0);
     if (!script) return nested;
-    const self = node.event.dur! - node.children.reduce((sum, child) => sum + child.event.dur!, 0);
+    const self = length(node.event) - node.children.reduce((sum, child) => sum + length(child.event), 0);
     return Math.max(0, self) + nested;
   };
   return roots.reduce((sum, root) => sum + time(root, false), 0) / 1000;
