@@ -1,7 +1,8 @@
 // fetch-event-source's line reader, given a piece that ends inside a line, copies that
 // line's start together with the whole next piece into a new buffer, and a fast
 // stream's pieces nearly all end inside a line: the body was copied once more, into
-// fresh memory, as it was read. Given pieces that end at line ends it copies nothing.
+// fresh memory, as it was read. Given pieces that end at line ends it copies nothing,
+// and keeps nothing of them once it has read them.
 
 const LF = 10;
 const CR = 13;
@@ -22,44 +23,56 @@ function lastLineEnd(bytes: Uint8Array): number {
   return cr === -1 ? lf : lf + 1 + cr;
 }
 
+function join(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Whether `bytes` is the whole of its buffer: then a view of it shares its memory with nothing else. */
+const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+
 export interface LineCutter {
-  /** The pieces to read for `chunk`: every byte, in order, less a line not ended yet, kept for the next chunk. */
+  /** The pieces to read for `chunk`: its bytes in order, less a line not ended yet, kept for the next chunk. */
   cut(chunk: Uint8Array): Uint8Array[];
-  /** The bytes kept back, at the body's end. */
+  /** The bytes kept back, at the body's end (a last line that never ended). */
   rest(): Uint8Array[];
 }
 
 /**
  * Cuts an event stream's pieces after their last line end (CR or LF: a CRLF cut
- * between the two is one line end to the reader). Only the unended line is copied,
- * joined to the next piece's first line; a piece with no line end passes as it is.
+ * between the two is one line end to the reader). Every piece it gives ends at a line
+ * end and is the only user of its memory (a copy, or a view of a chunk that was the
+ * whole of its own buffer): once read, it can be moved to another thread. Only the
+ * line not ended yet is copied, joined to the next chunk's first line.
  */
 export function lineCutter(): LineCutter {
-  let kept: Uint8Array | undefined;
+  let kept: Uint8Array[] = [];
   return {
     cut(chunk) {
       const last = lastLineEnd(chunk);
-      const before = kept;
-      kept = undefined;
-      if (last === -1) return before ? [before, chunk] : [chunk];
+      if (last === -1) {
+        kept.push(chunk.slice());
+        return [];
+      }
       const pieces: Uint8Array[] = [];
       let from = 0;
-      if (before) {
-        const first = firstLineEnd(chunk) + 1;
-        const joined = new Uint8Array(before.length + first);
-        joined.set(before);
-        joined.set(chunk.subarray(0, first), before.length);
-        pieces.push(joined);
-        from = first;
+      if (kept.length) {
+        from = firstLineEnd(chunk) + 1;
+        pieces.push(join([...kept, chunk.subarray(0, from)]));
+        kept = [];
       }
-      if (from <= last) pieces.push(chunk.subarray(from, last + 1));
-      // A copy, not a view: a view would keep the whole piece's memory alive.
-      if (last + 1 < chunk.length) kept = chunk.slice(last + 1);
+      if (from <= last) pieces.push(ownsBuffer(chunk) ? chunk.subarray(from, last + 1) : chunk.slice(from, last + 1));
+      if (last + 1 < chunk.length) kept.push(chunk.slice(last + 1));
       return pieces;
     },
     rest() {
-      const out = kept ? [kept] : [];
-      kept = undefined;
+      const out = kept.length ? [join(kept)] : [];
+      kept = [];
       return out;
     },
   };

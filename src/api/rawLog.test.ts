@@ -37,7 +37,7 @@ describe('the raw event log', () => {
           part.map((p) => p.bytes),
           part.map((p) => p.at),
           events,
-        ),
+        ).chunk,
       );
     };
     batch(0, 3, 1);
@@ -55,7 +55,7 @@ describe('the raw event log', () => {
     const log = new RawLog();
     const bytes = (text: string) => new TextEncoder().encode(text);
     for (const n of [1, 2, 3]) {
-      log.append(emptyChunk(), wireChunk([bytes(`data: ${n}\n\n`)], [n], 1));
+      log.append(emptyChunk(), wireChunk([bytes(`data: ${n}\n\n`)], [n], 1).chunk);
     }
     expect(log.readAhead(0)).toBe(false); // one chunk read, two left
     expect(log.readAhead(1000)).toBe(true);

@@ -26,22 +26,23 @@ export interface OpenChunk extends RawChunk {
  * only when the inspector asks for them.
  */
 export interface WireChunk {
-  bytes: Uint8Array;
-  /** Where each piece ends in `bytes`, and when it arrived (ms from the request). */
-  ends: ArrayLike<number>;
+  pieces: Uint8Array[];
+  /** When each piece arrived (ms from the request). */
   at: ArrayLike<number>;
   /** How many events the stream's reader took from the stream while these bytes were collected. */
   events: number;
 }
 
-/** Pieces of an event stream's bytes, and when each arrived, as one chunk of their own (the reader may still hold the pieces). */
-export function wireChunk(pieces: Uint8Array[], at: number[], events: number): WireChunk & { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array<ArrayBuffer>; at: Float64Array<ArrayBuffer> } {
-  const ends = new Uint32Array(pieces.length);
-  let size = 0;
-  pieces.forEach((piece, k) => (ends[k] = size += piece.length));
-  const bytes = new Uint8Array(size);
-  pieces.forEach((piece, k) => bytes.set(piece, k ? ends[k - 1] : 0));
-  return { bytes, ends, at: Float64Array.from(at), events };
+/**
+ * Pieces of an event stream's bytes, and when each arrived, as a chunk, and the memory
+ * to move with it to another thread: the pieces' own (not copied: the stream's reader
+ * gives only pieces it is done with, none sharing memory with another; see stream.ts).
+ */
+export function wireChunk(pieces: Uint8Array[], at: number[], events: number): { chunk: WireChunk; buffers: ArrayBuffer[] } {
+  const times = Float64Array.from(at);
+  const buffers = new Set<ArrayBuffer>([times.buffer]);
+  for (const piece of pieces) if (piece.buffer instanceof ArrayBuffer) buffers.add(piece.buffer);
+  return { chunk: { pieces, at: times, events }, buffers: [...buffers] };
 }
 
 export interface RawEvent {
@@ -110,10 +111,10 @@ class WireEvents {
   private readChunk(): boolean {
     const chunk = this.pending.shift();
     if (!chunk) return false;
-    for (let k = 0; k < chunk.ends.length; k++) {
+    chunk.pieces.forEach((piece, k) => {
       this.arrivedAt = chunk.at[k]!;
-      this.read(chunk.bytes.subarray(k ? chunk.ends[k - 1] : 0, chunk.ends[k]));
-    }
+      this.read(piece);
+    });
     return true;
   }
 }

@@ -406,10 +406,11 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
           await streamChat(request, {
             fetch: fakeFetch({ chunks: splitAt(bytes, ...cuts) }, calls),
             onEvent() {},
-            wire: { bytes: (piece) => pieces.push(piece.slice()), event: () => events++ },
+            // Moved away as they come, as the worker moves them to the page: a piece the reader still used would be lost to it.
+            wire: { bytes: (piece) => pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] })), event: () => events++ },
           });
           const log = new RawLog();
-          log.append({ at: [], ends: [], data: '' }, wireChunk(pieces, pieces.map(() => 0), events));
+          log.append({ at: [], ends: [], data: '' }, wireChunk(pieces, pieces.map(() => 0), events).chunk);
           expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(oneByOne);
         },
       ),

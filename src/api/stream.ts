@@ -25,14 +25,18 @@ export interface StreamOptions {
   onEvent: (event: StreamEvent, atMs: number) => void;
   /** Where given, raw events may come through it in chunks, or as the event stream's bytes, instead of one by one through onEvent. */
   onRawEvents?: (raw: RawChunk, wire?: WireChunk) => void;
-  /** Where given, an event stream's raw events come as its bytes, in the order they are read, and a count (see rawLog.ts's WireChunk). */
+  /**
+   * Where given, an event stream's raw events come as its bytes, in order, and a count
+   * (see rawLog.ts's WireChunk). The bytes come once the reader is done with them, each
+   * piece the only user of its memory: they may be moved to another thread.
+   */
   wire?: { bytes(bytes: Uint8Array, at: number): void; event(): void };
   fetch?: typeof fetch;
   /** No response headers by then fails the turn (default 60 s). */
   firstByteTimeoutMs?: number;
   /** How long to wait for a trailing usage chunk after finish_reason before closing (default 2 s). */
   finishGraceMs?: number;
-  /** Yield to the page while reading a backlog (default true); off in a worker. */
+  /** Yield to the page while reading a backlog (default true); off in a worker, and where `wire` is given. */
   pace?: boolean;
 }
 
@@ -57,57 +61,92 @@ function yieldToMain(): Promise<void> {
 const SLICE_BYTES = 8 * 1024;
 const SLICE_MS = 8;
 
+/** A blank line for a body that ended without one after its last line (its last 4 bytes given), or nothing. */
+function blankLineEnd(tail: number[]): Uint8Array[] {
+  const end = String.fromCharCode(...tail);
+  const lastLineEnded = end.replace(/(\r\n|\r|\n)$/, '');
+  if (tail.length === 0 || (lastLineEnded !== end && /[\r\n]$/.test(lastLineEnded))) return []; // already a blank line
+  return [new Uint8Array(lastLineEnded !== end ? [10] : [10, 10])];
+}
+
+/** `bytes` in views of at most `size` bytes. */
+function slices(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+interface ReadBody {
+  fetch: typeof fetch;
+  /** Gives `reading` what it has not been given yet: to be called once the reader is done. */
+  drain(): void;
+}
+
 /**
- * The response body as fetch-event-source reads it, with two fixes:
+ * The response body as fetch-event-source reads it, with these fixes:
  * - on a page (`pace`), a fast server's backlog is fed in slices, yielding to the page
  *   every few ms, so that parsing tens of thousands of events never blocks rendering
  *   or input (a worker has nothing to yield to: it reads at full speed);
- * - `arrived` is told as each piece of the body arrives (its events' arrival time),
- *   and `reading` is given the bytes as the reader is given them;
  * - the pieces end at line ends where they can (see lineCutter.ts);
+ * - `arrived` is told as each piece of the body arrives (its events' arrival time);
+ * - `reading` is given the bytes, with when they arrived, once the reader has read them:
+ *   it asks for more only when it has read and handled all it was given. With no pacing
+ *   (which cuts the pieces further), nothing reads them after that: they may be moved;
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
-function pacedEventStream(fetchImpl: typeof fetch, pace: boolean, arrived: () => void, reading?: (bytes: Uint8Array) => void): typeof fetch {
-  return async (input, init) => {
+function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => number, reading?: (bytes: Uint8Array, at: number) => void): ReadBody {
+  type Piece = { bytes: Uint8Array; at: number };
+  let given: Piece[] = [];
+  const drain = () => {
+    for (const { bytes, at } of given) reading?.(bytes, at);
+    given = [];
+  };
+  const read: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
-    let tail: number[] = [];
-    let sliceStart = performance.now();
+    const source = response.body.getReader();
     const lines = lineCutter();
-    const pass = (controller: TransformStreamDefaultController<Uint8Array>, pieces: Uint8Array[]) => {
-      for (const piece of pieces) {
-        reading?.(piece);
-        controller.enqueue(piece);
-      }
-    };
-    const give = (controller: TransformStreamDefaultController<Uint8Array>, bytes: Uint8Array) => pass(controller, lines.cut(bytes));
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        async transform(chunk, controller) {
-          arrived();
-          tail = [...tail, ...chunk.subarray(Math.max(0, chunk.length - 4))].slice(-4);
-          if (!pace) return give(controller, chunk);
-          for (let i = 0; i < chunk.length; i += SLICE_BYTES) {
-            if (performance.now() - sliceStart > SLICE_MS) {
-              await yieldToMain();
-              sliceStart = performance.now();
+    let tail: number[] = [];
+    let queue: Piece[] = [];
+    let ended = false;
+    let at = 0;
+    let sliceStart = performance.now();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          drain();
+          while (!queue.length && !ended) {
+            const { done, value } = await source.read();
+            if (done) {
+              ended = true;
+              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at }));
+              break;
             }
-            give(controller, chunk.subarray(i, i + SLICE_BYTES));
+            at = arrived();
+            tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
+            const pieces = lines.cut(value);
+            queue = (pace ? pieces.flatMap((piece) => slices(piece, SLICE_BYTES)) : pieces).map((bytes) => ({ bytes, at }));
           }
+          if (pace && performance.now() - sliceStart > SLICE_MS) {
+            await yieldToMain();
+            sliceStart = performance.now();
+          }
+          for (const piece of pace ? queue.splice(0, 1) : queue.splice(0)) {
+            given.push(piece);
+            controller.enqueue(piece.bytes);
+          }
+          if (ended && !queue.length) controller.close();
         },
-        flush(controller) {
-          pass(controller, lines.rest());
-          const end = String.fromCharCode(...tail);
-          const lastLineEnded = end.replace(/(\r\n|\r|\n)$/, '');
-          if (tail.length === 0 || (lastLineEnded !== end && /[\r\n]$/.test(lastLineEnded))) return; // already a blank line
-          give(controller, new Uint8Array(lastLineEnded !== end ? [10] : [10, 10]));
-        },
-      }),
+        cancel: (reason) => source.cancel(reason),
+      },
+      // Nothing read ahead: a pull means all that was given has been read.
+      { highWaterMark: 0 },
     );
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
+  return { fetch: read, drain };
 }
 
 function headersOf(response: Response): Record<string, string> {
@@ -167,6 +206,13 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   };
 
   emit({ type: 'request', request });
+  // A reader of the bytes reads them unpaced: it runs in a worker, and may move them.
+  const body = eventStreamBody(
+    options.fetch ?? globalThis.fetch.bind(globalThis),
+    (options.pace ?? true) && !options.wire,
+    () => (arrivedAt = now()),
+    options.wire && ((bytes, at) => options.wire!.bytes(bytes, at)),
+  );
   let caught: unknown;
   try {
     await fetchEventSource(request.url, {
@@ -175,12 +221,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
       body: JSON.stringify(request.body),
       signal: controller.signal,
       openWhenHidden: true, // otherwise hiding the tab aborts and re-sends the POST
-      fetch: pacedEventStream(
-        options.fetch ?? globalThis.fetch.bind(globalThis),
-        options.pace ?? true,
-        () => (arrivedAt = now()),
-        options.wire && ((bytes) => options.wire!.bytes(bytes, arrivedAt)),
-      ),
+      fetch: body.fetch,
       async onopen(response) {
         clearTimeout(firstByteTimer);
         opened = true;
@@ -220,6 +261,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   } catch (error) {
     caught = error;
   } finally {
+    body.drain();
     clearTimeout(firstByteTimer);
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onUserAbort);

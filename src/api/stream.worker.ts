@@ -43,13 +43,17 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
     post({ type: 'events', id, batch: { events: batch.events, raw: raw.chunk, ...(wire && { wire: wire.chunk }) } }, [...raw.buffers, ...(wire?.buffers ?? [])]);
     batch = emptyBatch();
   };
+  /** Events read from bytes not given yet: counted with them, so that no batch counts events it has not the bytes of. */
+  let unsent = 0;
   const wire = {
     bytes(bytes: Uint8Array, at: number) {
       batch.pieces.push(bytes);
       batch.piecesAt.push(at);
+      batch.wireEvents += unsent;
+      unsent = 0;
     },
     event() {
-      batch.wireEvents++;
+      unsent++;
       tick();
     },
   };
@@ -104,11 +108,10 @@ function emptyBatch(): OpenBatch {
   return { events: [], raw: emptyChunk(), pieces: [], piecesAt: [], wireEvents: 0 };
 }
 
-/** The batch's bytes in one buffer, to be moved to the page. */
+/** The batch's bytes, to be moved to the page. */
 function sealWire(batch: OpenBatch): { chunk: WireChunk; buffers: ArrayBuffer[] } | undefined {
   if (!batch.pieces.length && !batch.wireEvents) return undefined;
-  const chunk = wireChunk(batch.pieces, batch.piecesAt, batch.wireEvents);
-  return { chunk, buffers: [chunk.bytes.buffer, chunk.ends.buffer, chunk.at.buffer] };
+  return wireChunk(batch.pieces, batch.piecesAt, batch.wireEvents);
 }
 
 /** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */
