@@ -27,8 +27,11 @@ test('an unterminated code fence renders as code while it streams', async ({ app
 });
 
 test('italics and a table look as they will end up while they stream, never as raw markdown', async ({ app: page }) => {
-  await simulate(page, 'chunk=3, delay=120');
-  await sendMessage(page, 'echo: Some *italic words* here.\n\n| Name | Value |\n| --- | ---: |\n| speed | fast |');
+  // A second for each moment looked for, also on a slow, busy machine, after a first paragraph
+  // that gives the renderer (loaded as the message is typed) time to be there.
+  test.setTimeout(45_000);
+  await simulate(page, 'chunk=3, delay=300');
+  await sendMessage(page, 'echo: A first paragraph, to begin with, and a few words more.\n\nSome *italic words* here.\n\n| Name | Value |\n| --- | ---: |\n| speed | fast |');
   // Each a look at one moment while the reply streams (Stop is shown).
   const whileStreaming = (moment: 'italics' | 'header') =>
     page.waitForFunction((which) => {
@@ -171,8 +174,10 @@ test('wherever a long, fast reply is scrolled to, it shows as rendered markdown,
 
 test('scrolling up from a reply as it streams in shows rendered markdown, not raw text', async ({ app: page }) => {
   // While the view follows the end, what is out of sight waits; scrolling up must not find it raw.
-  // Pieces of several blocks each: runs of blocks come in out of sight, and wait.
-  await simulate(page, 'chunk=2000, delay=100');
+  // Pieces of several blocks each: runs of blocks come in out of sight, and wait. About
+  // 20 s of stream: it must still be streaming at the end, also on a slow, busy machine.
+  test.setTimeout(60_000);
+  await simulate(page, 'chunk=1000, delay=100');
   await sendMessage(page, 'benchmark reply');
   await expect(lastAssistant(page)).toContainText('closing section 20.', { timeout: 20_000 });
   await page.getByRole('log', { name: 'Messages' }).hover();

@@ -49,7 +49,8 @@ test('two interleaved tool calls stream into their own cards, then settle', asyn
   const panel = page.getByRole('complementary', { name: 'Tools' });
   await panel.getByRole('button', { name: '+ get_weather' }).click();
   await panel.getByRole('button', { name: '+ get_time' }).click();
-  await simulate(page, 'delay=80');
+  // About 4 s of deltas: the cards are seen streaming also on a slow, busy machine.
+  await simulate(page, 'delay=250');
   await sendMessage(page, 'What is the weather and the time in Singapore?');
   const weather = page.getByRole('group', { name: 'Tool call: get_weather' });
   const time = page.getByRole('group', { name: 'Tool call: get_time' });
