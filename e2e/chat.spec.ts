@@ -151,9 +151,9 @@ test('reasoning is shown apart and collapsed; a reply answered as JSON still sho
 });
 
 test('the view follows a long reply as it streams; scrolled up, it stays put until Jump to latest', async ({ app: page }) => {
-  // About 20 s of stream: every step below needs it still streaming, also on a slow, busy machine.
-  test.setTimeout(60_000);
-  await simulate(page, 'chunk=500, delay=50');
+  // About 40 s of stream: every step below needs it still streaming, also on a slow, busy machine.
+  test.setTimeout(100_000);
+  await simulate(page, 'chunk=500, delay=100');
   const log = page.getByRole('log', { name: 'Messages' });
   // Every move of the view that the page makes: none may take it up while it follows the reply.
   await log.evaluate((el) => {
@@ -204,6 +204,6 @@ test('the view follows a long reply as it streams; scrolled up, it stays put unt
   await expect(jump).toBeVisible();
   await page.keyboard.press('End');
   await expect(jump).toBeHidden();
-  await expect(lastAssistant(page)).toContainText('END-OF-BENCHMARK-REPLY', { timeout: 30_000 });
+  await expect(lastAssistant(page)).toContainText('END-OF-BENCHMARK-REPLY', { timeout: 60_000 });
   await expect.poll(fromEnd).toBeLessThan(48);
 });

@@ -175,9 +175,9 @@ test('wherever a long, fast reply is scrolled to, it shows as rendered markdown,
 test('scrolling up from a reply as it streams in shows rendered markdown, not raw text', async ({ app: page }) => {
   // While the view follows the end, what is out of sight waits; scrolling up must not find it raw.
   // Pieces of several blocks each: runs of blocks come in out of sight, and wait. About
-  // 20 s of stream: it must still be streaming at the end, also on a slow, busy machine.
-  test.setTimeout(60_000);
-  await simulate(page, 'chunk=1000, delay=100');
+  // 40 s of stream: it must still be streaming at the end, also on a slow, busy machine.
+  test.setTimeout(90_000);
+  await simulate(page, 'chunk=500, delay=100');
   await sendMessage(page, 'benchmark reply');
   await expect(lastAssistant(page)).toContainText('closing section 20.', { timeout: 20_000 });
   await page.getByRole('log', { name: 'Messages' }).hover();
