@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newAccumulator, accumulate, type ReplyAccumulator } from '../store/replyAccumulator';
 import type { ChatRequest } from './request';
-import { RawLog, wireChunk } from './rawLog';
+import { emptyChunk, RawLog, wireChunk } from './rawLog';
 import { streamChat, type StreamEvent, type StreamOutcome } from './stream';
 
 // fetch-event-source reaches for `window` and `document`; Node has neither.
@@ -410,7 +410,7 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
             wire: { bytes: (piece) => pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] })), event: () => events++ },
           });
           const log = new RawLog();
-          log.append({ at: [], ends: [], data: '' }, wireChunk(pieces, pieces.map(() => 0), events).chunk);
+          log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
           expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(oneByOne);
         },
       ),

@@ -68,7 +68,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
     } else coalesce(batch, event, at);
     tick();
   };
-  /** Something was added to the batch: it goes within BATCH_MS. */
+  /** Something was added to the batch (or, for an event read from bytes, will be with them): it goes within BATCH_MS. */
   const tick = () => {
     if (timer === undefined) {
       timer = setTimeout(flush, BATCH_MS);
