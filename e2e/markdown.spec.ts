@@ -54,7 +54,9 @@ test('italics and a table look as they will end up while they stream, never as r
 });
 
 test('math streams in whole: never its raw LaTeX, a formula as soon as its end arrives', async ({ app: page }) => {
-  await simulate(page, 'chunk=3, delay=60');
+  // The math renderer loads once the first formula begins: ~6 s of stream after it, for a slow, busy machine.
+  test.setTimeout(45_000);
+  await simulate(page, 'chunk=3, delay=150');
   // Every change to the page is looked at: no text outside a formula may ever show LaTeX.
   await page.evaluate(() => {
     const w = window as unknown as { rawMath: string[]; mathWhileStreaming: boolean };
@@ -73,9 +75,9 @@ test('math streams in whole: never its raw LaTeX, a formula as soon as its end a
       if (streaming && reply.querySelector('.katex')) w.mathWhileStreaming = true;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then a few more words so that the reply is still streaming.');
+  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then a few more words so that the reply is still streaming, and a few more after those.');
   const reply = lastAssistant(page);
-  await expect(reply).toContainText('still streaming.', { timeout: 15_000 });
+  await expect(reply).toContainText('after those.', { timeout: 30_000 });
   await expect(reply.locator('.katex')).toHaveCount(2);
   const seen = await page.evaluate(() => {
     const { rawMath, mathWhileStreaming } = window as unknown as { rawMath: string[]; mathWhileStreaming: boolean };
