@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchReply } from './benchReply.ts';
 import { createSimulator } from './simulator.ts';
 
 let server: Server;
@@ -102,6 +103,32 @@ describe('the simulator speaks Bitseek', () => {
     expect(closed).toHaveLength(2);
     const withDone = await dataLines(await post({ messages: [{ role: 'user', content: 'x' }] }, { ...auth, 'x-simulator': 'done' }));
     expect(withDone.at(-1)).toBe('[DONE]');
+  });
+
+  it('without a delay, sends a long reply in writes of about 16 KB, not one a delta, every event intact', async () => {
+    const writes: number[] = [];
+    const simulator = createSimulator({ delayMs: 0 });
+    const counting = createServer((req, res) => {
+      const write = res.write.bind(res) as (chunk: string) => boolean;
+      res.write = ((chunk: string) => (writes.push(Buffer.byteLength(chunk)), write(chunk))) as typeof res.write;
+      simulator(req, res);
+    });
+    await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = counting.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { ...auth, 'x-simulator': 'chunk=4' },
+        body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'benchmark reply' }] }),
+      });
+      const lines = await dataLines(res);
+      expect(textOf(lines)).toBe(benchReply());
+      expect(lines.length).toBe(Math.ceil(benchReply().length / 4) + 1);
+      expect(writes.length).toBeLessThan(writes.reduce((a, b) => a + b, 0) / (16 * 1024) + 2);
+      expect(Math.min(...writes.slice(0, -1))).toBeGreaterThanOrEqual(16 * 1024);
+    } finally {
+      await new Promise<void>((resolve) => counting.close(() => resolve()));
+    }
   });
 });
 

@@ -15,6 +15,8 @@ export interface SimulatorConfig {
 
 const MAX_BODY = 1024 * 1024;
 const MAX_OPEN_MS = 120_000;
+/** How much a stream without a delay writes at a time. */
+const WRITE_BYTES = 16 * 1024;
 const MEMORY_LIMIT = 1000;
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
@@ -184,8 +186,17 @@ export function createSimulator(config: SimulatorConfig = {}) {
       'x-accel-buffering': 'no',
     });
     res.flushHeaders();
+    // Without a delay every event is ready at once, and they go out as a server with a
+    // backlog sends them: in writes of about WRITE_BYTES, not one small write (and
+    // packet, and HTTP chunk) per event. The bytes are the same.
+    let pending = '';
+    const flush = () => {
+      if (pending && !closed) res.write(pending);
+      pending = '';
+    };
     const write = (text: string) => {
-      if (!closed) res.write(text);
+      pending += text;
+      if (delay > 0 || pending.length >= WRITE_BYTES) flush();
     };
     const event = (delta: Delta, finish: string | null = null) =>
       write(`${o.heartbeat ? `: keep-alive${eol}${eol}` : ''}data: ${JSON.stringify({ id, object, created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}${eol}${eol}`);
@@ -201,15 +212,16 @@ export function createSimulator(config: SimulatorConfig = {}) {
     for (const delta of deltas) {
       if (closed) return;
       if (sent === o.dropAfter) {
+        flush();
         // Let what was written reach the client first, then cut the connection.
         await new Promise<void>((resolve) => res.write(`: dropping${eol}${eol}`, () => resolve()));
         await sleep(150);
         return void res.socket?.destroy();
       }
-      if (sent === o.closeAfter) return void res.end();
+      if (sent === o.closeAfter) return void (flush(), res.end());
       if (sent === o.errorAfter) {
         write(`data: ${JSON.stringify({ error: { message: 'Simulated upstream failure', code: 5001 } })}${eol}${eol}`);
-        return void res.end();
+        return void (flush(), res.end());
       }
       if (sent === o.malformedAfter) write(`data: {"choices": [oops${eol}${eol}`);
       event(delta);
@@ -222,6 +234,7 @@ export function createSimulator(config: SimulatorConfig = {}) {
       write(`data: ${JSON.stringify({ id, object, created, model, choices: [], usage: { prompt_tokens: raw.length >> 2, completion_tokens: completion, total_tokens: (raw.length >> 2) + completion } })}${eol}${eol}`);
     }
     if (o.done) write(`data: [DONE]${eol}${eol}`);
+    flush();
     if (o.hangAfterFinish) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, MAX_OPEN_MS);
