@@ -152,6 +152,28 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
     expect(r.reply.content).not.toContain('\uFFFD');
   });
 
+  it('reads from the network only once beforeRead settles, each time after what came before is handled', async () => {
+    const chunks = bitseekWire(['one ', 'two ', 'three'])
+      .split(/(?<=\n\n)/)
+      .map((event) => enc.encode(event));
+    const reply = newAccumulator();
+    const atEachRead: string[] = [];
+    const outcome = await streamChat(request, {
+      fetch: fakeFetch({ chunks }, { count: 0 }),
+      onEvent: (event) => accumulate(reply, event),
+      async beforeRead() {
+        const before = reply.content;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (reply.content !== before) throw new Error('read while held');
+        atEachRead.push(before);
+      },
+    });
+    expect(outcome.status).toBe('complete');
+    expect(reply.content).toBe('one two three');
+    // one read a chunk, and the read that finds the end
+    expect(atEachRead).toEqual(['', 'one ', 'one two ', 'one two three', 'one two three']);
+  });
+
   it('keeps a last event that the server closed without a blank line', async () => {
     for (const [eol, cut] of [['\n', '\n'], ['\r\n', '\r\n'], ['\n', '\n\n'], ['\r\n', '\r\n\r\n']]) {
       const wire = bitseekWire(['A', 'B'], eol!);

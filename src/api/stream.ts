@@ -38,6 +38,8 @@ export interface StreamOptions {
   finishGraceMs?: number;
   /** Yield to the page while reading a backlog (default true); off in a worker, and where `wire` is given. */
   pace?: boolean;
+  /** Called before each read from the network, once what was read before is handled: reading waits for the promise it returns. */
+  beforeRead?: () => Promise<void>;
 }
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
@@ -47,8 +49,8 @@ const EVENT_STREAM = 'text/event-stream';
 /** A whole JSON reply was read in onopen: the stream is done, nothing failed. */
 class WholeReplyRead extends Error {}
 
-/** Lets the page render and handle input: scheduler.yield where there is one, else a message-channel task. */
-function yieldToMain(): Promise<void> {
+/** Lets other tasks run (on a page, rendering and input; in a worker, messages): scheduler.yield where there is one, else a message-channel task. */
+export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
@@ -96,7 +98,13 @@ interface ReadBody {
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
-function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => number, reading?: (bytes: Uint8Array, at: number) => void): ReadBody {
+function eventStreamBody(
+  fetchImpl: typeof fetch,
+  pace: boolean,
+  arrived: () => number,
+  reading?: (bytes: Uint8Array, at: number) => void,
+  beforeRead?: () => Promise<void>,
+): ReadBody {
   type Piece = { bytes: Uint8Array; at: number };
   let given: Piece[] = [];
   const drain = () => {
@@ -118,6 +126,7 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
         async pull(controller) {
           drain();
           while (!queue.length && !ended) {
+            if (beforeRead) await beforeRead();
             const { done, value } = await source.read();
             if (done) {
               ended = true;
@@ -212,6 +221,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
     (options.pace ?? true) && !options.wire,
     () => (arrivedAt = now()),
     options.wire && ((bytes, at) => options.wire!.bytes(bytes, at)),
+    options.beforeRead,
   );
   let caught: unknown;
   try {

@@ -4,7 +4,7 @@
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../i18n';
 import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
-import { streamChat, type StreamEvent } from './stream';
+import { streamChat, yieldToMain, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
 // fetch-event-source is written for a page: even with openWhenHidden its dispose()
@@ -24,6 +24,22 @@ const BATCH_MS = 16;
 const CLOCK_EVERY = 256;
 
 const post = (message: FromStreamWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+// On a machine with no more cores than busy threads, the page rendering an update and
+// this reading share one, and the update takes twice as long: a long task. The page
+// says when it renders ('hold'), and reading waits, before its next read from the
+// network, until the update is painted ('release'), or the hold's time at most.
+let heldUntil = 0;
+/** The streams waiting for a release (more than one reply may stream at once). */
+let waiting: (() => void)[] = [];
+
+async function beforeRead(): Promise<void> {
+  // A backlog is read in microtasks alone: this lets a message from the page in.
+  await yieldToMain();
+  const wait = heldUntil - performance.now();
+  if (wait > 0) await new Promise<void>((resolve) => (waiting.push(resolve), setTimeout(resolve, wait)));
+}
+
 const controllers = new Map<number, AbortController>();
 
 function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }>): void {
@@ -79,7 +95,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       if (performance.now() - batchStart >= BATCH_MS) flush();
     }
   };
-  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pace: false })
+  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pace: false, beforeRead })
     .then(
       (outcome): FromStreamWorker => ({
         type: 'end',
@@ -127,7 +143,12 @@ function coalesce(batch: OpenBatch, event: Exclude<StreamEvent, { type: 'raw' | 
 
 self.onmessage = ({ data }: MessageEvent<ToStreamWorker>) => {
   if (data.type === 'start') startStream(data.id, data);
-  else controllers.get(data.id)?.abort();
+  else if (data.type === 'abort') controllers.get(data.id)?.abort();
+  else if (data.type === 'hold') heldUntil = performance.now() + data.ms;
+  else {
+    heldUntil = 0;
+    for (const resolve of waiting.splice(0)) resolve();
+  }
 };
 
 post({ type: 'ready' });
