@@ -36,10 +36,10 @@ export interface StreamOptions {
   firstByteTimeoutMs?: number;
   /** How long to wait for a trailing usage chunk after finish_reason before closing (default 2 s). */
   finishGraceMs?: number;
-  /** Yield to the page while reading a backlog (default true); off in a worker, and where `wire` is given. */
+  /** Reading a backlog, yield every few ms (default true). */
   pace?: boolean;
-  /** Called before each read from the network, once what was read before is handled: reading waits for the promise it returns. */
-  beforeRead?: () => Promise<void>;
+  /** How reading yields (default yieldToMain: to the page's rendering and input); called only once what was read before is handled. */
+  pause?: () => Promise<void>;
 }
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
@@ -71,10 +71,21 @@ function blankLineEnd(tail: number[]): Uint8Array[] {
   return [new Uint8Array(lastLineEnded !== end ? [10] : [10, 10])];
 }
 
-/** `bytes` in views of at most `size` bytes. */
-function slices(bytes: Uint8Array, size: number): Uint8Array[] {
+/**
+ * `bytes` in views of about `size` bytes: each ends after the last line end within its
+ * size where there is one (so that the reader never joins a line's halves), else at its size.
+ */
+export function slices(bytes: Uint8Array, size: number): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  let start = 0;
+  while (bytes.length - start > size) {
+    const part = bytes.subarray(start, start + size);
+    const lineEnd = Math.max(part.lastIndexOf(10), part.lastIndexOf(13));
+    const end = start + (lineEnd === -1 ? size : lineEnd + 1);
+    out.push(bytes.subarray(start, end));
+    start = end;
+  }
+  if (start < bytes.length) out.push(bytes.subarray(start));
   return out;
 }
 
@@ -86,29 +97,29 @@ interface ReadBody {
 
 /**
  * The response body as fetch-event-source reads it, with these fixes:
- * - on a page (`pace`), a fast server's backlog is fed in slices, yielding to the page
- *   every few ms, so that parsing tens of thousands of events never blocks rendering
- *   or input (a worker has nothing to yield to: it reads at full speed);
- * - the pieces end at line ends where they can (see lineCutter.ts);
+ * - with `pause`, a fast server's backlog is fed in slices, pausing every few ms (on a
+ *   page, so that parsing tens of thousands of events never blocks rendering or input;
+ *   in a worker, so that the page can have it wait while it renders);
+ * - the pieces and slices end at line ends where they can (see lineCutter.ts);
  * - `arrived` is told as each piece of the body arrives (its events' arrival time);
- * - `reading` is given the bytes, with when they arrived, once the reader has read them:
- *   it asks for more only when it has read and handled all it was given. With no pacing
- *   (which cuts the pieces further), nothing reads them after that: they may be moved;
+ * - `reading` is given the pieces (whole, as lineCutter gave them), with when they
+ *   arrived, once the reader has read them: it asks for more only when it has read and
+ *   handled all it was given. Nothing reads them after that: they may be moved;
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
 function eventStreamBody(
   fetchImpl: typeof fetch,
-  pace: boolean,
+  pause: (() => Promise<void>) | undefined,
   arrived: () => number,
   reading?: (bytes: Uint8Array, at: number) => void,
-  beforeRead?: () => Promise<void>,
 ): ReadBody {
-  type Piece = { bytes: Uint8Array; at: number };
+  /** A piece for the reader, and on the last slice of a piece from the network, that whole piece. */
+  type Piece = { bytes: Uint8Array; at: number; whole?: Uint8Array };
   let given: Piece[] = [];
   const drain = () => {
-    for (const { bytes, at } of given) reading?.(bytes, at);
+    for (const { whole, at } of given) if (whole) reading?.(whole, at);
     given = [];
   };
   const read: typeof fetch = async (input, init) => {
@@ -126,23 +137,26 @@ function eventStreamBody(
         async pull(controller) {
           drain();
           while (!queue.length && !ended) {
-            if (beforeRead) await beforeRead();
             const { done, value } = await source.read();
             if (done) {
               ended = true;
-              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at }));
+              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at, whole: bytes }));
               break;
             }
             at = arrived();
             tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
-            const pieces = lines.cut(value);
-            queue = (pace ? pieces.flatMap((piece) => slices(piece, SLICE_BYTES)) : pieces).map((bytes) => ({ bytes, at }));
+            queue = lines.cut(value).flatMap((piece) => {
+              const parts = pause ? slices(piece, SLICE_BYTES) : [piece];
+              return parts.map((bytes, i): Piece => ({ bytes, at, ...(i === parts.length - 1 && { whole: piece }) }));
+            });
           }
-          if (pace && performance.now() - sliceStart > SLICE_MS) {
-            await yieldToMain();
+          if (pause && performance.now() - sliceStart > SLICE_MS) {
+            await pause();
             sliceStart = performance.now();
           }
-          for (const piece of pace ? queue.splice(0, 1) : queue.splice(0)) {
+          // At the end, a last line that never ended and the line end added to it go together:
+          // the reader keeps the one until it reads the other (given apart, the one could be moved first).
+          for (const piece of pause && !ended ? queue.splice(0, 1) : queue.splice(0)) {
             given.push(piece);
             controller.enqueue(piece.bytes);
           }
@@ -215,13 +229,11 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   };
 
   emit({ type: 'request', request });
-  // A reader of the bytes reads them unpaced: it runs in a worker, and may move them.
   const body = eventStreamBody(
     options.fetch ?? globalThis.fetch.bind(globalThis),
-    (options.pace ?? true) && !options.wire,
+    options.pace === false ? undefined : (options.pause ?? yieldToMain),
     () => (arrivedAt = now()),
     options.wire && ((bytes, at) => options.wire!.bytes(bytes, at)),
-    options.beforeRead,
   );
   let caught: unknown;
   try {

@@ -4,7 +4,7 @@
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../i18n';
 import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
-import { streamChat, yieldToMain, type StreamEvent } from './stream';
+import { streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
 // fetch-event-source is written for a page: even with openWhenHidden its dispose()
@@ -27,15 +27,23 @@ const post = (message: FromStreamWorker, transfer: Transferable[] = []) => self.
 
 // On a machine with no more cores than busy threads, the page rendering an update and
 // this reading share one, and the update takes twice as long: a long task. The page
-// says when it renders ('hold'), and reading waits, before its next read from the
-// network, until the update is painted ('release'), or the hold's time at most.
+// says when it renders ('hold'), and reading waits, at its next pause (every few ms),
+// until the update is painted ('release'), or the hold's time at most.
 let heldUntil = 0;
 /** The streams waiting for a release (more than one reply may stream at once). */
 let waiting: (() => void)[] = [];
 
-async function beforeRead(): Promise<void> {
-  // A backlog is read in microtasks alone: this lets a message from the page in.
-  await yieldToMain();
+/** A task of its own, queued behind a message the page has sent (scheduler.yield's comes before it). */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+async function pause(): Promise<void> {
+  // A backlog is otherwise read in microtasks alone: this lets a message from the page in.
+  await nextTask();
   const wait = heldUntil - performance.now();
   if (wait > 0) await new Promise<void>((resolve) => (waiting.push(resolve), setTimeout(resolve, wait)));
 }
@@ -95,7 +103,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       if (performance.now() - batchStart >= BATCH_MS) flush();
     }
   };
-  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pace: false, beforeRead })
+  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pause })
     .then(
       (outcome): FromStreamWorker => ({
         type: 'end',
