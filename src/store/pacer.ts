@@ -4,7 +4,7 @@
 // anyone can read it, and take that time from reading the stream itself.
 
 /** Updates leave the page this many times their own cost free before the next one. */
-export const REST_RATIO = 4;
+export const REST_RATIO = 6;
 /** Never more than this between updates, however costly they are. */
 export const MAX_REST_MS = 150;
 
