@@ -50,8 +50,10 @@ const probe = (marker: string) => `
     seen = records.some((r) => (r.type === 'characterData' ? has(r.target) : [...r.addedNodes].some(has)));
   }).observe(document, { subtree: true, childList: true, characterData: true });
   const running = () => b.started !== null && b.finalPaint === null;
+  // By when each task began: entries come after their task, often after the final paint.
+  const during = (t) => b.started !== null && t >= b.started && (b.finalPaint === null || t < b.finalPaint);
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (running()) { b.longest = Math.max(b.longest, e.duration); b.tasks.push([Math.round(e.startTime - b.started), Math.round(e.duration)]); }
+    for (const e of list.getEntries()) if (during(e.startTime)) { b.longest = Math.max(b.longest, e.duration); b.tasks.push([Math.round(e.startTime - b.started), Math.round(e.duration)]); }
   }).observe({ type: 'longtask' });
   const frame = (t) => {
     if (running()) {
