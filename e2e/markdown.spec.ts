@@ -136,6 +136,27 @@ test('a long reply parses what is in reach; the rest is plain text until scrolle
   await expect(reply.getByText('## Section 1: streaming without stutter')).toHaveCount(0);
 });
 
+test('code a fast reply carried out of view is highlighted once scrolled to, not as it flew by', async ({ app: page }) => {
+  const part = (n: number) => `## Part ${n}\n\n\`\`\`js\nconst value${n} = ${n};\n\`\`\`\n\nSome words after part ${n}.`;
+  await simulate(page, 'chunk=100, delay=5');
+  await sendMessage(page, `echo: ${Array.from({ length: 150 }, (_, i) => part(i + 1)).join('\n\n')}`);
+  const reply = lastAssistant(page);
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 30_000 });
+  // The code in view at the end is highlighted.
+  await expect(reply.locator('pre', { hasText: 'value150' }).locator('.hljs-keyword')).toBeVisible();
+  // Code parsed as the stream went by, now far above, is not: one of them is marked, and scrolled to.
+  const marked = await reply.locator('pre').evaluateAll((pres) => {
+    const plain = pres.find((pre) => !pre.querySelector('.hljs-keyword'));
+    plain?.setAttribute('data-test', 'far');
+    return plain?.textContent;
+  });
+  expect(marked).toMatch(/^const value\d+/);
+  const far = reply.locator('pre[data-test="far"]');
+  await expect(far).not.toBeInViewport();
+  await far.scrollIntoViewIfNeeded();
+  await expect(far.locator('.hljs-keyword')).toBeVisible();
+});
+
 const section = (n: number) =>
   `## Section ${n}: heading\n\nParagraph ${n} with **bold**, \`code\` and *emphasis*, long enough to wrap once or twice in the reply's column, so that it takes some room.\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| ${n} | ${n * 2} |\n\n> Quote ${n}.`;
 const sections = (count: number) => `echo: ${Array.from({ length: count }, (_, i) => section(i + 1)).join('\n\n')}\n\nThe end.`;

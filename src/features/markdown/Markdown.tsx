@@ -6,7 +6,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import { remarkGfm } from './gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { EMPTY_SPLIT, MATH, MATH_OPENERS, repairTail, splitBlocks } from './blocks';
-import { CodeBlock, loadHighlighter, TailContext } from './CodeBlock';
+import { CodeBlock, loadHighlighter, StreamingContext, TailContext } from './CodeBlock';
 import { whenNear } from './nearViewport';
 import { useT } from '../../i18n/useT';
 
@@ -195,14 +195,16 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
     runs.push(<BlockRun key={start} blocks={blocks.slice(start, end)} eager={end > blocks.length - EAGER_BLOCKS} />);
   }
   return (
-    <div className="prose-reply">
-      {runs}
-      {streaming && blocks.length > 0 && (
-        <div className="md-block">
-          <Block text={repairTail(blocks[blocks.length - 1]!)} tail />
-        </div>
-      )}
-    </div>
+    <StreamingContext.Provider value={streaming}>
+      <div className="prose-reply">
+        {runs}
+        {streaming && blocks.length > 0 && (
+          <div className="md-block">
+            <Block text={repairTail(blocks[blocks.length - 1]!)} tail />
+          </div>
+        )}
+      </div>
+    </StreamingContext.Provider>
   );
 });
 
