@@ -100,3 +100,15 @@ test('markdown links in a reply are listed as sources', async ({ app: page }) =>
   await expect(sources.getByRole('link').nth(0)).toContainText('html.spec.whatwg.org — the spec');
   await expect(sources.getByRole('link').nth(1)).toContainText('developer.mozilla.org — MDN EventSource');
 });
+
+test('a reply that cites many links lists the first ten, and a button shows them all', async ({ app: page }) => {
+  const links = Array.from({ length: 25 }, (_, i) => `[page ${i + 1}](https://example.com/page-${i + 1})`).join(', ');
+  await sendMessage(page, `echo: See ${links}.`);
+  const sources = lastAssistant(page).getByRole('region', { name: 'Sources' });
+  await expect(sources.getByRole('link')).toHaveCount(10);
+  await expect(sources.getByRole('link').last()).toContainText('example.com — page 10');
+  await sources.getByRole('button', { name: 'Show all 25 sources' }).click();
+  await expect(sources.getByRole('link')).toHaveCount(25);
+  await expect(sources.getByRole('link').last()).toContainText('example.com — page 25');
+  await expect(sources.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+});

@@ -209,6 +209,7 @@ export const en = {
     badge: (mode: string, maxResults: number, freshness: string, lang: string) => `search: ${mode} · ${maxResults} · ${freshness} · ${lang}`,
     badgeTitle: 'Web-search options this message was sent with',
     sources: 'Sources',
+    showAllSources: (n: number) => `Show all ${n} sources`,
   },
   tools: {
     panel: 'Tools',

@@ -206,6 +206,7 @@ export const zh: Messages = {
     badge: (mode, maxResults, freshness, lang) => `搜索：${mode} · ${maxResults} · ${freshness} · ${lang}`,
     badgeTitle: '此消息发送时使用的联网搜索选项',
     sources: '来源',
+    showAllSources: (n: number) => `显示全部 ${n} 个来源`,
   },
   tools: {
     panel: '工具',

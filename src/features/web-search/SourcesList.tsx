@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Button } from '../../ui/Button';
 import { extractSources } from '../../domain/sources';
 import { useT } from '../../i18n/useT';
 
@@ -17,20 +18,26 @@ function useAfterPaint<T>(value: T, initial: T): T {
   return shown;
 }
 
+/** A longer list shows this many at first, and a button for the rest. */
+const FIRST_SOURCES = 10;
+
 /** The links a reply cites, compact and clickable: domain and title, no favicons fetched. */
 export function SourcesList({ markdown }: { markdown: string }) {
   const t = useT();
+  const [all, setAll] = useState(false);
   // Listed once the reply itself is on screen: a long reply can cite hundreds of links,
   // and laying them out held its last words back (1,400 elements of style and layout in
   // the task that finished the benchmark's reply).
   const listed = useAfterPaint(markdown, '');
   const sources = useMemo(() => extractSources(listed), [listed]);
   if (sources.length === 0) return null;
+  // A few more than FIRST_SOURCES are all shown: a button for two more links would be silly.
+  const shown = all || sources.length <= FIRST_SOURCES + 2 ? sources : sources.slice(0, FIRST_SOURCES);
   return (
     <section aria-label={t.search.sources} className="mt-3 rounded-lg border border-line bg-surface-raised px-3 py-2">
       <h3 className="text-2xs font-semibold uppercase tracking-wide text-ink-muted">{t.search.sources}</h3>
       <ol className="mt-1 space-y-0.5 text-sm">
-        {sources.map((s, i) => (
+        {shown.map((s, i) => (
           <li key={s.url} className="flex min-w-0 gap-2">
             <span className="text-ink-muted">{i + 1}.</span>
             <a href={s.url} target="_blank" rel="noopener noreferrer" title={s.url} className="min-w-0 truncate hover:underline">
@@ -39,6 +46,11 @@ export function SourcesList({ markdown }: { markdown: string }) {
           </li>
         ))}
       </ol>
+      {shown.length < sources.length && (
+        <Button variant="ghost" size="sm" className="mt-1" onClick={() => setAll(true)}>
+          {t.search.showAllSources(sources.length)}
+        </Button>
+      )}
     </section>
   );
 }
