@@ -49,15 +49,19 @@ const EVENT_STREAM = 'text/event-stream';
 /** A whole JSON reply was read in onopen: the stream is done, nothing failed. */
 class WholeReplyRead extends Error {}
 
-/** Lets other tasks run (on a page, rendering and input; in a worker, messages): scheduler.yield where there is one, else a message-channel task. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+/** A task of its own, queued behind those already queued (a message posted to a worker, say). */
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+}
+
+/** Lets the page render and handle input: scheduler.yield where there is one (it resumes before other tasks), else nextTask. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : nextTask();
 }
 
 const SLICE_BYTES = 8 * 1024;

@@ -4,7 +4,7 @@
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../i18n';
 import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
-import { streamChat, type StreamEvent } from './stream';
+import { nextTask, streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
 // fetch-event-source is written for a page: even with openWhenHidden its dispose()
@@ -31,18 +31,11 @@ const post = (message: FromStreamWorker, transfer: Transferable[] = []) => self.
 // until the update is painted ('release'), or the hold's time at most.
 let heldUntil = 0;
 /** The streams waiting for a release (more than one reply may stream at once). */
-let waiting: (() => void)[] = [];
-
-/** A task of its own, queued behind a message the page has sent (scheduler.yield's comes before it). */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+const waiting: (() => void)[] = [];
 
 async function pause(): Promise<void> {
-  // A backlog is otherwise read in microtasks alone: this lets a message from the page in.
+  // A backlog is otherwise read in microtasks alone: this task lets a message from the page in
+  // (scheduler.yield would not: its continuation comes before it).
   await nextTask();
   const wait = heldUntil - performance.now();
   if (wait > 0) await new Promise<void>((resolve) => (waiting.push(resolve), setTimeout(resolve, wait)));
