@@ -64,7 +64,7 @@ function yieldToMain(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : nextTask();
 }
 
-const SLICE_BYTES = 8 * 1024;
+const SLICE_BYTES = 32 * 1024;
 const SLICE_MS = 8;
 
 /** A blank line for a body that ended without one after its last line (its last 4 bytes given), or nothing. */
