@@ -6,6 +6,8 @@ const DOWN_KEYS = new Set(['ArrowDown', 'PageDown', ' ']);
 
 /** How close to the end counts as at the end, px. */
 const AT_END = 48;
+/** How long a move the person made down (a smooth scroll, a drag) is taken to go on, ms. */
+const MOVE_MS = 1000;
 
 /**
  * Keeps a scroll container at its end while its content grows, until the person moves
@@ -71,9 +73,12 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       lastTop.current = el.scrollTop;
       lastHeight.current = el.scrollHeight;
       const fromEnd = el.scrollHeight - el.scrollTop - el.clientHeight;
+      // The person's move down (End, Page Down, …) scrolls smoothly toward where the end was, and
+      // may still be on its way after the following has moved the view past it: not a move up.
+      const movingDown = performance.now() - movedDownAt.current < MOVE_MS;
       if (following.current) {
-        if ((up && dragging.current) || (el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END)) setPinned(false);
-      } else if (!up && performance.now() - movedDownAt.current < 1000 && fromEnd < AT_END + grew) setPinned(true);
+        if ((up && dragging.current) || (!movingDown && el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END)) setPinned(false);
+      } else if (!up && movingDown && fromEnd < AT_END + grew) setPinned(true);
     },
     onWheel: (e) => (e.deltaY < 0 ? setPinned(false) : movedDown()),
     onTouchStart: (e) => (touchY.current = e.touches[0]?.clientY),
@@ -86,8 +91,10 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       touchY.current = y;
     },
     onKeyDown(e) {
-      if (e.key === 'End') setPinned(true);
-      else if (UP_KEYS.has(e.key) && !(e.key === ' ' && !e.shiftKey)) setPinned(false);
+      if (e.key === 'End') {
+        movedDown();
+        setPinned(true);
+      } else if (UP_KEYS.has(e.key) && !(e.key === ' ' && !e.shiftKey)) setPinned(false);
       else if (DOWN_KEYS.has(e.key)) movedDown();
     },
     onPointerDown(e) {
