@@ -5,7 +5,7 @@
 //   that only reads the stream (the floor under any client reading on the main thread);
 //   opening a 1,000-message conversation and scrolling up through it; searching 10,000 conversations.
 // Prints a table with ratios and writes bench/results.json. A script, not a test.
-// Environment: BENCH_RUNS (default 5: the naive page is bimodal on a 2-core machine, and a median of 3 flipped); BENCH_ONLY=app|naive|streamdown|reading|open|search for one part (a
+// Environment: BENCH_RUNS (default 5: the naive page varies widely from run to run on a 2-core machine); BENCH_ONLY=app|naive|streamdown|reading|open|search for one part (a
 // stream page BENCH_RUNS times, printing medians and each run);
 // BENCH_DEBUG=1 lists the long tasks; BENCH_PROFILE=1 prints self time by function and by
 // file, on the main thread and in the workers, from V8's profile in the trace (BENCH_READABLE=1
