@@ -182,6 +182,29 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
     expect(JSON.parse(log.get(4321).data).choices[0].delta.content).toBe(deltas[4321]);
   });
 
+  it('gives the bytes of a piece it stopped reading partway ([DONE] in its middle): they read back as the events read', async () => {
+    const deltas = Array.from({ length: 6000 }, (_, i) => `w${i} `.padEnd(8, '.'));
+    const wire = bitseekWire(deltas);
+    const cut = wire.lastIndexOf('data: ', wire.indexOf('"w3000 ')); // before the event of delta 3000
+    const bytes = enc.encode(`${wire.slice(0, cut)}data: [DONE]\n\n${wire.slice(cut)}`);
+    const pieces: Uint8Array[] = [];
+    let events = 0;
+    const outcome = await streamChat(request, {
+      fetch: fakeFetch({ chunks: [bytes] }, { count: 0 }),
+      onEvent() {},
+      wire: { bytes: (piece) => pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] })), event: () => events++ },
+      pause: () => Promise.resolve(),
+    });
+    expect(outcome.status).toBe('complete');
+    const log = new RawLog();
+    log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
+    // Every event read (the reader finishes the slice it is in), each with its bytes: deltas 0–2999, [DONE], a few after.
+    expect(events).toBeGreaterThan(3000);
+    expect(log.length).toBe(events);
+    expect(log.get(3000).data).toBe('[DONE]');
+    expect(JSON.parse(log.get(2999).data).choices[0].delta.content).toBe(deltas[2999]);
+  });
+
   it('slices a piece at line ends, each slice at most the size where a line ends within it', async () => {
     const fc = await import('fast-check');
     fc.assert(

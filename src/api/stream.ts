@@ -95,8 +95,11 @@ export function slices(bytes: Uint8Array, size: number): Uint8Array[] {
 
 interface ReadBody {
   fetch: typeof fetch;
-  /** Gives `reading` what it has not been given yet: to be called once the reader is done. */
-  drain(): void;
+  /**
+   * Gives `reading` what it has not been given yet: to be called once the reader is done
+   * (`end`: for good, and then also a piece it stopped reading partway).
+   */
+  drain(end?: boolean): void;
 }
 
 /**
@@ -119,12 +122,20 @@ function eventStreamBody(
   arrived: () => number,
   reading?: (bytes: Uint8Array, at: number) => void,
 ): ReadBody {
-  /** A piece for the reader, and on the last slice of a piece from the network, that whole piece. */
-  type Piece = { bytes: Uint8Array; at: number; whole?: Uint8Array };
+  /** A slice for the reader, the piece from the network it is part of, and whether it is that piece's last. */
+  type Piece = { bytes: Uint8Array; at: number; whole: Uint8Array; last: boolean };
   let given: Piece[] = [];
-  const drain = () => {
-    for (const { whole, at } of given) if (whole) reading?.(whole, at);
+  /** A piece the reader has read only part of. */
+  let partly: Piece | undefined;
+  const drain = (end = false) => {
+    for (const piece of given) {
+      partly = piece.last ? undefined : piece;
+      if (piece.last) reading?.(piece.whole, piece.at);
+    }
     given = [];
+    // A reader stopped partway (Stop, [DONE]): the piece goes whole, bytes past its last event included.
+    if (end && partly) reading?.(partly.whole, partly.at);
+    if (end) partly = undefined;
   };
   const read: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
@@ -144,14 +155,14 @@ function eventStreamBody(
             const { done, value } = await source.read();
             if (done) {
               ended = true;
-              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at, whole: bytes }));
+              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at, whole: bytes, last: true }));
               break;
             }
             at = arrived();
             tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
             queue = lines.cut(value).flatMap((piece) => {
               const parts = pause ? slices(piece, SLICE_BYTES) : [piece];
-              return parts.map((bytes, i): Piece => ({ bytes, at, ...(i === parts.length - 1 && { whole: piece }) }));
+              return parts.map((bytes, i): Piece => ({ bytes, at, whole: piece, last: i === parts.length - 1 }));
             });
           }
           if (pause && performance.now() - sliceStart > SLICE_MS) {
@@ -287,7 +298,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   } catch (error) {
     caught = error;
   } finally {
-    body.drain();
+    body.drain(true);
     clearTimeout(firstByteTimer);
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onUserAbort);
