@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { newAccumulator, accumulate, type ReplyAccumulator } from '../store/replyAccumulator';
 import type { ChatRequest } from './request';
 import { emptyChunk, RawLog, wireChunk } from './rawLog';
-import { slices, streamChat, type StreamEvent, type StreamOutcome } from './stream';
+import { streamChat, type StreamEvent, type StreamOutcome } from './stream';
 
 // fetch-event-source reaches for `window` and `document`; Node has neither.
 beforeAll(() => {
@@ -150,76 +150,6 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
     const r = await run({ chunks: splitAt(bytes, at, at + 1) });
     expect(r.reply.content).toBe('你🌏');
     expect(r.reply.content).not.toContain('\uFFFD');
-  });
-
-  it('pauses a backlog every few ms, reading nothing meanwhile, and gives its bytes whole once read', async () => {
-    const deltas = Array.from({ length: 6000 }, (_, i) => `w${i} `.padEnd(8, '.'));
-    const bytes = enc.encode(bitseekWire(deltas));
-    const size = 64 * 1024;
-    const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.slice(i * size, (i + 1) * size));
-    const reply = newAccumulator();
-    const pieces: Uint8Array[] = [];
-    let events = 0;
-    let pauses = 0;
-    const outcome = await streamChat(request, {
-      fetch: fakeFetch({ chunks }, { count: 0 }),
-      onEvent: (event) => accumulate(reply, event),
-      // Moved away as they come, as the worker moves them to the page.
-      wire: { bytes: (piece) => pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] })), event: () => events++ },
-      async pause() {
-        const before = reply.content.length;
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        if (reply.content.length !== before) throw new Error('read while paused');
-        pauses++;
-      },
-    });
-    expect(outcome.status).toBe('complete');
-    expect(reply.content).toBe(deltas.join(''));
-    expect(pauses).toBeGreaterThan(0);
-    const log = new RawLog();
-    log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
-    expect(log.length).toBe(deltas.length + 1);
-    expect(JSON.parse(log.get(4321).data).choices[0].delta.content).toBe(deltas[4321]);
-  });
-
-  it('gives the bytes of a piece it stopped reading partway ([DONE] in its middle): they read back as the events read', async () => {
-    const deltas = Array.from({ length: 6000 }, (_, i) => `w${i} `.padEnd(8, '.'));
-    const wire = bitseekWire(deltas);
-    const cut = wire.lastIndexOf('data: ', wire.indexOf('"w3000 ')); // before the event of delta 3000
-    const bytes = enc.encode(`${wire.slice(0, cut)}data: [DONE]\n\n${wire.slice(cut)}`);
-    const pieces: Uint8Array[] = [];
-    let events = 0;
-    const outcome = await streamChat(request, {
-      fetch: fakeFetch({ chunks: [bytes] }, { count: 0 }),
-      onEvent() {},
-      wire: { bytes: (piece) => pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] })), event: () => events++ },
-      pause: () => Promise.resolve(),
-    });
-    expect(outcome.status).toBe('complete');
-    const log = new RawLog();
-    log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
-    // Every event read (the reader finishes the slice it is in), each with its bytes: deltas 0–2999, [DONE], a few after.
-    expect(events).toBeGreaterThan(3000);
-    expect(log.length).toBe(events);
-    expect(log.get(3000).data).toBe('[DONE]');
-    expect(JSON.parse(log.get(2999).data).choices[0].delta.content).toBe(deltas[2999]);
-  });
-
-  it('slices a piece at line ends, each slice at most the size where a line ends within it', async () => {
-    const fc = await import('fast-check');
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(97, 98, 10, 13), { maxLength: 200 }), fc.integer({ min: 1, max: 40 }), (codes, size) => {
-        const bytes = new Uint8Array(codes);
-        const parts = slices(bytes, size);
-        expect(parts.flatMap((p) => [...p])).toEqual(codes);
-        for (const part of parts.slice(0, -1)) {
-          const lineEnd = part.findLastIndex((b) => b === 10 || b === 13);
-          expect(part.length).toBeLessThanOrEqual(size);
-          // Ends at a line end, or has none in it at all.
-          expect(lineEnd === part.length - 1 || lineEnd === -1).toBe(true);
-        }
-      }),
-    );
   });
 
   it('keeps a last event that the server closed without a blank line', async () => {

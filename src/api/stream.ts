@@ -36,10 +36,8 @@ export interface StreamOptions {
   firstByteTimeoutMs?: number;
   /** How long to wait for a trailing usage chunk after finish_reason before closing (default 2 s). */
   finishGraceMs?: number;
-  /** Reading a backlog, yield every few ms (default true). */
+  /** Yield to the page while reading a backlog (default true); off in a worker, and where `wire` is given. */
   pace?: boolean;
-  /** How reading yields (default yieldToMain: to the page's rendering and input); called only once what was read before is handled. */
-  pause?: () => Promise<void>;
 }
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
@@ -49,8 +47,10 @@ const EVENT_STREAM = 'text/event-stream';
 /** A whole JSON reply was read in onopen: the stream is done, nothing failed. */
 class WholeReplyRead extends Error {}
 
-/** A task of its own, queued behind those already queued (a message posted to a worker, say). */
-export function nextTask(): Promise<void> {
+/** Lets the page render and handle input: scheduler.yield where there is one, else a message-channel task. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
@@ -58,13 +58,7 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** Lets the page render and handle input: scheduler.yield where there is one (it resumes before other tasks), else nextTask. */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : nextTask();
-}
-
-const SLICE_BYTES = 32 * 1024;
+const SLICE_BYTES = 8 * 1024;
 const SLICE_MS = 8;
 
 /** A blank line for a body that ended without one after its last line (its last 4 bytes given), or nothing. */
@@ -75,67 +69,39 @@ function blankLineEnd(tail: number[]): Uint8Array[] {
   return [new Uint8Array(lastLineEnded !== end ? [10] : [10, 10])];
 }
 
-/**
- * `bytes` in views of about `size` bytes: each ends after the last line end within its
- * size where there is one (so that the reader never joins a line's halves), else at its size.
- */
-export function slices(bytes: Uint8Array, size: number): Uint8Array[] {
+/** `bytes` in views of at most `size` bytes. */
+function slices(bytes: Uint8Array, size: number): Uint8Array[] {
   const out: Uint8Array[] = [];
-  let start = 0;
-  while (bytes.length - start > size) {
-    const part = bytes.subarray(start, start + size);
-    const lineEnd = Math.max(part.lastIndexOf(10), part.lastIndexOf(13));
-    const end = start + (lineEnd === -1 ? size : lineEnd + 1);
-    out.push(bytes.subarray(start, end));
-    start = end;
-  }
-  if (start < bytes.length) out.push(bytes.subarray(start));
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
   return out;
 }
 
 interface ReadBody {
   fetch: typeof fetch;
-  /**
-   * Gives `reading` what it has not been given yet: to be called once the reader is done
-   * (`end`: for good, and then also a piece it stopped reading partway).
-   */
-  drain(end?: boolean): void;
+  /** Gives `reading` what it has not been given yet: to be called once the reader is done. */
+  drain(): void;
 }
 
 /**
  * The response body as fetch-event-source reads it, with these fixes:
- * - with `pause`, a fast server's backlog is fed in slices, pausing every few ms (on a
- *   page, so that parsing tens of thousands of events never blocks rendering or input;
- *   in a worker, so that the page can have it wait while it renders);
- * - the pieces and slices end at line ends where they can (see lineCutter.ts);
+ * - on a page (`pace`), a fast server's backlog is fed in slices, yielding to the page
+ *   every few ms, so that parsing tens of thousands of events never blocks rendering
+ *   or input (a worker has nothing to yield to: it reads at full speed);
+ * - the pieces end at line ends where they can (see lineCutter.ts);
  * - `arrived` is told as each piece of the body arrives (its events' arrival time);
- * - `reading` is given the pieces (whole, as lineCutter gave them), with when they
- *   arrived, once the reader has read them: it asks for more only when it has read and
- *   handled all it was given. Nothing reads them after that: they may be moved;
+ * - `reading` is given the bytes, with when they arrived, once the reader has read them:
+ *   it asks for more only when it has read and handled all it was given. With no pacing
+ *   (which cuts the pieces further), nothing reads them after that: they may be moved;
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
-function eventStreamBody(
-  fetchImpl: typeof fetch,
-  pause: (() => Promise<void>) | undefined,
-  arrived: () => number,
-  reading?: (bytes: Uint8Array, at: number) => void,
-): ReadBody {
-  /** A slice for the reader, the piece from the network it is part of, and whether it is that piece's last. */
-  type Piece = { bytes: Uint8Array; at: number; whole: Uint8Array; last: boolean };
+function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => number, reading?: (bytes: Uint8Array, at: number) => void): ReadBody {
+  type Piece = { bytes: Uint8Array; at: number };
   let given: Piece[] = [];
-  /** A piece the reader has read only part of. */
-  let partly: Piece | undefined;
-  const drain = (end = false) => {
-    for (const piece of given) {
-      partly = piece.last ? undefined : piece;
-      if (piece.last) reading?.(piece.whole, piece.at);
-    }
+  const drain = () => {
+    for (const { bytes, at } of given) reading?.(bytes, at);
     given = [];
-    // A reader stopped partway (Stop, [DONE]): the piece goes whole, bytes past its last event included.
-    if (end && partly) reading?.(partly.whole, partly.at);
-    if (end) partly = undefined;
   };
   const read: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
@@ -155,23 +121,19 @@ function eventStreamBody(
             const { done, value } = await source.read();
             if (done) {
               ended = true;
-              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at, whole: bytes, last: true }));
+              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at }));
               break;
             }
             at = arrived();
             tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
-            queue = lines.cut(value).flatMap((piece) => {
-              const parts = pause ? slices(piece, SLICE_BYTES) : [piece];
-              return parts.map((bytes, i): Piece => ({ bytes, at, whole: piece, last: i === parts.length - 1 }));
-            });
+            const pieces = lines.cut(value);
+            queue = (pace ? pieces.flatMap((piece) => slices(piece, SLICE_BYTES)) : pieces).map((bytes) => ({ bytes, at }));
           }
-          if (pause && performance.now() - sliceStart > SLICE_MS) {
-            await pause();
+          if (pace && performance.now() - sliceStart > SLICE_MS) {
+            await yieldToMain();
             sliceStart = performance.now();
           }
-          // At the end, a last line that never ended and the line end added to it go together:
-          // the reader keeps the one until it reads the other (given apart, the one could be moved first).
-          for (const piece of pause && !ended ? queue.splice(0, 1) : queue.splice(0)) {
+          for (const piece of pace ? queue.splice(0, 1) : queue.splice(0)) {
             given.push(piece);
             controller.enqueue(piece.bytes);
           }
@@ -244,9 +206,10 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   };
 
   emit({ type: 'request', request });
+  // A reader of the bytes reads them unpaced: it runs in a worker, and may move them.
   const body = eventStreamBody(
     options.fetch ?? globalThis.fetch.bind(globalThis),
-    options.pace === false ? undefined : (options.pause ?? yieldToMain),
+    (options.pace ?? true) && !options.wire,
     () => (arrivedAt = now()),
     options.wire && ((bytes, at) => options.wire!.bytes(bytes, at)),
   );
@@ -298,7 +261,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   } catch (error) {
     caught = error;
   } finally {
-    body.drain(true);
+    body.drain();
     clearTimeout(firstByteTimer);
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onUserAbort);

@@ -4,7 +4,7 @@
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../i18n';
 import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
-import { nextTask, streamChat, type StreamEvent } from './stream';
+import { streamChat, type StreamEvent } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
 // fetch-event-source is written for a page: even with openWhenHidden its dispose()
@@ -24,23 +24,6 @@ const BATCH_MS = 16;
 const CLOCK_EVERY = 256;
 
 const post = (message: FromStreamWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
-
-// On a machine with no more cores than busy threads, the page rendering an update and
-// this reading share one, and the update takes twice as long: a long task. The page
-// says when it renders ('hold'), and reading waits, at its next pause (every few ms),
-// until the update is painted ('release'), or the hold's time at most.
-let heldUntil = 0;
-/** The streams waiting for a release (more than one reply may stream at once). */
-const waiting: (() => void)[] = [];
-
-async function pause(): Promise<void> {
-  // A backlog is otherwise read in microtasks alone: this task lets a message from the page in
-  // (scheduler.yield would not: its continuation comes before it).
-  await nextTask();
-  const wait = heldUntil - performance.now();
-  if (wait > 0) await new Promise<void>((resolve) => (waiting.push(resolve), setTimeout(resolve, wait)));
-}
-
 const controllers = new Map<number, AbortController>();
 
 function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }>): void {
@@ -96,7 +79,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       if (performance.now() - batchStart >= BATCH_MS) flush();
     }
   };
-  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pause })
+  void streamChat(data.request, { signal: controller.signal, firstByteTimeoutMs: data.firstByteTimeoutMs, onEvent, wire, pace: false })
     .then(
       (outcome): FromStreamWorker => ({
         type: 'end',
@@ -144,12 +127,7 @@ function coalesce(batch: OpenBatch, event: Exclude<StreamEvent, { type: 'raw' | 
 
 self.onmessage = ({ data }: MessageEvent<ToStreamWorker>) => {
   if (data.type === 'start') startStream(data.id, data);
-  else if (data.type === 'abort') controllers.get(data.id)?.abort();
-  else if (data.type === 'hold') heldUntil = performance.now() + data.ms;
-  else {
-    heldUntil = 0;
-    for (const resolve of waiting.splice(0)) resolve();
-  }
+  else controllers.get(data.id)?.abort();
 };
 
 post({ type: 'ready' });

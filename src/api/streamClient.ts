@@ -15,8 +15,6 @@ interface Pending {
 }
 
 let starting: Promise<Worker | undefined> | undefined;
-/** The worker once it is ready. */
-let ready: Worker | undefined;
 const pending = new Map<number, Pending>();
 let nextId = 1;
 
@@ -73,7 +71,6 @@ function streamWorker(): Promise<Worker | undefined> {
     worker.onmessage = (message: MessageEvent<FromStreamWorker>) => {
       if (message.data.type === 'ready') {
         clearTimeout(giveUp);
-        ready = worker;
         resolve(worker);
       }
       dispatch(message);
@@ -83,7 +80,6 @@ function streamWorker(): Promise<Worker | undefined> {
       event.preventDefault();
       resolve(undefined); // before it was ready: the page streams itself
       starting = undefined;
-      ready = undefined;
       worker.terminate();
       // A worker that failed mid-stream: those replies end with what arrived, and say so.
       for (const [id, stream] of pending) {
@@ -93,25 +89,6 @@ function streamWorker(): Promise<Worker | undefined> {
     };
   });
   return starting;
-}
-
-/** A reader in the worker waits this long at most for the page's rendering. */
-const HOLD_MS = 50;
-/** No more cores than the page and the worker would keep busy (where unknown, taken to be more). */
-const fewCores = () => typeof navigator !== 'undefined' && (navigator.hardwareConcurrency || Infinity) <= 2;
-
-/**
- * The page is about to render a streaming update: on a machine with few cores, the
- * worker's reading stops until the update is painted (HOLD_MS at most), and leaves
- * it the core they would otherwise share.
- */
-export function holdReadingWhileRendering(): void {
-  const worker = ready;
-  // A hidden page paints no frames (and sends no release): its updates do not hold.
-  if (!worker || !fewCores() || document.hidden) return;
-  worker.postMessage({ type: 'hold', ms: HOLD_MS } satisfies ToStreamWorker);
-  // The next frame's callbacks run before its layout and paint; a timer set from one, after them.
-  requestAnimationFrame(() => setTimeout(() => worker.postMessage({ type: 'release' } satisfies ToStreamWorker)));
 }
 
 /** Starts the worker ahead of the first reply (e.g. as a message is typed). */

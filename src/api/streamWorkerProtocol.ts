@@ -5,12 +5,7 @@ import type { ChatRequest } from './request';
 import type { RawChunk, WireChunk } from './rawLog';
 import type { StreamEvent } from './stream';
 
-export type ToStreamWorker =
-  | { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number }
-  | { type: 'abort'; id: number }
-  /** The page is rendering: reading waits until `release`, or `ms` at most. */
-  | { type: 'hold'; ms: number }
-  | { type: 'release' };
+export type ToStreamWorker = { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number } | { type: 'abort'; id: number };
 
 /** What arrived since the last batch: events in order (text pieces joined), raw events as one chunk or as the event stream's bytes. */
 export interface WorkerBatch {
