@@ -49,9 +49,10 @@ const probe = (marker: string) => `
     if (b.started === null || seen) return;
     seen = records.some((r) => (r.type === 'characterData' ? has(r.target) : [...r.addedNodes].some(has)));
   }).observe(document, { subtree: true, childList: true, characterData: true });
-  const running = () => b.started !== null && b.finalPaint === null;
-  // By when each task began: entries come after their task, often after the final paint.
+  // Whether time t is between the start and the final paint. Long tasks go by when they began:
+  // their entries come after them, often after the final paint.
   const during = (t) => b.started !== null && t >= b.started && (b.finalPaint === null || t < b.finalPaint);
+  const running = () => during(performance.now());
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (during(e.startTime)) { b.longest = Math.max(b.longest, e.duration); b.tasks.push([Math.round(e.startTime - b.started), Math.round(e.duration)]); }
   }).observe({ type: 'longtask' });
