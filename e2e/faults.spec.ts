@@ -141,3 +141,23 @@ test('a stream reader that never starts does not hold the reply: the page reads 
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
 });
 
+
+test('the markdown renderer failing to load (network gone as it loaded) leaves replies as plain text, and it loads again later', async ({ page }) => {
+  let held: (() => Promise<void>) | undefined;
+  await page.route(/\/assets\/Markdown-[^/]*\.js$/, async (route) => {
+    if (held) return route.continue();
+    held = () => route.abort('internetdisconnected');
+  });
+  await page.goto('/');
+  await sendMessage(page, 'echo: first **reply**');
+  // The renderer is still loading: the reply shows as plain text meanwhile.
+  await expect(lastAssistant(page)).toContainText('first **reply**');
+  await expect.poll(() => !!held).toBe(true);
+  await held!();
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(lastAssistant(page)).toContainText('first **reply**');
+  // The page still works, and the next reply asks for the renderer again.
+  await sendMessage(page, 'echo: second **reply**');
+  await expect(lastAssistant(page).locator('strong')).toHaveText('reply');
+  await expect(page.getByRole('article', { name: /^Assistant/ }).first().locator('strong')).toHaveText('reply');
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Component, useEffect, useState, type ReactNode } from 'react';
 import { whenIdle } from '../../ui/idle';
 
 export { holdOutOfSight } from './nearViewport';
@@ -7,31 +7,74 @@ type MarkdownModule = typeof import('./Markdown');
 
 // The markdown pipeline is the largest part of the app: it loads after the first
 // screen (at idle, or when a reply first needs it), and plain text stands in meanwhile.
+// Not React.lazy: it keeps a failed load's error for good and throws it into the
+// render, and with the network gone for a moment as the chunk loaded, every reply
+// after stayed blank ("Waiting for the reply…") in a page that no longer updated.
 let loaded: MarkdownModule | undefined;
 let loading: Promise<MarkdownModule> | undefined;
+const waiting = new Set<() => void>();
+
 const load = () =>
-  (loading ??= import('./Markdown').then((m) => {
-    loaded = m;
-    m.warmUp();
-    return m;
-  }));
-const LazyMarkdown = lazy(load);
+  (loading ??= import('./Markdown').then(
+    (m) => {
+      loaded = m;
+      m.warmUp();
+      for (const ready of waiting) ready();
+      return m;
+    },
+    (error: unknown) => {
+      loading = undefined; // asked again later: by the next reply, or when the network is back
+      throw error;
+    },
+  ));
 
 /** Loads the renderer now: for a first screen that shows replies. Never rejects (plain text stands in). */
 export const loadMarkdown = (): Promise<unknown> => load().catch(() => undefined);
 
 /** Loads the renderer at idle, for the first reply to come. */
 export function preloadMarkdown(): void {
-  whenIdle(() => void load());
+  whenIdle(() => void loadMarkdown());
+}
+
+/** The renderer once it is loaded; until then undefined, and it is asked for (again, after a failure, once online). */
+function useRenderer(): MarkdownModule | undefined {
+  const [, setReady] = useState(0);
+  const renderer = loaded;
+  useEffect(() => {
+    if (renderer) return;
+    const ready = () => setReady((n) => n + 1);
+    if (loaded) return ready(); // loaded since this rendered
+    waiting.add(ready);
+    const retry = () => void loadMarkdown();
+    retry();
+    addEventListener('online', retry);
+    return () => {
+      waiting.delete(ready);
+      removeEventListener('online', retry);
+    };
+  }, [renderer]);
+  return renderer;
+}
+
+const PlainText = ({ text }: { text: string }) => <div className="whitespace-pre-wrap break-words">{text}</div>;
+
+/** A reply the renderer failed on shows as plain text, and only it: the rest of the page goes on. */
+class PlainTextOnError extends Component<{ text: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <PlainText text={this.props.text} /> : this.props.children;
+  }
 }
 
 export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
-  // Once loaded, rendered directly: a lazy component suspends on its first render even
-  // then, and React holds a revealed Suspense boundary back for up to 300 ms.
-  if (loaded) return <loaded.default text={text} streaming={streaming} />;
+  const renderer = useRenderer();
+  if (!renderer) return <PlainText text={text} />;
   return (
-    <Suspense fallback={<div className="whitespace-pre-wrap break-words">{text}</div>}>
-      <LazyMarkdown text={text} streaming={streaming} />
-    </Suspense>
+    <PlainTextOnError text={text}>
+      <renderer.default text={text} streaming={streaming} />
+    </PlainTextOnError>
   );
 }
