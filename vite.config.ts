@@ -64,9 +64,16 @@ export function combineExtensionsOnce(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation, for the memory the page shares with its stream reader (see
+ * src/api/readerHold.ts). `credentialless`: images a person chooses to load from a
+ * reply still load, without cookies, where `require-corp` would block them.
+ */
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce()],
-  server: { port: 5173, proxy: bitseekProxy },
-  preview: { port: 4173, proxy: bitseekProxy },
+  server: { port: 5173, proxy: bitseekProxy, headers: ISOLATION_HEADERS },
+  preview: { port: 4173, proxy: bitseekProxy, headers: ISOLATION_HEADERS },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page, Request } from '@playwright/test';
 import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
 
@@ -150,6 +152,21 @@ test('images are not fetched until asked; links show where they go', async ({ ap
   const shown = await link.evaluate((a) => getComputedStyle(a, '::after').content);
   expect(shown).toContain('"https://docs.example.com/page"');
   await expect(link).toBeFocused();
+});
+
+test('the page is cross-origin isolated (the stream reader shares memory with it), and images from replies still load', async ({ app: page }) => {
+  expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true);
+  // Another origin, with no Cross-Origin-Resource-Policy: `require-corp` would block the image; `credentialless` loads it.
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    await sendMessage(page, `echo: ![a dog](http://127.0.0.1:${port}/dog.svg)`);
+    await lastAssistant(page).getByRole('button', { name: 'Load image' }).click();
+    await expect.poll(() => lastAssistant(page).getByRole('img', { name: 'a dog' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(10);
+  } finally {
+    server.close();
+  }
 });
 
 test('the built page carries a strict Content-Security-Policy', async ({ app: page, cspViolations }) => {

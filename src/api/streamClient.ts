@@ -3,6 +3,7 @@
 import { said } from '../i18n';
 import { ChatError } from './errors';
 import { RawLog } from './rawLog';
+import { createReaderHold, type ReaderHold } from './readerHold';
 import type { ChatRequest } from './request';
 import { streamChat, type StreamOptions, type StreamOutcome } from './stream';
 import type { FromStreamWorker, ToStreamWorker, WireOutcome } from './streamWorkerProtocol';
@@ -91,6 +92,26 @@ function streamWorker(): Promise<Worker | undefined> {
   return starting;
 }
 
+/** No more cores than the page and the worker keep busy (where unknown, taken to be more). */
+const fewCores = () => typeof navigator !== 'undefined' && (navigator.hardwareConcurrency || Infinity) <= 2;
+
+/** Where the page can share memory with the worker and has few cores; undefined once found not to. */
+let readerHold: ReaderHold | undefined | null = null;
+const theReaderHold = () => (readerHold === null ? (readerHold = fewCores() ? createReaderHold() : undefined) : readerHold);
+
+/**
+ * The page is about to render a streaming update: on a machine with few cores, the
+ * worker's reading stops until the update is painted (see readerHold.ts).
+ */
+export function holdReadingWhileRendering(): void {
+  const hold = theReaderHold();
+  // A hidden page paints no frames: its updates do not hold.
+  if (!hold || pending.size === 0 || document.hidden) return;
+  hold.hold();
+  // The next frame's callbacks run before its layout and paint; a task queued from one, after them.
+  requestAnimationFrame(() => setTimeout(hold.release, 0));
+}
+
 /** Starts the worker ahead of the first reply (e.g. as a message is typed). */
 export function warmStreamWorker(): void {
   void streamWorker();
@@ -113,6 +134,7 @@ export async function streamReply(request: ChatRequest, options: StreamOptions):
         resolve(outcome);
       },
     });
-    send({ type: 'start', id, request, ...(options.firstByteTimeoutMs !== undefined && { firstByteTimeoutMs: options.firstByteTimeoutMs }) });
+    const hold = theReaderHold()?.memory;
+    send({ type: 'start', id, request, ...(options.firstByteTimeoutMs !== undefined && { firstByteTimeoutMs: options.firstByteTimeoutMs }), ...(hold && { hold }) });
   });
 }

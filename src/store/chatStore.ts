@@ -2,7 +2,7 @@ import { en, said, type Said } from '../i18n';
 import { create } from 'zustand';
 import { ChatError } from '../api/errors';
 import { buildChatRequest } from '../api/request';
-import { streamReply } from '../api/streamClient';
+import { holdReadingWhileRendering, streamReply } from '../api/streamClient';
 import { settleAfterReload, titleFrom } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
 import { mergeConversations, wouldChange } from '../domain/merge';
@@ -222,6 +222,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     const trace = startTrace(assistant.id);
     const started = performance.now();
     const pacer = createPacer(() => {
+      holdReadingWhileRendering();
       patchMessage(conversationId, assistant.id, replyFields(acc));
       markDirty(conversationId);
     }, frameClock);
