@@ -80,6 +80,8 @@ interface StreamRun {
   scriptingCpuMs: number;
   /** Script in the page's workers (reading the stream, highlighting), off the main thread. */
   workerScriptMs: number;
+  /** The same, by the workers' own CPU time. */
+  workerCpuMs: number;
   longestTaskMs: number;
   maxFrameGapMs: number;
   lastByteToPaintMs: number;
@@ -188,6 +190,7 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     scriptingMs: scriptMs(events, PROBE_URL),
     scriptingCpuMs: scriptMs(events, PROBE_URL, 'main', 'cpu'),
     workerScriptMs: scriptMs(events, PROBE_URL, 'workers'),
+    workerCpuMs: scriptMs(events, PROBE_URL, 'workers', 'cpu'),
     longestTaskMs: b.longest,
     maxFrameGapMs: frames.longest,
     lastByteToPaintMs: finalPaint - bytes.lastByte,
@@ -422,6 +425,7 @@ async function main() {
       cells('main-thread busy (all work: script, style, layout, paint), ms', 'mainThreadMs'),
       cells('main-thread script by the thread\'s CPU time (less waits for a core), ms', 'scriptingCpuMs'),
       cells('script in workers (off the main thread), ms', 'workerScriptMs'),
+      cells('… by the workers\' CPU time, ms', 'workerCpuMs'),
       cells('longest long task, ms (0 = none ≥ 50)', 'longestTaskMs'),
       cells('longest frame gap, ms', 'maxFrameGapMs'),
       cells('last byte → final paint, ms', 'lastByteToPaintMs'),
