@@ -3,7 +3,7 @@ import { toolsToSend } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { loadDraft, saveDraft } from './drafts';
-import { loadMarkdown } from '../markdown';
+import { prepareMarkdownForReply } from '../markdown';
 import { warmStreamWorker } from '../../api/streamClient';
 import { say } from '../../i18n';
 import { useT } from '../../i18n/useT';
@@ -82,8 +82,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
           onChange={(e) => {
             setText(e.target.value);
             // Typing a first message is the surest sign a reply is coming: the renderer
-            // loads and the stream reader starts now (once), so that reply never waits on them.
-            void loadMarkdown();
+            // loads and warms up, and the stream reader starts, now (once), so that reply never waits on them.
+            prepareMarkdownForReply();
             warmStreamWorker();
           }}
           onKeyDown={(e) => {

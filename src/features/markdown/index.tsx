@@ -18,7 +18,6 @@ const load = () =>
   (loading ??= import('./Markdown').then(
     (m) => {
       loaded = m;
-      m.warmUp();
       for (const ready of waiting) ready();
       return m;
     },
@@ -30,6 +29,23 @@ const load = () =>
 
 /** Loads the renderer now: for a first screen that shows replies. Never rejects (plain text stands in). */
 export const loadMarkdown = (): Promise<unknown> => load().catch(() => undefined);
+
+let warming = false;
+
+/**
+ * A message is being written: the renderer loads, and warms up at idle (see warmUp in
+ * Markdown.tsx) for the reply to come. Not on opening a conversation: its replies warm it,
+ * and the warm-up's idle slices would only delay them.
+ */
+export function prepareMarkdownForReply(): void {
+  void load().then(
+    (m) => {
+      if (!warming) m.warmUp();
+      warming = true;
+    },
+    () => undefined,
+  );
+}
 
 /** Loads the renderer at idle, for the first reply to come. */
 export function preloadMarkdown(): void {
