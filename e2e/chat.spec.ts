@@ -202,8 +202,10 @@ test('the view follows a long reply as it streams; scrolled up, it stays put unt
   await log.focus();
   await page.keyboard.press('PageUp');
   await expect(jump).toBeVisible();
+  await expect(log).toHaveAttribute('data-unpinned-by', 'key PageUp'); // what let go, for a failure below to name
   await page.keyboard.press('End');
   await expect(jump).toBeHidden();
   await expect(lastAssistant(page)).toContainText('END-OF-BENCHMARK-REPLY', { timeout: 60_000 });
+  await expect(log).not.toHaveAttribute('data-unpinned-by', /./); // else: which rule let go, unasked
   await expect.poll(fromEnd).toBeLessThan(48);
 });

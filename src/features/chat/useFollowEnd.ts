@@ -25,8 +25,11 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
   // queued before React renders), and state, for what is shown (a Jump to latest button).
   const following = useRef(true);
   const [pinned, setPinnedState] = useState(true);
-  const setPinned = (value: boolean) => {
+  /** What last let go of the end (data-unpinned-by on the container): to tell, when the view was let go unasked, which rule did it. */
+  const unpinnedBy = useRef('');
+  const setPinned = (value: boolean, by = '') => {
     following.current = value;
+    unpinnedBy.current = by;
     setPinnedState(value);
   };
   const lastTop = useRef(0);
@@ -61,7 +64,8 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
   });
 
   /** For the scroll container. */
-  const props: HTMLAttributes<HTMLElement> = {
+  const props: HTMLAttributes<HTMLElement> & { 'data-unpinned-by'?: string } = {
+    'data-unpinned-by': pinned ? undefined : unpinnedBy.current,
     // The browser's scroll anchoring keeps what is in view in place as content above it
     // changes size: right while the person reads, in the way while the view follows the end.
     style: { overflowAnchor: pinned ? 'none' : 'auto' },
@@ -77,15 +81,16 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       // may still be on its way after the following has moved the view past it: not a move up.
       const movingDown = performance.now() - movedDownAt.current < MOVE_MS;
       if (following.current) {
-        if ((up && dragging.current) || (!movingDown && el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END)) setPinned(false);
+        if (up && dragging.current) setPinned(false, 'scrollbar');
+        else if (!movingDown && el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END) setPinned(false, `position ${Math.round(el.scrollTop)} < ${Math.round(followedTo.current)}, ${Math.round(fromEnd)} from the end of ${Math.round(el.scrollHeight)}`);
       } else if (!up && movingDown && fromEnd < AT_END + grew) setPinned(true);
     },
-    onWheel: (e) => (e.deltaY < 0 ? setPinned(false) : movedDown()),
+    onWheel: (e) => (e.deltaY < 0 ? setPinned(false, 'wheel') : movedDown()),
     onTouchStart: (e) => (touchY.current = e.touches[0]?.clientY),
     onTouchMove(e) {
       const y = e.touches[0]?.clientY;
       if (y !== undefined && touchY.current !== undefined) {
-        if (y > touchY.current + 2) setPinned(false);
+        if (y > touchY.current + 2) setPinned(false, 'touch');
         else if (y < touchY.current - 2) movedDown();
       }
       touchY.current = y;
@@ -94,7 +99,7 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       if (e.key === 'End') {
         movedDown();
         setPinned(true);
-      } else if (UP_KEYS.has(e.key) && !(e.key === ' ' && !e.shiftKey)) setPinned(false);
+      } else if (UP_KEYS.has(e.key) && !(e.key === ' ' && !e.shiftKey)) setPinned(false, `key ${e.key}`);
       else if (DOWN_KEYS.has(e.key)) movedDown();
     },
     onPointerDown(e) {
