@@ -95,16 +95,15 @@ function streamWorker(): Promise<Worker | undefined> {
 /** No more cores than the page and the worker keep busy (where unknown, taken to be more). */
 const fewCores = () => typeof navigator !== 'undefined' && (navigator.hardwareConcurrency || Infinity) <= 2;
 
-/** Where the page can share memory with the worker and has few cores; undefined once found not to. */
-let readerHold: ReaderHold | undefined | null = null;
-const theReaderHold = () => (readerHold === null ? (readerHold = fewCores() ? createReaderHold() : undefined) : readerHold);
+/** Where the page can share memory with the worker and has few cores. */
+const readerHold: ReaderHold | undefined = fewCores() ? createReaderHold() : undefined;
 
 /**
  * The page is about to render a streaming update: on a machine with few cores, the
  * worker's reading stops until the update is painted (see readerHold.ts).
  */
 export function holdReadingWhileRendering(): void {
-  const hold = theReaderHold();
+  const hold = readerHold;
   // A hidden page paints no frames: its updates do not hold.
   if (!hold || pending.size === 0 || document.hidden) return;
   hold.hold();
@@ -134,7 +133,7 @@ export async function streamReply(request: ChatRequest, options: StreamOptions):
         resolve(outcome);
       },
     });
-    const hold = theReaderHold()?.memory;
+    const hold = readerHold?.memory;
     send({ type: 'start', id, request, ...(options.firstByteTimeoutMs !== undefined && { firstByteTimeoutMs: options.firstByteTimeoutMs }), ...(hold && { hold }) });
   });
 }
