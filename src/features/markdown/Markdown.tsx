@@ -226,7 +226,7 @@ const WARM_UP_ROUNDS = 40;
 const WARM_UP_SLICE_MS = 8;
 
 /**
- * Renders the warm-up samples at idle (called once, when the renderer loads), then
+ * Renders the warm-up samples at idle (called once, as a first message is typed), then
  * loads the highlighter's module, so that the first finished code block does not wait
  * for it (nor the frame it finishes in pay for starting to load it).
  */
