@@ -59,4 +59,15 @@ test('10,000 events stay virtualized', async ({ app: page }) => {
   expect(rows).toBeLessThan(80);
   await inspector.getByRole('list', { name: 'Raw events' }).evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').last()).toContainText('"finish_reason":"stop"');
+  // Rows are there as the dialog opens, not one resize callback later (before a frame is painted).
+  await page.keyboard.press('Escape');
+  await expect(inspector).toBeHidden();
+  const rowsAtOpen = await lastAssistant(page)
+    .getByRole('button', { name: 'Inspect stream' })
+    .evaluate(async (button: HTMLElement) => {
+      button.click();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      return document.querySelectorAll('dialog[open] [role="list"][aria-label="Raw events"] [role="listitem"]').length;
+    });
+  expect(rowsAtOpen).toBeGreaterThan(5);
 });

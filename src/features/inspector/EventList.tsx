@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { RawLog } from '../../api/rawLog';
 import { useI18n } from '../../i18n/useT';
@@ -8,12 +8,24 @@ import { whenIdle } from '../../ui/idle';
 const READ_AHEAD_MS = 5;
 
 const ROW = 22;
+/** The list's height (h-72), known before it is laid out. */
+const HEIGHT = 288;
 
 /** Every raw SSE event with its arrival offset; virtualized, so 10,000 events scroll smoothly. */
 export function EventList({ raw }: { raw: RawLog }) {
   const { t, f } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: raw.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
+  // The dialog is shown (showModal) after this list's first layout, so the first measure finds no
+  // height and no rows were drawn until a ResizeObserver callback came: the list started with the
+  // height it will have, and a measure of nothing (not laid out yet) is not taken for its size.
+  const virtualizer = useVirtualizer({
+    count: raw.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 20,
+    initialRect: { width: 0, height: HEIGHT },
+    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => rect.height > 0 && cb(rect)),
+  });
   // The events are read from the stream's bytes as rows ask for them; what the person may
   // scroll to is read ahead at idle, a few ms at a time, so that a jump to the end is not one long task.
   useEffect(() => {
@@ -25,7 +37,7 @@ export function EventList({ raw }: { raw: RawLog }) {
     return () => cancel();
   }, [raw]);
   return (
-    <div ref={scroller} role="list" aria-label={t.inspector.rawEventsList} tabIndex={0} className="h-72 overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
+    <div ref={scroller} role="list" aria-label={t.inspector.rawEventsList} tabIndex={0} style={{ height: HEIGHT }} className="overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const e = raw.get(row.index);
