@@ -161,3 +161,35 @@ export function parseChunk(data: string): ChunkEvent[] {
   }
   return eventsFromJson(value);
 }
+
+/** A text-only event's data with its text taken out: head + text + tail, the text as a JSON string's body. */
+export interface TextTemplate {
+  head: string;
+  tail: string;
+}
+
+const TEXT_KINDS = new Set<ChunkEvent['type']>(['text', 'reasoning', 'refusal']);
+
+/**
+ * Where the text is in `data`, if it is an event of text only (and the stream's id,
+ * model and object): the JSON before its text's string body and after it. Any
+ * other body put there reads as the same event with that text, because JSON reads
+ * left to right: what comes before it reads the same, the string ends where the body
+ * does, and what follows reads the same. So events that fit one template can be
+ * read as one, with their bodies joined (see textRuns.ts).
+ */
+export function textTemplate(data: string): TextTemplate | undefined {
+  const events = parseChunk(data);
+  const last = events[events.length - 1];
+  if (!last || !TEXT_KINDS.has(last.type) || events.length > 2 || (events.length === 2 && events[0]!.type !== 'meta')) return undefined;
+  const quoted = JSON.stringify((last as { text: string }).text);
+  const at = data.indexOf(quoted);
+  // Only where the text is written as JSON.stringify writes it, and once.
+  if (at === -1 || data.lastIndexOf(quoted) !== at) return undefined;
+  const template = { head: data.slice(0, at + 1), tail: data.slice(at + quoted.length - 1) };
+  // Checked, not assumed: a probe put there must read as this event with the probe for its text.
+  const probe = '\\u0000probe';
+  const read = parseChunk(template.head + probe + template.tail);
+  const same = read.length === events.length && read.every((e, i) => (i === read.length - 1 ? e.type === last.type && (e as { text: string }).text === '\u0000probe' : JSON.stringify(e) === JSON.stringify(events[i])));
+  return same ? template : undefined;
+}

@@ -407,7 +407,13 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
             fetch: fakeFetch({ chunks: splitAt(bytes, ...cuts) }, calls),
             onEvent() {},
             // Moved away as they come, as the worker moves them to the page: a piece the reader still used would be lost to it.
-            wire: { bytes: (piece) => pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] })), event: () => events++ },
+            wire: {
+              bytes: (piece, _at, joined) => {
+                pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] }));
+                events += joined;
+              },
+              event: () => events++,
+            },
           });
           const log = new RawLog();
           log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
@@ -419,3 +425,54 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
   });
 });
 
+
+describe('property: read as bytes, with text runs joined, a stream means what its events one by one mean', () => {
+  it('holds for text, reasoning, tool calls, heartbeats, named and id-carrying events, escapes, any line ending and cut points', async () => {
+    const fc = await import('fast-check');
+    const id = 'stream:chat:26e9c1d0-0000-4000-8000-000000000002';
+    const chunk = (delta: object, finish: string | null = null) => JSON.stringify({ id, object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '\\', '\n', '\r', '\t', '/', 'é', '中', '😀', '\u2028', '\u0001'), minLength: 0, maxLength: 6 });
+    const event = fc.oneof(
+      { weight: 8, arbitrary: text.map((t) => `data: ${chunk({ content: t })}`) },
+      { weight: 2, arbitrary: text.map((t) => `data:${chunk({ reasoning_content: t })}`) },
+      { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ content: t }).replace(/"([^"]+)":/g, '"$1": ')}`) },
+      { weight: 1, arbitrary: fc.constant(`data: ${chunk({ role: 'assistant', content: '' })}`) },
+      { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: t } }] })}`) },
+      { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ content: t }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`) },
+      // Fits the text's template around more than a text: `…"content":"` t `","reasoning_content":"r` `"},…`
+      { weight: 3, arbitrary: text.map((t) => `data: ${chunk({ content: t, reasoning_content: 'r' })}`) },
+      { weight: 1, arbitrary: fc.constant(': keep-alive') },
+      { weight: 1, arbitrary: text.map((t) => `event: ping\ndata: ${chunk({ content: t })}`) },
+      { weight: 1, arbitrary: text.map((t) => `id: 7\ndata: ${chunk({ content: t })}`) },
+      { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ content: t })}\ndata: ${chunk({ content: t })}`) },
+    );
+    const ending = `data: ${chunk({}, 'stop')}\n\ndata: ${JSON.stringify({ id, choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } })}\n\ndata: [DONE]\n\n`;
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 16 }), async (events, eol, rawCuts) => {
+        const bytes = enc.encode((events.map((e) => `${e}\n\n`).join('') + ending).replace(/\n/g, eol));
+        const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
+        const oneByOne = await run({ chunks: splitAt(bytes, ...cuts) });
+        const pieces: Uint8Array[] = [];
+        let count = 0;
+        const reply = newAccumulator();
+        const outcome = await streamChat(request, {
+          fetch: fakeFetch({ chunks: splitAt(bytes, ...cuts) }, { count: 0 }),
+          onEvent: (e) => accumulate(reply, e),
+          wire: {
+            bytes: (piece, _at, joined) => {
+              pieces.push(piece.slice());
+              count += joined;
+            },
+            event: () => count++,
+          },
+        });
+        expect(seen({ outcome, reply, events: [], calls: 1 })).toEqual(seen(oneByOne));
+        const log = new RawLog();
+        log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), count).chunk);
+        const raw = oneByOne.events.flatMap((e) => (e.type === 'raw' ? [{ event: e.event, data: e.data }] : []));
+        expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(raw);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { parseChunk, type ChunkEvent } from './chunk';
 import { lineCutter } from './lineCutter';
+import { textRuns } from './textRuns';
 import type { RawChunk, WireChunk } from './rawLog';
 import { said } from '../i18n';
 import { ChatError, httpError, networkError } from './errors';
@@ -27,10 +28,12 @@ export interface StreamOptions {
   onRawEvents?: (raw: RawChunk, wire?: WireChunk) => void;
   /**
    * Where given, an event stream's raw events come as its bytes, in order, and a count
-   * (see rawLog.ts's WireChunk). The bytes come once the reader is done with them, each
-   * piece the only user of its memory: they may be moved to another thread.
+   * (see rawLog.ts's WireChunk): an `event()` for each event read, and with each piece
+   * the events in it that were read joined to others (see textRuns.ts). The bytes come
+   * once the reader is done with them, each piece the only user of its memory: they
+   * may be moved to another thread.
    */
-  wire?: { bytes(bytes: Uint8Array, at: number): void; event(): void };
+  wire?: { bytes(bytes: Uint8Array, at: number, joined: number): void; event(): void };
   fetch?: typeof fetch;
   /** No response headers by then fails the turn (default 60 s). */
   firstByteTimeoutMs?: number;
@@ -76,6 +79,14 @@ function slices(bytes: Uint8Array, size: number): Uint8Array[] {
   return out;
 }
 
+/** A piece of the body, when it arrived, and what the reader is given of it: the piece itself, or its text runs joined (with how many events fewer). */
+interface Piece {
+  bytes: Uint8Array;
+  at: number;
+  read: Uint8Array;
+  joined: number;
+}
+
 interface ReadBody {
   fetch: typeof fetch;
   /** Gives `reading` what it has not been given yet: to be called once the reader is done. */
@@ -92,15 +103,17 @@ interface ReadBody {
  * - `reading` is given the bytes, with when they arrived, once the reader has read them:
  *   it asks for more only when it has read and handled all it was given. With no pacing
  *   (which cuts the pieces further), nothing reads them after that: they may be moved;
+ * - where `reading` takes the raw events (as bytes), the reader is given runs of
+ *   text-only events joined into one (see textRuns.ts): a fast stream's events are
+ *   read a run at a time, not one by one;
  * - fetch-event-source drops a last event that is not followed by a blank line
  *   (some servers close right after `data: …\n`): the blank line is completed, and
  *   nothing is added to a stream that already ended properly.
  */
-function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => number, reading?: (bytes: Uint8Array, at: number) => void): ReadBody {
-  type Piece = { bytes: Uint8Array; at: number };
+function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => number, reading?: (bytes: Uint8Array, at: number, joined: number) => void): ReadBody {
   let given: Piece[] = [];
   const drain = () => {
-    for (const { bytes, at } of given) reading?.(bytes, at);
+    for (const { bytes, at, joined } of given) reading?.(bytes, at, joined);
     given = [];
   };
   const read: typeof fetch = async (input, init) => {
@@ -108,6 +121,11 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
     if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
     const source = response.body.getReader();
     const lines = lineCutter();
+    const runs = reading && !pace ? textRuns() : undefined;
+    const piece = (bytes: Uint8Array, at: number): Piece => {
+      const joined = runs?.join(bytes);
+      return { bytes, at, read: joined?.bytes ?? bytes, joined: joined?.fewer ?? 0 };
+    };
     let tail: number[] = [];
     let queue: Piece[] = [];
     let ended = false;
@@ -121,21 +139,22 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
             const { done, value } = await source.read();
             if (done) {
               ended = true;
-              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at }));
+              // Not joined: a last line that never ended is not a whole event.
+              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ bytes, at, read: bytes, joined: 0 }));
               break;
             }
             at = arrived();
             tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
             const pieces = lines.cut(value);
-            queue = (pace ? pieces.flatMap((piece) => slices(piece, SLICE_BYTES)) : pieces).map((bytes) => ({ bytes, at }));
+            queue = pace ? pieces.flatMap((bytes) => slices(bytes, SLICE_BYTES)).map((bytes) => ({ bytes, at, read: bytes, joined: 0 })) : pieces.map((bytes) => piece(bytes, at));
           }
           if (pace && performance.now() - sliceStart > SLICE_MS) {
             await yieldToMain();
             sliceStart = performance.now();
           }
-          for (const piece of pace ? queue.splice(0, 1) : queue.splice(0)) {
-            given.push(piece);
-            controller.enqueue(piece.bytes);
+          for (const next of pace ? queue.splice(0, 1) : queue.splice(0)) {
+            given.push(next);
+            controller.enqueue(next.read);
           }
           if (ended && !queue.length) controller.close();
         },
@@ -211,7 +230,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
     options.fetch ?? globalThis.fetch.bind(globalThis),
     (options.pace ?? true) && !options.wire,
     () => (arrivedAt = now()),
-    options.wire && ((bytes, at) => options.wire!.bytes(bytes, at)),
+    options.wire && ((bytes, at, joined) => options.wire!.bytes(bytes, at, joined)),
   );
   let caught: unknown;
   try {

@@ -50,10 +50,10 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   /** Events read from bytes not given yet: counted with them, so that no batch counts events it has not the bytes of. */
   let unsent = 0;
   const wire = {
-    bytes(bytes: Uint8Array, at: number) {
+    bytes(bytes: Uint8Array, at: number, joined: number) {
       batch.pieces.push(bytes);
       batch.piecesAt.push(at);
-      batch.wireEvents += unsent;
+      batch.wireEvents += unsent + joined;
       unsent = 0;
     },
     event() {
