@@ -108,21 +108,22 @@ function ChatScreen() {
   );
 }
 
+// A link to a conversation, or one to reopen: its replies are the first screen, so the
+// renderer loads as the app starts, beside its first render and the conversations, not after.
+const rendererFirst = routeConversationId(location.pathname) ?? loadLastActive() ? loadMarkdown() : undefined;
+
 export function App() {
   const loaded = useChatStore((s) => s.loaded);
   const init = useChatStore((s) => s.init);
   const t = useT();
-  // A link to a conversation, or one to reopen: its replies are the first screen, so
-  // the renderer loads beside the conversations rather than after them.
   const [routeId] = useState(() => routeConversationId(location.pathname));
-  const [repliesFirst] = useState(() => !!(routeId ?? loadLastActive()));
-  const [rendererReady, setRendererReady] = useState(!repliesFirst);
+  const [rendererReady, setRendererReady] = useState(!rendererFirst);
   useAppearance();
   useEffect(() => {
     void init(routeId);
-    if (repliesFirst) void loadMarkdown().then(() => setRendererReady(true));
+    if (rendererFirst) void rendererFirst.then(() => setRendererReady(true));
     else preloadMarkdown();
     reportBadRoute(location.pathname);
-  }, [init, routeId, repliesFirst]);
+  }, [init, routeId]);
   return loaded && rendererReady ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }
