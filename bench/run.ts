@@ -376,7 +376,11 @@ async function main() {
   const browser = await launch();
   try {
     if (process.env.BENCH_ONLY === 'search') return void console.log(await searchTenThousand(browser));
-    if (process.env.BENCH_ONLY === 'open') return void console.log(await openThousand(browser));
+    if (process.env.BENCH_ONLY === 'open') {
+      const opens: number[] = [];
+      for (let r = 0; r < RUNS; r++) opens.push((await openThousand(browser)).openMs);
+      return void console.log(`open: ${median(opens).toFixed(0)} ms median (${opens.map((o) => o.toFixed(0)).join(' ')})`);
+    }
     const targets = ['app', 'naive', 'streamdown', 'reading'] as const;
     const only = targets.find((t) => t === process.env.BENCH_ONLY);
     if (only) {
