@@ -240,8 +240,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
         onRawEvents: (raw, wire) => trace.raw.append(raw, wire),
         onEvent(event, at) {
           observe(trace, event, at);
-          // At most one store update per frame, however fast deltas arrive (fewer while each is costly).
-          if (accumulate(acc, event)) pacer.request();
+          // At most one store update per frame, however fast deltas arrive (fewer while each is costly);
+          // the finish shows at once: the reply's end does not wait for a frame or a rest.
+          if (!accumulate(acc, event)) return;
+          if (event.type === 'finish') pacer.finish();
+          else pacer.request();
         },
       });
     } catch (error) {

@@ -18,6 +18,7 @@ function fakeClock() {
   };
   const advance = (ms: number) => {
     const end = time + ms;
+    while (micro.length) micro.shift()!();
     for (;;) {
       timers.sort((a, b) => a.at - b.at);
       const next = timers[0];
@@ -78,6 +79,27 @@ describe('the streaming reply pacer', () => {
         expect(rest).toBeLessThanOrEqual(Math.min(MAX_REST_MS, cost * REST_RATIO) + 32); // two frames' alignment
       }
     }
+  });
+
+  it('runs the update for a whole reply at once, in its rest and without waiting for a frame, and only once', () => {
+    const { clock, advance, spend } = fakeClock();
+    const runs: number[] = [];
+    const pacer = createPacer(() => {
+      runs.push(clock.now());
+      spend(100);
+    }, clock);
+    pacer.request();
+    advance(16);
+    expect(runs).toEqual([16]);
+    // Resting 150 ms after that 100 ms update; a change comes, then the finish.
+    advance(10);
+    pacer.request();
+    pacer.finish();
+    advance(0);
+    expect(runs).toEqual([16, 126]);
+    // The request it answered does not run again.
+    advance(1000);
+    expect(runs).toHaveLength(2);
   });
 
   it('drops a pending update once stopped', () => {

@@ -11,6 +11,11 @@ export const MAX_REST_MS = 150;
 export interface Pacer {
   /** Something changed: `update` runs soon (once, however many requests come before it). */
   request(): void;
+  /**
+   * The reply is whole (more may still come, but not text to read): `update` runs once
+   * the current task's work is done, without waiting for a frame or for the rest.
+   */
+  finish(): void;
   /** Nothing more will change: a pending update is dropped. */
   stop(): void;
 }
@@ -34,10 +39,14 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
   let stopped = false;
   let readyAt = 0;
   const run = () => {
-    if (stopped) return;
+    // Stopped, or already run (by finish) since it was asked for.
+    if (stopped || !queued) return;
     // Timed when its turn comes: a costly update may have ended since it was asked for.
     const wait = readyAt - clock.now();
     if (wait > 0) return clock.after(wait, () => clock.nextFrame(run));
+    runNow();
+  };
+  const runNow = () => {
     queued = false;
     const start = clock.now();
     update();
@@ -52,6 +61,13 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
       if (queued || stopped) return;
       queued = true;
       clock.nextFrame(run);
+    },
+    finish() {
+      if (stopped) return;
+      queued = true;
+      clock.afterWork(() => {
+        if (queued && !stopped) runNow();
+      });
     },
     stop() {
       stopped = true;
