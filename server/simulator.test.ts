@@ -105,6 +105,22 @@ describe('the simulator speaks Bitseek', () => {
     expect(withDone.at(-1)).toBe('[DONE]');
   });
 
+  it('takes its configured options for a request that sends none, and a request\'s own over them', async () => {
+    const simulator = createSimulator({ delayMs: 0, options: 'chunk=4' });
+    const configured = createServer((req, res) => simulator(req, res));
+    await new Promise<void>((resolve) => configured.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = configured.address() as AddressInfo;
+      const ask = (headers: Record<string, string>) =>
+        fetch(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'echo: abcdefghij' }] }) });
+      const pieces = (lines: string[]) => lines.map((l) => JSON.parse(l).choices?.[0]?.delta?.content).filter(Boolean);
+      expect(pieces(await dataLines(await ask(auth)))).toEqual(['abcd', 'efgh', 'ij']);
+      expect(pieces(await dataLines(await ask({ ...auth, 'x-simulator': 'chunk=5' })))).toEqual(['abcde', 'fghij']);
+    } finally {
+      await new Promise<void>((resolve) => configured.close(() => resolve()));
+    }
+  });
+
   it('without a delay, sends a long reply in writes of about 16 KB, not one a delta, every event intact', async () => {
     const writes: number[] = [];
     const simulator = createSimulator({ delayMs: 0 });

@@ -11,6 +11,8 @@ export interface SimulatorConfig {
   delayMs?: number;
   /** Path prefix the simulator answers under. */
   basePath?: string;
+  /** x-simulator options for a request that sends none (SIM_OPTIONS): npm run bench streams to the app this way. */
+  options?: string;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -130,7 +132,7 @@ export function createSimulator(config: SimulatorConfig = {}) {
   }
 
   async function chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const o = parseSimOptions(req.headers['x-simulator'] as string | undefined);
+    const o = parseSimOptions((req.headers['x-simulator'] as string | undefined) ?? config.options);
     if (o.firstByteMs) await sleep(o.firstByteMs);
     if (o.status && o.status >= 400) return sendInjectedError(res, { ...o, status: o.status });
     const auth = req.headers.authorization ?? '';

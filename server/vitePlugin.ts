@@ -6,7 +6,8 @@ import { createSimulator } from './simulator.ts';
 /** Mounts the simulator at /v1 on the dev and preview servers: same origin, no key; CORS for other origins. */
 export function bitseekSimulator(): Plugin {
   const delay = process.env.SIM_DELAY_MS;
-  const simulator = createSimulator(delay ? { delayMs: Number(delay) } : {});
+  const options = process.env.SIM_OPTIONS;
+  const simulator = createSimulator({ ...(delay && { delayMs: Number(delay) }), ...(options && { options }) });
   const mount = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (!req.url?.startsWith('/v1/')) return next();
     if (applyCors(req, res)) return;
