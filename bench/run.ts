@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
 import { CHROMIUM } from '../scripts/chromium.ts';
+import { rawPage, type RawPage } from './rawPage.ts';
 import { CPU_PROFILE_CATEGORY, markTime, responseTimes, scriptMs, selfTimes, type TraceEvent } from './trace.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -96,12 +97,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Main-thread busy time of the page so far (TaskDuration), in seconds, from one CDP session kept for the run. */
-async function taskClock(page: Page): Promise<() => Promise<number>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+/** Main-thread busy time of the page so far (TaskDuration), in seconds. */
+async function taskClock(page: RawPage): Promise<() => Promise<number>> {
+  await page.send('Performance.enable');
   return async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
+    const { metrics } = await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
     return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   };
 }
@@ -109,8 +109,8 @@ async function taskClock(page: Page): Promise<() => Promise<number>> {
 /** The timeline categories DevTools records: enough to find every task that runs script. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing'];
 
-/** Traces `page` until the returned function is called; it returns the trace's events (and writes BENCH_TRACE when set). */
-async function startTrace(browser: Browser, page: Page, extra: string[] = []): Promise<() => Promise<TraceEvent[]>> {
+/** Traces the browser (a page's renderer, its workers, the network) until the returned function is called; it returns the trace's events (and writes BENCH_TRACE when set). */
+async function startTrace(browser: Browser, page?: Page, extra: string[] = []): Promise<() => Promise<TraceEvent[]>> {
   await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, ...extra] });
   return async () => {
     const buffer = await browser.stopTracing();
@@ -150,39 +150,38 @@ function frameGaps(frames: number[]): { fps: number; dropped: number; longest: n
 const DELTAS = Math.ceil(benchReply().length / 4);
 
 async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown' | 'reading'): Promise<StreamRun> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.addInitScript(probe(BENCH_END_MARKER));
+  // Over CDP without DevTools' network agent (see rawPage.ts); the simulator streams 4-character deltas to the app (SIM_OPTIONS).
+  const page = await rawPage(browser, { width: 1280, height: 800 });
+  await page.send('Page.addScriptToEvaluateOnNewDocument', { source: probe(BENCH_END_MARKER) });
   if (target === 'app') {
-    await page.setExtraHTTPHeaders({ 'x-simulator': 'chunk=4, delay=0' });
     await page.goto(`http://localhost:${APP_PORT}/`);
-    await page.getByRole('textbox', { name: 'Message' }).fill('benchmark reply');
-    await page.waitForTimeout(1500); // the lazy markdown chunk loads at idle, as for a person
+    const composer = `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Message')?.control`;
+    await page.waitFor(composer);
+    await page.evaluate(`${composer}.focus()`);
+    await page.send('Input.insertText', { text: 'benchmark reply' });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the lazy markdown chunk loads at idle, as for a person
+    // Found before anything is measured: the harness's own work (finding, polling) is not the page's.
+    await page.evaluate(`window.__send = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Send' && !b.disabled), !!window.__send`);
   } else {
     await page.goto(`http://localhost:${PAGES_PORT}/${target}.html`);
-    await page.waitForFunction(() => typeof (window as unknown as { __start?: unknown }).__start === 'function');
+    await page.waitFor(`typeof window.__start === 'function'`);
   }
-  // Found before anything is measured, and pressed with one call: the harness's own work
-  // (finding, hit-testing, polling) is not the page's.
-  const send = target === 'app' ? await page.getByRole('button', { name: 'Send' }).elementHandle() : undefined;
   const taskSeconds = await taskClock(page);
   const before = await taskSeconds();
-  const stopTrace = await startTrace(browser, page, profiling());
-  await page.evaluate(() => ((window as unknown as { __bench: { started: number } }).__bench.started = performance.now()));
-  if (send) await send.evaluate((button) => (button as HTMLButtonElement).click());
-  else await page.evaluate(() => (window as unknown as { __start: () => void }).__start());
+  const stopTrace = await startTrace(browser, undefined, profiling());
+  await page.evaluate(`window.__bench.started = performance.now(), ${target === 'app' ? 'window.__send.click()' : 'window.__start()'}, 0`);
   // The same window for every page: until SETTLE_MS after the final paint, so that work
   // a page leaves for later (highlighting at idle, say) is counted, not cut off by chance.
-  await page.evaluate(() => (window as unknown as { __bench: { settled: Promise<void> } }).__bench.settled);
+  await page.evaluate('window.__bench.settled');
   const after = await taskSeconds();
   const events = await stopTrace();
   if (process.env.BENCH_PROFILE) printProfile(events);
-  const b = await page.evaluate(() => (window as unknown as { __bench: { longest: number; frames: number[]; tasks: number[][] } }).__bench);
+  const b = await page.evaluate<{ longest: number; frames: number[]; tasks: number[][] }>('({ longest: __bench.longest, frames: __bench.frames, tasks: __bench.tasks })');
   const bytes = responseTimes(events, '/chat/completions');
   const finalPaint = markTime(events, FINAL_PAINT);
   if (!bytes || finalPaint === undefined) throw new Error(`${target}: the trace lacks the response's timing or the final paint mark`);
   if (process.env.BENCH_DEBUG) console.log(target, 'long tasks [start after the start, duration]:', JSON.stringify(b.tasks), 'bytes arrived over', Math.round(bytes.lastByte - bytes.firstByte), 'ms');
-  await context.close();
+  await page.close();
   const frames = frameGaps(b.frames);
   const streamMs = bytes.lastByte - bytes.firstByte;
   return {
@@ -369,6 +368,7 @@ async function main() {
   execSync(`npx vite build --logLevel error${process.env.BENCH_READABLE ? ' --minify false' : ''}`, { cwd: root, stdio: 'inherit' });
   execSync('npx vite build --config bench/vite.config.ts', { cwd: root, stdio: 'inherit' });
   process.env.SIM_DELAY_MS = '0';
+  process.env.SIM_OPTIONS = 'chunk=4, delay=0';
   const servers: PreviewServer[] = [
     await preview({ root, configFile: resolve(root, 'vite.config.ts'), preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' }),
     await preview({ root, configFile: resolve(root, 'bench/vite.config.ts'), preview: { port: PAGES_PORT, strictPort: true }, logLevel: 'error' }),
