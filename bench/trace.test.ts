@@ -52,6 +52,27 @@ describe('script time from a trace', () => {
   });
 });
 
+describe('the page\'s threads', () => {
+  it('are those of the renderer that recorded the mark, where one is given: its workers only', () => {
+    const page = (e: TraceEvent): TraceEvent => ({ ...e, pid: 2, tid: 9 });
+    const events: TraceEvent[] = [
+      ...meta,
+      { name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 8, args: { name: 'DedicatedWorker thread' } },
+      { name: 'thread_name', ph: 'M', ts: 0, pid: 2, tid: 10, args: { name: 'DedicatedWorker thread' } },
+      // A page closed before, still busy, with more events than the page.
+      span('FunctionCall', 0, 50_000, 'old.js'),
+      span('FunctionCall', 60_000, 1_000, 'old.js'),
+      { ...span('RunMicrotasks', 0, 7_000), tid: 8 },
+      page(span('FunctionCall', 0, 3_000, 'app.js')),
+      { ...span('RunMicrotasks', 0, 5_000), pid: 2, tid: 10 },
+      { name: 'bench:mark', ph: 'R', ts: 4_000, pid: 2, tid: 9 },
+    ];
+    expect(scriptMs(events, 'probe.js')).toBe(51);
+    expect(scriptMs(events, 'probe.js', 'main', 'wall', 'bench:mark')).toBe(3);
+    expect(scriptMs(events, 'probe.js', 'workers', 'wall', 'bench:mark')).toBe(5);
+  });
+});
+
 describe('self time from the trace CPU profile', () => {
   it('sums each function by thread, a sample standing for the time to the next, idle left out', () => {
     const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 9 });

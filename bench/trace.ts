@@ -56,18 +56,29 @@ interface Node {
   children: Node[];
 }
 
-/** The renderer's main thread with the most events (the page's own), or every dedicated worker's thread. */
-function threads(events: TraceEvent[], which: 'main' | 'workers'): Set<string> {
-  const named = (name: string) => new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name).map((e) => `${e.pid}:${e.tid}`));
-  if (which === 'workers') return named('DedicatedWorker thread');
-  const mains = named('CrRendererMain');
+/**
+ * The page's main thread ("pid:tid"): the renderer main thread where `mark` was
+ * recorded (performance.mark), else the one with the most events.
+ */
+export function pageThread(events: TraceEvent[], mark?: string): string | undefined {
+  const marked = mark && events.find((e) => e.name === mark && e.ph !== 'M');
+  if (marked) return `${marked.pid}:${marked.tid}`;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const counts = new Map<string, number>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (mains.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return new Set(busiest ? [busiest] : []);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** The page's main thread, or its process's dedicated workers' threads. */
+function threads(events: TraceEvent[], which: 'main' | 'workers', mark?: string): Set<string> {
+  const page = pageThread(events, mark);
+  if (!page) return new Set();
+  if (which === 'main') return new Set([page]);
+  const pid = page.split(':')[0];
+  return new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread' && String(e.pid) === pid).map((e) => `${e.pid}:${e.tid}`));
 }
 
 /**
@@ -76,10 +87,11 @@ function threads(events: TraceEvent[], which: 'main' | 'workers'): Set<string> {
  * benchmark's own probe) with everything nested in them. By the clock on the wall
  * (as DevTools counts it), or by the thread's CPU time (`cpu`): on a machine with
  * fewer cores than busy threads, a thread's script also spans the time it waited.
+ * The page is the one that recorded `mark`, where given (see pageThread).
  */
-export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' | 'workers' = 'main', clock: 'wall' | 'cpu' = 'wall'): number {
+export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' | 'workers' = 'main', clock: 'wall' | 'cpu' = 'wall', mark?: string): number {
   const length = (e: TraceEvent) => (clock === 'cpu' ? (e.tdur ?? e.dur!) : e.dur!);
-  const chosen = threads(events, which);
+  const chosen = threads(events, which, mark);
   const roots: Node[] = [];
   for (const thread of chosen) {
     const spans = events
@@ -128,8 +140,8 @@ export function markTime(events: TraceEvent[], name: string): number | undefined
  * Self time in ms by function ("name file:line"), from the trace's CPU profile of the
  * page's main thread or of its workers (the trace must include CPU_PROFILE_CATEGORY).
  */
-export function selfTimes(events: TraceEvent[], which: 'main' | 'workers'): Map<string, number> {
-  const chosen = threads(events, which);
+export function selfTimes(events: TraceEvent[], which: 'main' | 'workers', mark?: string): Map<string, number> {
+  const chosen = threads(events, which, mark);
   const ids = new Set(events.filter((e) => e.name === 'Profile' && chosen.has(`${e.pid}:${e.tid}`)).map((e) => e.id));
   const out = new Map<string, number>();
   for (const id of ids) {
