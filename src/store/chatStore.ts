@@ -241,7 +241,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         onEvent(event, at) {
           observe(trace, event, at);
           // At most one store update per frame, however fast deltas arrive (fewer while each is costly);
-          // the finish shows at once: the reply's end does not wait for a frame or a rest.
+          // the finish shows in the next task, not after a frame or a rest (see Pacer.finish).
           if (!accumulate(acc, event)) return;
           if (event.type === 'finish') pacer.finish();
           else pacer.request();

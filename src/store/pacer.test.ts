@@ -81,7 +81,7 @@ describe('the streaming reply pacer', () => {
     }
   });
 
-  it('runs the update for a whole reply at once, in its rest and without waiting for a frame, and only once', () => {
+  it('runs the update for a whole reply in the next task, in its rest and without waiting for a frame, and only once', () => {
     const { clock, advance, spend } = fakeClock();
     const runs: number[] = [];
     const pacer = createPacer(() => {
@@ -100,6 +100,17 @@ describe('the streaming reply pacer', () => {
     // The request it answered does not run again.
     advance(1000);
     expect(runs).toHaveLength(2);
+  });
+
+  it('leaves the whole reply to the stream\'s end when that comes first and stops it', () => {
+    const { clock, advance } = fakeClock();
+    let runs = 0;
+    const pacer = createPacer(() => runs++, clock);
+    pacer.request();
+    pacer.finish();
+    pacer.stop(); // the end, handled before the next task: its own final update has it all
+    advance(100);
+    expect(runs).toBe(0);
   });
 
   it('drops a pending update once stopped', () => {

@@ -12,8 +12,10 @@ export interface Pacer {
   /** Something changed: `update` runs soon (once, however many requests come before it). */
   request(): void;
   /**
-   * The reply is whole (more may still come, but not text to read): `update` runs once
-   * the current task's work is done, without waiting for a frame or for the rest.
+   * The reply is whole (more may still come, but not text to read): `update` runs in
+   * the next task, without waiting for a frame or for the rest. The stream's end, when
+   * it is already on its way (as it nearly always is), comes first, and its final update
+   * stops this one: the whole reply then renders once, not twice.
    */
   finish(): void;
   /** Nothing more will change: a pending update is dropped. */
@@ -65,7 +67,7 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
     finish() {
       if (stopped) return;
       queued = true;
-      clock.afterWork(() => {
+      clock.after(0, () => {
         if (queued && !stopped) runNow();
       });
     },
