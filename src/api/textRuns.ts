@@ -9,12 +9,17 @@
 import { textTemplate, type TextTemplate } from './chunk';
 
 const LF = 10;
-/** Any JSON string's body, as a regular expression's source. Bodies joined are one: no escape can be cut, as none ends a body. */
-const BODY = String.raw`(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*`;
+const CR = 13;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 /** After failing to learn a template, the next tries skip 0, 1, 3, 7… events, up to this many, until one succeeds. */
 const MOST_SKIPPED = 1024;
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What may follow a backslash in a JSON string (`u` then takes four hex digits). */
+const ESCAPED = new Uint8Array(256);
+for (const c of '"\\/bfnrtu') ESCAPED[c.charCodeAt(0)] = 1;
+const HEX = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
 
 export interface TextRuns {
   /**
@@ -25,36 +30,69 @@ export interface TextRuns {
   join(piece: Uint8Array): { bytes: Uint8Array; fewer: number };
 }
 
-/**
- * A whole event line (`data: ` and the JSON around the text), its text taken out:
- * head + text + tail, and `run`, which matches one or more such events in a row, each
- * with its blank line. No text can hold the tail, a blank line and the head in a row
- * (a body has no line end), so a run's text is its own with those taken out.
- */
+/** A whole event line (`data: ` and the JSON around the text), as bytes, its text taken out: head + text + tail. */
 interface LineTemplate {
-  head: string;
-  tail: string;
-  run: RegExp;
+  head: Uint8Array;
+  tail: Uint8Array;
+  /** The head's bytes four at a time (big-endian), and what is left over: compared a word at a time. */
+  headWords: Uint32Array;
 }
 
-function lineTemplate(head: string, tail: string): LineTemplate {
-  return { head, tail, run: new RegExp(`(?:${literal(head)}${BODY}${literal(tail)}\n\n)+`, 'y') };
+function lineTemplate(head: Uint8Array, tail: Uint8Array): LineTemplate {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  return { head, tail, headWords: Uint32Array.from({ length: head.length >> 2 }, (_, k) => view.getUint32(k * 4)) };
+}
+
+/**
+ * Where the text's JSON string body ends (at its closing quote) in the one-line event
+ * at `at`, if the event fits `t` (its head, a body, its tail, a blank line); else -1.
+ * Bytes are compared as they are: nothing is decoded.
+ */
+function fit(bytes: Uint8Array, view: DataView, at: number, t: LineTemplate): number {
+  const { head, tail, headWords } = t;
+  const n = bytes.length;
+  if (at + head.length + tail.length + 2 > n) return -1;
+  for (let k = 0; k < headWords.length; k++) if (view.getUint32(at + k * 4) !== headWords[k]) return -1;
+  for (let k = headWords.length * 4; k < head.length; k++) if (bytes[at + k] !== head[k]) return -1;
+  let i = at + head.length;
+  for (;;) {
+    if (i >= n) return -1;
+    const c = bytes[i]!;
+    if (c === QUOTE) break;
+    if (c < 0x20) return -1;
+    if (c !== BACKSLASH) {
+      i++;
+      continue;
+    }
+    const e = bytes[i + 1]!;
+    if (!ESCAPED[e]) return -1;
+    if (e === 0x75 && !(HEX[bytes[i + 2]!] && HEX[bytes[i + 3]!] && HEX[bytes[i + 4]!] && HEX[bytes[i + 5]!])) return -1;
+    i += e === 0x75 ? 6 : 2;
+  }
+  const to = i;
+  if (to + tail.length + 2 > n) return -1;
+  for (let k = 0; k < tail.length; k++) if (bytes[to + k] !== tail[k]) return -1;
+  return bytes[to + tail.length] === LF && bytes[to + tail.length + 1] === LF ? to : -1;
 }
 
 /** Where the next event starts, from `at`, a line's start: after the next blank line. */
-function afterBlankLine(text: string, at: number): number {
-  if (text.charCodeAt(at) === LF) return at + 1;
-  const blank = text.indexOf('\n\n', at);
-  return blank === -1 ? text.length : blank + 2;
+function afterBlankLine(bytes: Uint8Array, at: number): number {
+  if (bytes[at] === LF) return at + 1;
+  for (let end = bytes.indexOf(LF, at); end !== -1; end = bytes.indexOf(LF, end + 1)) if (bytes[end + 1] === LF) return end + 2;
+  return bytes.length;
 }
 
+const BLANK = new Uint8Array([LF, LF]);
+
 /**
- * Joins runs of text-only events of one event stream, piece by piece (see above).
- * A stream whose lines end in CR (or CRLF) is given back untouched: its events may
- * be cut between pieces in ways only the reader follows.
+ * Joins runs of text-only events of one event stream, piece by piece (see above),
+ * reading the bytes as they are: only a line a template is learned from is decoded
+ * (a fast stream's 10 MB decoded to text cost more than all the rest). A stream whose
+ * lines end in CR (or CRLF) is given back untouched: its events may be cut between
+ * pieces in ways only the reader follows.
  */
 export function textRuns(): TextRuns {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let template: LineTemplate | undefined;
   /** Whether the next piece starts an event: what it starts with is not the rest of one. */
@@ -62,12 +100,6 @@ export function textRuns(): TextRuns {
   let off = false;
   let skip = 0;
   let backoff = 1;
-
-  /** Where the run of events fitting `t` from `at` ends, or -1 if the event at `at` does not fit. */
-  const runEnd = (text: string, at: number, t: LineTemplate): number => {
-    t.run.lastIndex = at;
-    return t.run.test(text) ? t.run.lastIndex : -1;
-  };
 
   /** A template from the event line `line`, if it is a text-only event; tries back off while lines are not. */
   const learn = (line: string): LineTemplate | undefined => {
@@ -83,49 +115,62 @@ export function textRuns(): TextRuns {
       return undefined;
     }
     backoff = 1;
-    return lineTemplate(field + found.head, found.tail);
+    return lineTemplate(encoder.encode(field + found.head), encoder.encode(found.tail));
   };
 
   return {
     join(piece) {
       if (off || piece.length === 0) return { bytes: piece, fewer: 0 };
-      const text = decoder.decode(piece);
-      if (text.includes('\r')) {
+      if (piece.indexOf(CR) !== -1) {
         off = true;
         return { bytes: piece, fewer: 0 };
       }
-      const out: string[] = [];
+      // Written once a run is found: joining only ever makes the bytes fewer.
+      let out: Uint8Array | undefined;
+      let size = 0;
+      const copy = (bytes: Uint8Array, from: number, to: number) => {
+        out ??= new Uint8Array(piece.length);
+        out.set(bytes.subarray(from, to), size);
+        size += to - from;
+      };
       let copied = 0;
       let fewer = 0;
-      let at = atEventStart ? 0 : afterBlankLine(text, 0);
-      while (at < text.length) {
-        let next = template ? runEnd(text, at, template) : -1;
-        const lineEnd = text.indexOf('\n', at);
-        // A template is looked for in an event of one line (then a blank line) only.
-        if (next === -1 && lineEnd !== at && text.charCodeAt(lineEnd + 1) === LF) {
-          const learned = learn(text.slice(at, lineEnd));
-          if (learned) next = runEnd(text, at, (template = learned));
+      const view = new DataView(piece.buffer, piece.byteOffset, piece.byteLength);
+      let at = atEventStart ? 0 : afterBlankLine(piece, 0);
+      while (at < piece.length) {
+        let to = template ? fit(piece, view, at, template) : -1;
+        if (to === -1) {
+          const lineEnd = piece.indexOf(LF, at);
+          // A template is looked for in an event of one line (then a blank line) only.
+          const learned = lineEnd !== at && piece[lineEnd + 1] === LF ? learn(decoder.decode(piece.subarray(at, lineEnd))) : undefined;
+          if (learned) to = fit(piece, view, at, (template = learned));
+          if (to === -1) {
+            at = afterBlankLine(piece, at);
+            continue;
+          }
         }
-        if (next === -1) {
-          at = afterBlankLine(text, at);
-          continue;
+        const { head, tail } = template!;
+        let next = to + tail.length + 2;
+        let events = 1;
+        for (let more = fit(piece, view, next, template!); more !== -1; more = fit(piece, view, next, template!)) {
+          // The run's first event but its tail, then each next one's text.
+          if (events === 1) copy(piece, copied, to);
+          for (let k = next + head.length; k < more; k++) out![size++] = piece[k]!;
+          next = more + tail.length + 2;
+          events++;
         }
-        const t = template!;
-        const between = `${t.tail}\n\n${t.head}`;
-        const run = text.slice(at + t.head.length, next - t.tail.length - 2);
-        const joined = run.replaceAll(between, '');
-        const events = 1 + (run.length - joined.length) / between.length;
         if (events > 1) {
-          out.push(text.slice(copied, at), t.head, joined, t.tail, '\n\n');
+          copy(tail, 0, tail.length);
+          copy(BLANK, 0, 2);
           copied = next;
           fewer += events - 1;
         }
         at = next;
       }
-      atEventStart = text.endsWith('\n\n') || text === '\n';
-      if (!fewer) return { bytes: piece, fewer };
-      out.push(text.slice(copied));
-      return { bytes: encoder.encode(out.join('')), fewer };
+      atEventStart = (piece[piece.length - 2] === LF && piece[piece.length - 1] === LF) || (piece.length === 1 && piece[0] === LF);
+      if (!out) return { bytes: piece, fewer };
+      copy(piece, copied, piece.length);
+      return { bytes: out.subarray(0, size), fewer };
     },
   };
 }
