@@ -69,4 +69,18 @@ describe('textRuns', () => {
     expect(out.fewer[0]).toBe(0);
     expect(out.fewer[1]).toBeGreaterThan(0);
   });
+
+  it('stops learning, all but now and then, from a server whose every event differs around its text', () => {
+    let tries = 0;
+    const counting = (data: string) => (tries++, textTemplate(data));
+    const varying = Array.from({ length: 2000 }, (_, i) => `data: ${JSON.stringify({ id, created: i, choices: [{ index: 0, delta: { content: 'x' } }] })}\n\n`).join('');
+    const out = textRuns(counting).join(enc.encode(varying));
+    expect(out.fewer).toBe(0);
+    expect(tries).toBeLessThan(40);
+    // And a steady stream after it is joined again once a try comes round.
+    tries = 0;
+    const runs = textRuns(counting);
+    expect(runs.join(enc.encode(Array.from({ length: 300 }, () => text('x')).join(''))).fewer).toBe(299);
+    expect(tries).toBe(1);
+  });
 });

@@ -12,7 +12,11 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-/** After failing to learn a template, the next tries skip 0, 1, 3, 7… events, up to this many, until one succeeds. */
+/**
+ * After failing to learn a template, or learning one that joined nothing (a server whose
+ * every event differs around its text, by a time or a count), the next tries skip 0, 1,
+ * 3, 7… events, up to this many, until a template joins a run again.
+ */
 const MOST_SKIPPED = 1024;
 
 /** What may follow a backslash in a JSON string (`u` then takes four hex digits). */
@@ -91,7 +95,7 @@ const BLANK = new Uint8Array([LF, LF]);
  * lines end in CR (or CRLF) is given back untouched: its events may be cut between
  * pieces in ways only the reader follows.
  */
-export function textRuns(): TextRuns {
+export function textRuns(learnFrom: (data: string) => TextTemplate | undefined = textTemplate): TextRuns {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let template: LineTemplate | undefined;
@@ -101,20 +105,21 @@ export function textRuns(): TextRuns {
   let skip = 0;
   let backoff = 1;
 
-  /** A template from the event line `line`, if it is a text-only event; tries back off while lines are not. */
+  /** A try that came to nothing: the next ones back off. */
+  const missed = () => {
+    skip = backoff - 1;
+    backoff = Math.min(backoff * 2, MOST_SKIPPED);
+  };
+
+  /** A template from the event line `line`, if it is a text-only event (tries back off, see MOST_SKIPPED). */
   const learn = (line: string): LineTemplate | undefined => {
     if (skip > 0) {
       skip--;
       return undefined;
     }
     const field = /^data: ?/.exec(line)?.[0];
-    const found: TextTemplate | undefined = field === undefined ? undefined : textTemplate(line.slice(field.length));
-    if (!found) {
-      skip = backoff - 1;
-      backoff = Math.min(backoff * 2, MOST_SKIPPED);
-      return undefined;
-    }
-    backoff = 1;
+    const found = field === undefined ? undefined : learnFrom(line.slice(field.length));
+    if (!found) return void missed();
     return lineTemplate(encoder.encode(field + found.head), encoder.encode(found.tail));
   };
 
@@ -139,7 +144,8 @@ export function textRuns(): TextRuns {
       let at = atEventStart ? 0 : afterBlankLine(piece, 0);
       while (at < piece.length) {
         let to = template ? fit(piece, view, at, template) : -1;
-        if (to === -1) {
+        const learning = to === -1;
+        if (learning) {
           const lineEnd = piece.indexOf(LF, at);
           // A template is looked for in an event of one line (then a blank line) only.
           const learned = lineEnd !== at && piece[lineEnd + 1] === LF ? learn(decoder.decode(piece.subarray(at, lineEnd))) : undefined;
@@ -159,6 +165,8 @@ export function textRuns(): TextRuns {
           next = more + tail.length + 2;
           events++;
         }
+        if (events > 1) backoff = 1;
+        else if (learning) missed();
         if (events > 1) {
           copy(tail, 0, tail.length);
           copy(BLANK, 0, 2);
