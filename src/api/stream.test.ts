@@ -113,6 +113,34 @@ function splitAt(bytes: Uint8Array, ...cuts: number[]): Uint8Array[] {
   return points.slice(1).map((end, i) => bytes.slice(points[i], end));
 }
 
+/** The raw events a stream reported one by one. */
+const rawEventsOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === 'raw' ? [{ event: e.event, data: e.data }] : []));
+
+/**
+ * Streams `chunks` as the worker reads them: raw events as the stream's bytes, each piece
+ * moved away as it comes (as the worker moves them to the page: a piece the reader still
+ * used would be lost to it), and read back from those bytes as the inspector reads them.
+ */
+async function runAsWire(chunks: Uint8Array[]): Promise<{ outcome: StreamOutcome; reply: ReplyAccumulator; raw: { event: string; data: string }[] }> {
+  const pieces: Uint8Array[] = [];
+  let events = 0;
+  const reply = newAccumulator();
+  const outcome = await streamChat(request, {
+    fetch: fakeFetch({ chunks }, { count: 0 }),
+    onEvent: (e) => void accumulate(reply, e),
+    wire: {
+      bytes: (piece, _at, joined) => {
+        pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] }));
+        events += joined;
+      },
+      event: () => events++,
+    },
+  });
+  const log = new RawLog();
+  log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
+  return { outcome, reply, raw: Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data })) };
+}
+
 describe('streamChat on recorded Bitseek wire bytes', () => {
   const deltas = ['Hello', ', wor', 'ld — ', '你好', '🌏', ' done.'];
 
@@ -399,32 +427,14 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
         async (deltas, eol, rawCuts, ending) => {
           const bytes = enc.encode(bitseekWire(deltas, eol).replace(/data: [^\r\n]*"finish_reason":"stop"[^\r\n]*[\r\n]+$/, '') + ending);
           const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
-          const oneByOne = (await run({ chunks: splitAt(bytes, ...cuts) })).events.flatMap((e) => (e.type === 'raw' ? [{ event: e.event, data: e.data }] : []));
-          const pieces: Uint8Array[] = [];
-          let events = 0;
-          const calls = { count: 0 };
-          await streamChat(request, {
-            fetch: fakeFetch({ chunks: splitAt(bytes, ...cuts) }, calls),
-            onEvent() {},
-            // Moved away as they come, as the worker moves them to the page: a piece the reader still used would be lost to it.
-            wire: {
-              bytes: (piece, _at, joined) => {
-                pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] }));
-                events += joined;
-              },
-              event: () => events++,
-            },
-          });
-          const log = new RawLog();
-          log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
-          expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(oneByOne);
+          const oneByOne = rawEventsOf((await run({ chunks: splitAt(bytes, ...cuts) })).events);
+          expect((await runAsWire(splitAt(bytes, ...cuts))).raw).toEqual(oneByOne);
         },
       ),
       { numRuns: 150 },
     );
   });
 });
-
 
 describe('property: read as bytes, with text runs joined, a stream means what its events one by one mean', () => {
   it('holds for text, reasoning, tool calls, heartbeats, named and id-carrying events, escapes, any line ending and cut points', async () => {
@@ -452,25 +462,9 @@ describe('property: read as bytes, with text runs joined, a stream means what it
         const bytes = enc.encode((events.map((e) => `${e}\n\n`).join('') + ending).replace(/\n/g, eol));
         const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
         const oneByOne = await run({ chunks: splitAt(bytes, ...cuts) });
-        const pieces: Uint8Array[] = [];
-        let count = 0;
-        const reply = newAccumulator();
-        const outcome = await streamChat(request, {
-          fetch: fakeFetch({ chunks: splitAt(bytes, ...cuts) }, { count: 0 }),
-          onEvent: (e) => accumulate(reply, e),
-          wire: {
-            bytes: (piece, _at, joined) => {
-              pieces.push(piece.slice());
-              count += joined;
-            },
-            event: () => count++,
-          },
-        });
-        expect(seen({ outcome, reply, events: [], calls: 1 })).toEqual(seen(oneByOne));
-        const log = new RawLog();
-        log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), count).chunk);
-        const raw = oneByOne.events.flatMap((e) => (e.type === 'raw' ? [{ event: e.event, data: e.data }] : []));
-        expect(Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data }))).toEqual(raw);
+        const asWire = await runAsWire(splitAt(bytes, ...cuts));
+        expect(seen({ ...asWire, events: [], calls: 1 })).toEqual(seen(oneByOne));
+        expect(asWire.raw).toEqual(rawEventsOf(oneByOne.events));
       }),
       { numRuns: 300 },
     );
