@@ -165,14 +165,13 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
           next = more + tail.length + 2;
           events++;
         }
-        if (events > 1) backoff = 1;
-        else if (learning) missed();
         if (events > 1) {
           copy(tail, 0, tail.length);
           copy(BLANK, 0, 2);
           copied = next;
           fewer += events - 1;
-        }
+          backoff = 1;
+        } else if (learning) missed();
         at = next;
       }
       atEventStart = (piece[piece.length - 2] === LF && piece[piece.length - 1] === LF) || (piece.length === 1 && piece[0] === LF);
