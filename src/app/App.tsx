@@ -108,22 +108,23 @@ function ChatScreen() {
   );
 }
 
-// A link to a conversation, or one to reopen: its replies are the first screen, so the
+// The conversation the page was opened at (read once: the app is mounted once a page). A
+// link to a conversation, or one to reopen: its replies are the first screen, so the
 // renderer loads as the app starts, beside its first render and the conversations, not after.
-const rendererFirst = routeConversationId(location.pathname) ?? loadLastActive() ? loadMarkdown() : undefined;
+const firstRouteId = routeConversationId(location.pathname);
+const rendererFirst = firstRouteId ?? loadLastActive() ? loadMarkdown() : undefined;
 
 export function App() {
   const loaded = useChatStore((s) => s.loaded);
   const init = useChatStore((s) => s.init);
   const t = useT();
-  const [routeId] = useState(() => routeConversationId(location.pathname));
   const [rendererReady, setRendererReady] = useState(!rendererFirst);
   useAppearance();
   useEffect(() => {
-    void init(routeId);
+    void init(firstRouteId);
     if (rendererFirst) void rendererFirst.then(() => setRendererReady(true));
     else preloadMarkdown();
     reportBadRoute(location.pathname);
-  }, [init, routeId]);
+  }, [init]);
   return loaded && rendererReady ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }
