@@ -1,5 +1,6 @@
 import { expect, lastAssistant, sendMessage, simulate, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { BENCH_END_MARKER, benchReply } from '../server/benchReply';
 
 test('code blocks get a language label, a copy button and highlighting once finished', async ({ app: page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -134,6 +135,17 @@ test('a long reply parses what is in reach; the rest is plain text until scrolle
   await page.getByRole('log', { name: 'Messages' }).evaluate((el) => (el.scrollTop = 0));
   await expect(reply.getByRole('heading', { name: /^Section 1:/ })).toBeVisible();
   await expect(reply.getByText('## Section 1: streaming without stutter')).toHaveCount(0);
+});
+
+test('a long reply that arrives at once ends up whole, in order (its end is rendered first, the rest after)', async ({ app: page }) => {
+  await simulate(page, 'chunk=20000, delay=0');
+  await sendMessage(page, 'benchmark reply');
+  const reply = lastAssistant(page);
+  await expect(reply).toContainText(BENCH_END_MARKER, { timeout: 20_000 });
+  const sections = benchReply().match(/closing section \d+\./g)!.length;
+  // Every section, parsed or still plain text, once and in order.
+  const inOrder = () => reply.evaluate((el) => [...el.textContent!.matchAll(/closing section (\d+)\./g)].map((m) => Number(m[1])).every((n, i) => n === i + 1) && el.textContent!.match(/closing section \d+\./g)!.length);
+  await expect.poll(inOrder).toBe(sections);
 });
 
 test('code a fast reply carried out of view is highlighted once scrolled to, not as it flew by', async ({ app: page }) => {

@@ -1,4 +1,4 @@
-import { Children, memo, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { Children, memo, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { whenIdle } from '../../ui/idle';
@@ -140,6 +140,18 @@ const Block = memo(function Block({ text, tail }: { text: string; tail: boolean 
 const EAGER_BLOCKS = 8;
 /** Finished blocks go in runs of this many: a frame compares a few runs, not every block. */
 const RUN = 8;
+/**
+ * When one update brings more runs than this (a backlog read at once, a long reply
+ * opened), these last ones render first and the others after, a few per task: what a
+ * person sees of a reply is its end. A 200 KB reply is ~200 runs, and rendering them
+ * all took ~40 ms before its end could be painted.
+ */
+const FIRST_RUNS = 4;
+/**
+ * Runs held back that are rendered per task (~0.2 ms each, as plain text): few tasks,
+ * as each also re-measures the list and moves the view to the end.
+ */
+const FILL_STEP = 48;
 
 // `eager` is read only when a run's blocks change, so a run that ages out of it need not render again.
 const sameBlocks = (a: { blocks: string[] }, b: { blocks: string[] }) => a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
@@ -180,6 +192,31 @@ const BlockRun = memo(function BlockRun({ blocks, eager }: { blocks: string[]; e
   );
 }, sameBlocks);
 
+/**
+ * The runs held back, [from, to), of `count` (see FIRST_RUNS): they are rendered a few
+ * per task, from the first, while the runs after them are already on screen.
+ */
+function useHeldRuns(count: number): { from: number; to: number } {
+  const [held, setHeld] = useState({ from: 0, to: 0 });
+  /** How many runs there were at the last commit. */
+  const committed = useRef(0);
+  useLayoutEffect(() => void (committed.current = count));
+  const holding = held.from < held.to;
+  if (count - committed.current > FIRST_RUNS && !(holding && held.to === count - FIRST_RUNS)) {
+    // A held range not done yet goes on to the new runs (the few rendered in between go back into it).
+    setHeld({ from: holding ? held.from : committed.current, to: count - FIRST_RUNS });
+  }
+  useEffect(() => {
+    if (!holding) return;
+    // A task each, so that the page paints and takes input in between.
+    const timer = setTimeout(() => flushSync(() => setHeld((h) => ({ ...h, from: Math.min(h.from + FILL_STEP, h.to) }))));
+    return () => clearTimeout(timer);
+  }, [holding, held.from]);
+  // Fewer runs than before: the text was replaced.
+  const to = Math.min(held.to, count);
+  return { from: Math.min(held.from, to), to };
+}
+
 /** A reply's markdown, rendered incrementally: only the growing last block is parsed again. */
 const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const split = useRef(EMPTY_SPLIT);
@@ -189,8 +226,10 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
   // Math has begun in the streaming tail: its plugins load while the rest of it arrives.
   const mathBegun = streaming && blocks.length > 0 && MATH_OPENERS.some((opener) => blocks[blocks.length - 1]!.includes(opener));
   useEffect(() => void (mathBegun && loadMath()), [mathBegun]);
+  const { from, to } = useHeldRuns(Math.ceil(finished / RUN));
   const runs: ReactElement[] = [];
   for (let start = 0; start < finished; start += RUN) {
+    if (start >= from * RUN && start < to * RUN) continue;
     const end = Math.min(start + RUN, finished);
     runs.push(<BlockRun key={start} blocks={blocks.slice(start, end)} eager={end > blocks.length - EAGER_BLOCKS} />);
   }

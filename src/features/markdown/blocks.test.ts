@@ -52,6 +52,11 @@ describe('splitBlocks', () => {
     expect(state.blocks).toEqual(splitBlocks(doc).blocks);
   });
 
+  it('gives back the same split for the same text (a render that did not change the reply)', () => {
+    const a = splitBlocks('one\n\ntwo');
+    expect(splitBlocks('one\n\ntwo', a)).toBe(a);
+  });
+
   it('starts again when the text is replaced rather than grown', () => {
     const a = splitBlocks('one\n\ntwo');
     expect(splitBlocks('other', a).blocks).toEqual(['other']);

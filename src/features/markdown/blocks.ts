@@ -50,6 +50,7 @@ function splitFrom(text: string, offset: number): { blocks: string[]; starts: nu
  * the last block onward is looked at again, and earlier blocks keep their identity.
  */
 export function splitBlocks(text: string, previous: SplitState = EMPTY_SPLIT): SplitState {
+  if (text === previous.text) return previous;
   if (previous.blocks.length > 0 && text.startsWith(previous.text)) {
     const keep = previous.blocks.length - 1;
     const from = previous.starts[keep]!;
