@@ -149,6 +149,13 @@ function frameGaps(frames: number[]): { fps: number; dropped: number; longest: n
   };
 }
 
+/**
+ * Until BROWSER_SETTLE_MS after a browser context opened at `opened`: a new context
+ * opens a window, whose own pages (Chromium's omnibox popup, a WebUI) keep a core busy
+ * for about its first 1.5 s, and no page is measured until it is done.
+ */
+const browserSettled = (opened: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, opened + BROWSER_SETTLE_MS - Date.now())));
+
 const DELTAS = Math.ceil(benchReply().length / 4);
 
 async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdown' | 'reading'): Promise<StreamRun> {
@@ -169,9 +176,7 @@ async function streamOnce(browser: Browser, target: 'app' | 'naive' | 'streamdow
     await page.goto(`http://localhost:${PAGES_PORT}/${target}.html`);
     await page.waitFor(`typeof window.__start === 'function'`);
   }
-  // A new browser context opens a window, whose own pages (Chromium's omnibox popup, a
-  // WebUI) keep a core busy for about its first 1.5 s: no page is measured until it is done.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, opened + BROWSER_SETTLE_MS - Date.now())));
+  await browserSettled(opened);
   const taskSeconds = await taskClock(page);
   const before = await taskSeconds();
   const stopTrace = await startTrace(browser, undefined, profiling());
@@ -264,6 +269,7 @@ const SCROLL_SCRIPT = `new Promise((done) => {
 
 async function openThousand(browser: Browser): Promise<{ openMs: number; scroll: ScrollRun }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const opened = Date.now();
   const page = await context.newPage();
   await page.goto(`http://localhost:${APP_PORT}/`);
   await page.getByRole('textbox', { name: 'Message' }).waitFor();
@@ -274,6 +280,7 @@ async function openThousand(browser: Browser): Promise<{ openMs: number; scroll:
       : { id: `a${i}`, role: 'assistant', content: reply(n), createdAt: 1_700_000_000_000 + i, status: 'complete', finishReason: 'stop' };
   });
   await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
+  await browserSettled(opened);
   const stopTrace = process.env.BENCH_TRACE || process.env.BENCH_PROFILE ? await startTrace(browser, page, ['loading', ...profiling()]) : undefined;
   await page.goto(`http://localhost:${APP_PORT}/c/conv-bench-1000`);
   const ms = await page.waitForFunction(
