@@ -99,6 +99,7 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let template: LineTemplate | undefined;
+  let scratch = new Uint8Array(0);
   /** Whether the next piece starts an event: what it starts with is not the rest of one. */
   let atEventStart = true;
   let off = false;
@@ -134,7 +135,10 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
       let out: Uint8Array | undefined;
       let size = 0;
       const copy = (bytes: Uint8Array, from: number, to: number) => {
-        out ??= new Uint8Array(piece.length);
+        if (!out) {
+          if (scratch.length < piece.length) scratch = new Uint8Array(piece.length);
+          out = scratch;
+        }
         out.set(bytes.subarray(from, to), size);
         size += to - from;
       };
@@ -177,7 +181,7 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
       atEventStart = (piece[piece.length - 2] === LF && piece[piece.length - 1] === LF) || (piece.length === 1 && piece[0] === LF);
       if (!out) return { bytes: piece, fewer };
       copy(piece, copied, piece.length);
-      return { bytes: out.subarray(0, size), fewer };
+      return { bytes: out.slice(0, size), fewer };
     },
   };
 }
