@@ -137,7 +137,7 @@ test('a long reply parses what is in reach; the rest is plain text until scrolle
   await expect(reply.getByText('## Section 1: streaming without stutter')).toHaveCount(0);
 });
 
-test('a long reply that arrives at once ends up whole, in order (its end is rendered first, the rest after)', async ({ app: page }) => {
+test('a long reply that arrives at once ends up whole, in order (its end is rendered first, the rest after); opened again, it renders whole at once', async ({ app: page }) => {
   await simulate(page, 'chunk=20000, delay=0');
   await sendMessage(page, 'benchmark reply');
   const reply = lastAssistant(page);
@@ -146,6 +146,18 @@ test('a long reply that arrives at once ends up whole, in order (its end is rend
   // Every section, parsed or still plain text, once and in order.
   const inOrder = () => reply.evaluate((el) => [...el.textContent!.matchAll(/closing section (\d+)\./g)].map((m) => Number(m[1])).every((n, i) => n === i + 1) && el.textContent!.match(/closing section \d+\./g)!.length);
   await expect.poll(inOrder).toBe(sections);
+
+  // Opened again, it renders whole at once: nothing is held back of a reply that did not stream in.
+  await page.addInitScript((marker) => {
+    new MutationObserver((_records, observer) => {
+      const reply = [...document.querySelectorAll('article[aria-label^="Assistant"]')].pop();
+      if (!reply?.textContent?.includes(marker)) return;
+      (window as unknown as { wholeAtFirst: boolean }).wholeAtFirst = reply.textContent.includes('closing section 1.');
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  }, BENCH_END_MARKER);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { wholeAtFirst?: boolean }).wholeAtFirst)).toBe(true);
 });
 
 test('code a fast reply carried out of view is highlighted once scrolled to, not as it flew by', async ({ app: page }) => {

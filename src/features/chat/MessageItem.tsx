@@ -36,7 +36,8 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
           <p className="mt-1 whitespace-pre-wrap">{message.reasoning}</p>
         </details>
       )}
-      {message.content && <Markdown text={message.content} streaming={streaming} />}
+      {/* There from the stream's start: the text it brings is then an update (see FIRST_RUNS in Markdown.tsx). */}
+      {(message.content || streaming) && <Markdown text={message.content} streaming={streaming} />}
       {!streaming && message.content && <SourcesList markdown={message.content} />}
       {streaming && empty && <p className="text-sm text-ink-muted">{t.chat.waiting}</p>}
       {message.refusal && (

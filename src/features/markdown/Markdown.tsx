@@ -141,10 +141,11 @@ const EAGER_BLOCKS = 8;
 /** Finished blocks go in runs of this many: a frame compares a few runs, not every block. */
 const RUN = 8;
 /**
- * When one update brings more runs than this (a backlog read at once, a long reply
- * opened), these last ones render first and the others after, a few per task: what a
- * person sees of a reply is its end. A 200 KB reply is ~200 runs, and rendering them
- * all took ~40 ms before its end could be painted.
+ * When one update brings more runs than this (a backlog read at once), these last ones
+ * render first and the others after, a few per task: what a person sees of a reply
+ * that streams in is its end. A 200 KB reply is ~200 runs, and rendering them all took
+ * ~40 ms before its end could be painted. A reply rendered anew (opened, or come into
+ * view as the person scrolls down to it) renders whole: its beginning may be what shows.
  */
 const FIRST_RUNS = 4;
 /**
@@ -198,8 +199,8 @@ const BlockRun = memo(function BlockRun({ blocks, eager }: { blocks: string[]; e
  */
 function useHeldRuns(count: number): { from: number; to: number } {
   const [held, setHeld] = useState({ from: 0, to: 0 });
-  /** How many runs there were at the last commit. */
-  const committed = useRef(0);
+  /** How many runs there were at the last commit (at the first render: none are held). */
+  const committed = useRef(count);
   useLayoutEffect(() => void (committed.current = count));
   const holding = held.from < held.to;
   if (count - committed.current > FIRST_RUNS && !(holding && held.to === count - FIRST_RUNS)) {
