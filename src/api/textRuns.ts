@@ -99,6 +99,11 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let template: LineTemplate | undefined;
+  /**
+   * What a piece's runs are written into, kept from piece to piece (only what it holds is
+   * copied out): a new buffer the size of each piece, zeroed and its memory faulted in,
+   * cost more than the joining itself.
+   */
   let scratch = new Uint8Array(0);
   /** Whether the next piece starts an event: what it starts with is not the rest of one. */
   let atEventStart = true;
