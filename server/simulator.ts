@@ -17,6 +17,8 @@ export interface SimulatorConfig {
 
 const MAX_BODY = 1024 * 1024;
 const MAX_OPEN_MS = 120_000;
+/** How long a stream asked to drop waits, once its last bytes are written, before it cuts the connection. */
+const DROP_AFTER_MS = 500;
 /** How much a stream without a delay writes at a time. */
 const WRITE_BYTES = 16 * 1024;
 const MEMORY_LIMIT = 1000;
@@ -215,9 +217,12 @@ export function createSimulator(config: SimulatorConfig = {}) {
       if (closed) return;
       if (sent === o.dropAfter) {
         flush();
-        // Let what was written reach the client first, then cut the connection.
+        // Let what was written reach the client's reader first, then cut the connection:
+        // Chromium throws away bytes a page has received but not read yet when the
+        // connection fails, and on a busy machine a reader can come to them late (150 ms
+        // was too little once in seven CI runs: the reply's three events were lost).
         await new Promise<void>((resolve) => res.write(`: dropping${eol}${eol}`, () => resolve()));
-        await sleep(150);
+        await sleep(DROP_AFTER_MS);
         return void res.socket?.destroy();
       }
       if (sent === o.closeAfter) return void (flush(), res.end());
