@@ -61,9 +61,9 @@ interface Node {
  * recorded (performance.mark), else the one with the most events.
  */
 export function pageThread(events: TraceEvent[], mark?: string): string | undefined {
-  const marked = mark && events.find((e) => e.name === mark && e.ph !== 'M');
+  const marked = mark && markEvent(events, mark);
   if (marked) return `${marked.pid}:${marked.tid}`;
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mains = threadsNamed(events, 'CrRendererMain');
   const counts = new Map<string, number>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
@@ -78,8 +78,16 @@ function threads(events: TraceEvent[], which: 'main' | 'workers', mark?: string)
   if (!page) return new Set();
   if (which === 'main') return new Set([page]);
   const pid = page.split(':')[0];
-  return new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread' && String(e.pid) === pid).map((e) => `${e.pid}:${e.tid}`));
+  return new Set([...threadsNamed(events, 'DedicatedWorker thread')].filter((thread) => thread.split(':')[0] === pid));
 }
+
+/** Every thread ("pid:tid") the trace names `name`. */
+function threadsNamed(events: TraceEvent[], name: string): Set<string> {
+  return new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name).map((e) => `${e.pid}:${e.tid}`));
+}
+
+/** The performance.mark `name` (the first), not its metadata. */
+const markEvent = (events: TraceEvent[], name: string) => events.find((e) => e.name === name && e.ph !== 'M');
 
 /**
  * Milliseconds of script over the whole trace on the page's main thread (or on its
@@ -132,7 +140,7 @@ export function responseTimes(events: TraceEvent[], urlPart: string): { firstByt
 
 /** When the page called performance.mark(name) (ms, trace clock). */
 export function markTime(events: TraceEvent[], name: string): number | undefined {
-  const mark = events.find((e) => e.name === name && e.ph !== 'M');
+  const mark = markEvent(events, name);
   return mark ? mark.ts / 1000 : undefined;
 }
 
