@@ -122,6 +122,7 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
     const source = response.body.getReader();
     const lines = lineCutter();
     const runs = reading && !pace ? textRuns() : undefined;
+    /** A piece as the reader gets it: its text runs joined, where they are (never when paced). */
     const piece = (bytes: Uint8Array, at: number): Piece => {
       const joined = runs?.join(bytes);
       return { bytes, at, read: joined?.bytes ?? bytes, joined: joined?.fewer ?? 0 };
@@ -146,7 +147,7 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
             at = arrived();
             tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
             const pieces = lines.cut(value);
-            queue = pace ? pieces.flatMap((bytes) => slices(bytes, SLICE_BYTES)).map((bytes) => ({ bytes, at, read: bytes, joined: 0 })) : pieces.map((bytes) => piece(bytes, at));
+            queue = (pace ? pieces.flatMap((bytes) => slices(bytes, SLICE_BYTES)) : pieces).map((bytes) => piece(bytes, at));
           }
           if (pace && performance.now() - sliceStart > SLICE_MS) {
             await yieldToMain();
