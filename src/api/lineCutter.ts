@@ -33,9 +33,6 @@ function join(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** Whether `bytes` is the whole of its buffer: then a view of it shares its memory with nothing else. */
-const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-
 export interface LineCutter {
   /** The pieces to read for `chunk`: its bytes in order, less a line not ended yet, kept for the next chunk. */
   cut(chunk: Uint8Array): Uint8Array[];
@@ -46,9 +43,9 @@ export interface LineCutter {
 /**
  * Cuts an event stream's pieces after their last line end (CR or LF: a CRLF cut
  * between the two is one line end to the reader). Every piece it gives ends at a line
- * end and is the only user of its memory (a copy, or a view of a chunk that was the
- * whole of its own buffer): once read, it can be moved to another thread. Only the
- * line not ended yet is copied, joined to the next chunk's first line.
+ * end, and is a copy or a view of the chunk it was cut from (one view a chunk). Only
+ * the line not ended yet is copied, joined to the next chunk's first line: nothing it
+ * keeps is a view, and a chunk's memory may be written over once its pieces are read.
  */
 export function lineCutter(): LineCutter {
   let kept: Uint8Array[] = [];
@@ -66,7 +63,7 @@ export function lineCutter(): LineCutter {
         pieces.push(join([...kept, chunk.subarray(0, from)]));
         kept = [];
       }
-      if (from <= last) pieces.push(ownsBuffer(chunk) ? chunk.subarray(from, last + 1) : chunk.slice(from, last + 1));
+      if (from <= last) pieces.push(chunk.subarray(from, last + 1));
       if (last + 1 < chunk.length) kept.push(chunk.slice(last + 1));
       return pieces;
     },

@@ -2,6 +2,7 @@
 // object and a string for each would be as many allocations wherever they are kept
 // or copied between threads.
 import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/esm/parse';
+import { expandRuns } from './textRuns';
 
 /** A run of raw events: all their data in one string, `ends` saying where each one's ends. */
 export interface RawChunk {
@@ -23,10 +24,14 @@ export interface OpenChunk extends RawChunk {
  * An event stream's bytes as they arrived, in pieces: the stream worker sends these
  * instead of its events (moving bytes costs neither thread anything per event), and
  * the events are read from them, with the reader the stream itself was read with,
- * only when the inspector asks for them.
+ * only when the inspector asks for them. A piece whose text runs were joined comes
+ * joined, with its runs (see textRuns.ts), and is expanded back to its bytes only then:
+ * a fast stream's 10 MB are ~0.5 MB so.
  */
 export interface WireChunk {
   pieces: Uint8Array[];
+  /** Each piece's runs, where its text runs were joined. */
+  runs?: (Uint32Array | undefined)[];
   /** When each piece arrived (ms from the request). */
   at: ArrayLike<number>;
   /** How many events the stream's reader took from the stream while these bytes were collected. */
@@ -34,15 +39,16 @@ export interface WireChunk {
 }
 
 /**
- * Pieces of an event stream's bytes, and when each arrived, as a chunk, and the memory
- * to move with it to another thread: the pieces' own (not copied: the stream's reader
- * gives only pieces it is done with, none sharing memory with another; see stream.ts).
+ * Pieces of an event stream's bytes (with their runs, where joined) and when each
+ * arrived, as a chunk, and the memory to move with it to another thread: the pieces'
+ * own (not copied: the stream's reader gives only pieces it is done with, none sharing
+ * memory with another; see stream.ts).
  */
-export function wireChunk(pieces: Uint8Array[], at: number[], events: number): { chunk: WireChunk; buffers: ArrayBuffer[] } {
+export function wireChunk(pieces: Uint8Array[], at: number[], events: number, runs?: (Uint32Array | undefined)[]): { chunk: WireChunk; buffers: ArrayBuffer[] } {
   const times = Float64Array.from(at);
   const buffers = new Set<ArrayBuffer>([times.buffer]);
-  for (const piece of pieces) if (piece.buffer instanceof ArrayBuffer) buffers.add(piece.buffer);
-  return { chunk: { pieces, at: times, events }, buffers: [...buffers] };
+  for (const part of [...pieces, ...(runs ?? [])]) if (part?.buffer instanceof ArrayBuffer) buffers.add(part.buffer);
+  return { chunk: { pieces, at: times, events, ...(runs?.some(Boolean) && { runs }) }, buffers: [...buffers] };
 }
 
 export interface RawEvent {
@@ -112,8 +118,9 @@ class WireEvents {
     const chunk = this.pending.shift();
     if (!chunk) return false;
     chunk.pieces.forEach((piece, k) => {
+      const runs = chunk.runs?.[k];
       this.arrivedAt = chunk.at[k]!;
-      this.read(piece);
+      this.read(runs ? expandRuns(piece, runs) : piece);
     });
     return true;
   }

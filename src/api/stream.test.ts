@@ -41,6 +41,8 @@ interface FakeResponse {
   /** Never end the body (a server that stays open). */
   hang?: boolean;
   body?: string;
+  /** A byte stream, as a fetch body is: read into one buffer, read after read. */
+  bytes?: boolean;
 }
 
 function fakeFetch(spec: FakeResponse, calls: { count: number }): typeof fetch {
@@ -50,7 +52,9 @@ function fakeFetch(spec: FakeResponse, calls: { count: number }): typeof fetch {
     const headers = spec.headers ?? { 'content-type': 'text/event-stream' };
     if (spec.body !== undefined) return new Response(spec.body, { status: spec.status ?? 200, headers });
     const queue = [...(spec.chunks ?? [])];
+    // A byte stream, as a fetch body is, where asked: read into one reused buffer (see stream.ts's bodyReader).
     const stream = new ReadableStream<Uint8Array>({
+      ...(spec.bytes && { type: 'bytes' as const }),
       start(controller) {
         signal?.addEventListener('abort', () => {
           try {
@@ -63,12 +67,15 @@ function fakeFetch(spec: FakeResponse, calls: { count: number }): typeof fetch {
       // one chunk per read, as a network delivers them; errors only after all were read
       pull(controller) {
         const next = queue.shift();
-        if (next) controller.enqueue(next);
+        if (next) controller.enqueue(spec.bytes ? new Uint8Array(next) : next);
         else if (spec.dropAfterChunks) controller.error(new TypeError('network error'));
-        else if (!spec.hang) controller.close();
-        else return new Promise<void>(() => {});
+        else if (!spec.hang) {
+          controller.close();
+          // A byte stream's pending read into a buffer ends only when answered.
+          (controller as unknown as ReadableByteStreamController).byobRequest?.respond(0);
+        } else return new Promise<void>(() => {});
       },
-    });
+    } as UnderlyingDefaultSource<Uint8Array>);
     return new Response(stream, { status: spec.status ?? 200, headers });
   };
 }
@@ -121,23 +128,26 @@ const rawEventsOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type ===
  * moved away as it comes (as the worker moves them to the page: a piece the reader still
  * used would be lost to it), and read back from those bytes as the inspector reads them.
  */
-async function runAsWire(chunks: Uint8Array[]): Promise<{ outcome: StreamOutcome; reply: ReplyAccumulator; raw: { event: string; data: string }[] }> {
+async function runAsWire(chunks: Uint8Array[], bytes = false): Promise<{ outcome: StreamOutcome; reply: ReplyAccumulator; raw: { event: string; data: string }[] }> {
   const pieces: Uint8Array[] = [];
+  const runs: (Uint32Array | undefined)[] = [];
   let events = 0;
   const reply = newAccumulator();
+  const move = <T extends Uint8Array | Uint32Array>(part: T): T => structuredClone(part, { transfer: [part.buffer as ArrayBuffer] });
   const outcome = await streamChat(request, {
-    fetch: fakeFetch({ chunks }, { count: 0 }),
+    fetch: fakeFetch({ chunks, bytes }, { count: 0 }),
     onEvent: (e) => void accumulate(reply, e),
     wire: {
-      bytes: (piece, _at, joined) => {
-        pieces.push(structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] }));
+      bytes: (piece, _at, joined, pieceRuns) => {
+        pieces.push(move(piece));
+        runs.push(pieceRuns && move(pieceRuns));
         events += joined;
       },
       event: () => events++,
     },
   });
   const log = new RawLog();
-  log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events).chunk);
+  log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events, runs).chunk);
   return { outcome, reply, raw: Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data })) };
 }
 
@@ -424,11 +434,12 @@ describe('property: raw events as the stream\'s bytes read back as the raw event
         fc.constantFrom('\n', '\r', '\r\n'),
         fc.array(fc.nat(), { maxLength: 12 }),
         fc.constantFrom(...endings),
-        async (deltas, eol, rawCuts, ending) => {
+        fc.boolean(),
+        async (deltas, eol, rawCuts, ending, byteStream) => {
           const bytes = enc.encode(bitseekWire(deltas, eol).replace(/data: [^\r\n]*"finish_reason":"stop"[^\r\n]*[\r\n]+$/, '') + ending);
           const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
           const oneByOne = rawEventsOf((await run({ chunks: splitAt(bytes, ...cuts) })).events);
-          expect((await runAsWire(splitAt(bytes, ...cuts))).raw).toEqual(oneByOne);
+          expect((await runAsWire(splitAt(bytes, ...cuts), byteStream)).raw).toEqual(oneByOne);
         },
       ),
       { numRuns: 150 },
@@ -458,11 +469,11 @@ describe('property: read as bytes, with text runs joined, a stream means what it
     );
     const ending = `data: ${chunk({}, 'stop')}\n\ndata: ${JSON.stringify({ id, choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } })}\n\ndata: [DONE]\n\n`;
     await fc.assert(
-      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 16 }), async (events, eol, rawCuts) => {
+      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 16 }), fc.boolean(), async (events, eol, rawCuts, byteStream) => {
         const bytes = enc.encode((events.map((e) => `${e}\n\n`).join('') + ending).replace(/\n/g, eol));
         const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
         const oneByOne = await run({ chunks: splitAt(bytes, ...cuts) });
-        const asWire = await runAsWire(splitAt(bytes, ...cuts));
+        const asWire = await runAsWire(splitAt(bytes, ...cuts), byteStream);
         expect(seen({ ...asWire, events: [], calls: 1 })).toEqual(seen(oneByOne));
         expect(asWire.raw).toEqual(rawEventsOf(oneByOne.events));
       }),

@@ -50,8 +50,9 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   /** Events read from bytes not given yet: counted with them, so that no batch counts events it has not the bytes of. */
   let unsent = 0;
   const wire = {
-    bytes(bytes: Uint8Array, at: number, joined: number) {
+    bytes(bytes: Uint8Array, at: number, joined: number, runs?: Uint32Array) {
       batch.pieces.push(bytes);
+      batch.runs.push(runs);
       batch.piecesAt.push(at);
       batch.wireEvents += unsent + joined;
       unsent = 0;
@@ -110,17 +111,17 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
 
 const failed = (id: number, error: unknown): FromStreamWorker => ({ type: 'end', id, outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } } });
 
-/** A batch being filled: the event stream's bytes as the pieces read, and when each arrived. */
-type OpenBatch = Omit<WorkerBatch, 'wire'> & { raw: OpenChunk; pieces: Uint8Array[]; piecesAt: number[]; wireEvents: number };
+/** A batch being filled: the event stream's bytes as the pieces read (with their runs, where joined), and when each arrived. */
+type OpenBatch = Omit<WorkerBatch, 'wire'> & { raw: OpenChunk; pieces: Uint8Array[]; runs: (Uint32Array | undefined)[]; piecesAt: number[]; wireEvents: number };
 
 function emptyBatch(): OpenBatch {
-  return { events: [], raw: emptyChunk(), pieces: [], piecesAt: [], wireEvents: 0 };
+  return { events: [], raw: emptyChunk(), pieces: [], runs: [], piecesAt: [], wireEvents: 0 };
 }
 
 /** The batch's bytes, to be moved to the page. */
 function sealWire(batch: OpenBatch): { chunk: WireChunk; buffers: ArrayBuffer[] } | undefined {
   if (!batch.pieces.length && !batch.wireEvents) return undefined;
-  return wireChunk(batch.pieces, batch.piecesAt, batch.wireEvents);
+  return wireChunk(batch.pieces, batch.piecesAt, batch.wireEvents, batch.runs);
 }
 
 /** Adjacent pieces of text join into one event (timed at the first): the page needs their sum, not each. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textTemplate } from './chunk';
-import { textRuns } from './textRuns';
+import { expandRuns, textRuns } from './textRuns';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -8,9 +8,17 @@ const id = 'stream:chat:26e9c1d0-0000-4000-8000-000000000003';
 const chunk = (delta: object, finish: string | null = null) => JSON.stringify({ id, object: 'chat.completion', created: 1, model: '', choices: [{ index: 0, delta, finish_reason: finish }] });
 const text = (t: string) => `data: ${chunk({ content: t })}\n\n`;
 
+/** The pieces joined; and each one's runs, expanded, must give the piece back byte for byte. */
 function joined(...pieces: string[]): { text: string[]; fewer: number[] } {
   const runs = textRuns();
-  const out = pieces.map((p) => runs.join(enc.encode(p)));
+  const out = pieces.map((p) => {
+    const bytes = enc.encode(p);
+    const result = runs.join(bytes);
+    const copy = result.bytes.slice();
+    bytes.fill(0x78); // as a reader's reused buffer is, once joined
+    expect(dec.decode(result.runs ? expandRuns(result.bytes, result.runs) : copy)).toBe(p);
+    return { ...result, bytes: copy };
+  });
   return { text: out.map((o) => dec.decode(o.bytes)), fewer: out.map((o) => o.fewer) };
 }
 

@@ -29,9 +29,59 @@ export interface TextRuns {
   /**
    * `piece` (an event stream's bytes, ending at a line end, following the pieces
    * given before it) with each run of two or more text-only events as one event,
-   * and how many events fewer the result has than the piece.
+   * how many events fewer the result has than the piece, and (where it joined any)
+   * the runs, from which expandRuns gives the piece back. Where it joined none, the
+   * bytes are the piece itself; else they are new, and the piece may be written over.
    */
-  join(piece: Uint8Array): { bytes: Uint8Array; fewer: number };
+  join(piece: Uint8Array): { bytes: Uint8Array; fewer: number; runs?: Uint32Array };
+}
+
+/**
+ * The runs of a joined piece, each as: where its event starts in the joined bytes, its
+ * head's and its tail's lengths, how many events it joined, and the length of each
+ * one's text, in order.
+ */
+const START = 0;
+const HEAD = 1;
+const TAIL = 2;
+const COUNT = 3;
+const LENGTHS = 4;
+
+/**
+ * The piece that textRuns joined into `bytes`, byte for byte: each run's event written
+ * out again as its events, each its head, its own text, its tail and a blank line
+ * (joining took only what every one of them had in common out).
+ */
+export function expandRuns(bytes: Uint8Array, runs: ArrayLike<number>): Uint8Array {
+  let size = bytes.length;
+  for (let r = 0; r < runs.length; r += LENGTHS + runs[r + COUNT]!) size += (runs[r + COUNT]! - 1) * (runs[r + HEAD]! + runs[r + TAIL]! + 2);
+  const out = new Uint8Array(size);
+  let from = 0;
+  let to = 0;
+  const write = (part: Uint8Array) => {
+    out.set(part, to);
+    to += part.length;
+  };
+  for (let r = 0; r < runs.length; r += LENGTHS + runs[r + COUNT]!) {
+    const start = runs[r + START]!;
+    const count = runs[r + COUNT]!;
+    write(bytes.subarray(from, start));
+    let text = start + runs[r + HEAD]!;
+    let textEnd = text;
+    for (let k = 0; k < count; k++) textEnd += runs[r + LENGTHS + k]!;
+    const head = bytes.subarray(start, text);
+    const tail = bytes.subarray(textEnd, textEnd + runs[r + TAIL]!);
+    for (let k = 0; k < count; k++) {
+      const length = runs[r + LENGTHS + k]!;
+      write(head);
+      write(bytes.subarray(text, (text += length)));
+      write(tail);
+      write(BLANK);
+    }
+    from = textEnd + tail.length + 2;
+  }
+  write(bytes.subarray(from));
+  return out;
 }
 
 /** A whole event line (`data: ` and the JSON around the text), as bytes, its text taken out: head + text + tail. */
@@ -105,6 +155,8 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
    * cost more than the joining itself.
    */
   let scratch = new Uint8Array(0);
+  /** A piece's runs (see expandRuns), kept from piece to piece as `scratch` is. */
+  const found: number[] = [];
   /** Whether the next piece starts an event: what it starts with is not the rest of one. */
   let atEventStart = true;
   let off = false;
@@ -149,6 +201,7 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
       };
       let copied = 0;
       let fewer = 0;
+      found.length = 0;
       const view = new DataView(piece.buffer, piece.byteOffset, piece.byteLength);
       let at = atEventStart ? 0 : afterBlankLine(piece, 0);
       while (at < piece.length) {
@@ -167,16 +220,22 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
         const { head, tail } = template!;
         let next = to + tail.length + 2;
         let events = 1;
+        const run = found.length;
         for (let more = fit(piece, view, next, template!); more !== -1; more = fit(piece, view, next, template!)) {
           // The run's first event but its tail, then each next one's text.
-          if (events === 1) copy(piece, copied, to);
+          if (events === 1) {
+            found.push(size + at - copied, head.length, tail.length, 0, to - at - head.length);
+            copy(piece, copied, to);
+          }
           for (let k = next + head.length; k < more; k++) out![size++] = piece[k]!;
+          found.push(more - next - head.length);
           next = more + tail.length + 2;
           events++;
         }
         if (events > 1) {
           copy(tail, 0, tail.length);
           copy(BLANK, 0, 2);
+          found[run + COUNT] = events;
           copied = next;
           fewer += events - 1;
           backoff = 1;
@@ -186,7 +245,7 @@ export function textRuns(learnFrom: (data: string) => TextTemplate | undefined =
       atEventStart = (piece[piece.length - 2] === LF && piece[piece.length - 1] === LF) || (piece.length === 1 && piece[0] === LF);
       if (!out) return { bytes: piece, fewer };
       copy(piece, copied, piece.length);
-      return { bytes: out.slice(0, size), fewer };
+      return { bytes: out.slice(0, size), fewer, runs: Uint32Array.from(found) };
     },
   };
 }
