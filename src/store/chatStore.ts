@@ -252,7 +252,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
       outcome = { status: 'failed', error: e };
     }
 
-    pacer.stop(); // the final update below has it all
+    // The final update below has it all. Where the finish's update already put the whole
+    // reply on screen, it waits until that is painted: what it adds (the status, the
+    // timings, the buttons) would otherwise put its render before the paint.
+    if (pacer.stop()) await new Promise<void>((resolve) => nextFrame(resolve));
     controllers.delete(conversationId);
     set((s) => {
       const { [conversationId]: _done, ...rest } = s.streaming;

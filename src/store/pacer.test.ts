@@ -108,9 +108,25 @@ describe('the streaming reply pacer', () => {
     const pacer = createPacer(() => runs++, clock);
     pacer.request();
     pacer.finish();
-    pacer.stop(); // the end, handled before the next task: its own final update has it all
+    // The end, handled before the next task: its own final update has it all, none is on screen yet.
+    expect(pacer.stop()).toBe(false);
     advance(100);
     expect(runs).toBe(0);
+  });
+
+  it('tells the stream\'s end when an update since the finish has put the whole reply on screen', () => {
+    const { clock, advance } = fakeClock();
+    const pacer = createPacer(() => {}, clock);
+    pacer.request();
+    advance(16);
+    pacer.finish();
+    advance(0);
+    expect(pacer.stop()).toBe(true);
+    // An update before the finish is not the whole reply.
+    const before = createPacer(() => {}, clock);
+    before.request();
+    advance(16);
+    expect(before.stop()).toBe(false);
   });
 
   it('drops a pending update once stopped', () => {

@@ -18,8 +18,11 @@ export interface Pacer {
    * stops this one: the whole reply then renders once, not twice.
    */
   finish(): void;
-  /** Nothing more will change: a pending update is dropped. */
-  stop(): void;
+  /**
+   * Nothing more will change: a pending update is dropped. Returns whether an update
+   * has run since `finish()`: the whole reply is then on screen already.
+   */
+  stop(): boolean;
 }
 
 export interface PacerClock {
@@ -39,6 +42,8 @@ export interface PacerClock {
 export function createPacer(update: () => void, clock: PacerClock): Pacer {
   let queued = false;
   let stopped = false;
+  let finishing = false;
+  let finishShown = false;
   let readyAt = 0;
   const run = () => {
     // Stopped, or already run (by finish) since it was asked for.
@@ -50,6 +55,7 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
   };
   const runNow = () => {
     queued = false;
+    finishShown = finishing;
     const start = clock.now();
     update();
     // The render a store update causes runs in a microtask queued by the update, so before this one.
@@ -66,6 +72,7 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
     },
     finish() {
       if (stopped) return;
+      finishing = true;
       queued = true;
       clock.after(0, () => {
         if (queued && !stopped) runNow();
@@ -73,6 +80,7 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
     },
     stop() {
       stopped = true;
+      return finishShown;
     },
   };
 }
