@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Request } from '@playwright/test';
-import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
+import { expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
 
 /** Everything a hostile reply could do that we watch for: dialogs, script, requests elsewhere. */
 function watch(page: Page) {
@@ -244,4 +244,74 @@ test('a full or failing storage is reported, nothing is lost, and saving recover
   await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 10_000 });
   await page.reload();
   await expect(lastAssistant(page)).toContainText('kept despite a full disk');
+});
+
+test('the key goes nowhere but the origin it was confirmed for, whatever sends the request', async ({ app: page }) => {
+  const withKey: Promise<string | undefined>[] = [];
+  const checks: string[] = [];
+  page.on('request', (r) => {
+    withKey.push(r.allHeaders().then((h) => (h.authorization?.includes('sk-gate') ? new URL(r.url()).origin : undefined)));
+    if (r.url().endsWith('/models')) checks.push(r.url());
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('API key', { exact: true }).fill('sk-gate-0123456789abcdef');
+  await expect(dialog.getByRole('status')).toContainText('Endpoint reachable');
+  const endpoint = dialog.getByRole('textbox', { name: 'Endpoint URL' });
+  await endpoint.fill('');
+  // typed as a person types: the half-typed hosts are never checked, the whole URL once
+  await endpoint.pressSequentially('http://127.0.0.1:4173/v1', { delay: 15 });
+  await expect(dialog.getByRole('status')).toContainText('Checked without your API key');
+  const toNewOrigin = () => checks.filter((u) => u.startsWith('http://127.0.0.1')).length;
+  expect(toNewOrigin()).toBe(1);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Checked without your API key');
+  await page.keyboard.press('Escape');
+  await sendMessage(page, 'echo: not for that origin');
+  await page.getByRole('dialog', { name: 'Send your API key to a new endpoint?' }).getByRole('button', { name: 'Don’t send' }).click();
+
+  expect(toNewOrigin()).toBeLessThanOrEqual(2); // one more as Settings reopened
+  expect(checks.every((u) => u === 'http://localhost:4173/v1/models' || u === 'http://127.0.0.1:4173/v1/models')).toBe(true);
+  expect(new Set((await Promise.all(withKey)).filter(Boolean))).toEqual(new Set(['http://localhost:4173']));
+});
+
+test('an endpoint with a user name and password is refused, shown nowhere and never stored', async ({ app: page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('127.0.0.1')) foreign.push(r.url());
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('textbox', { name: 'Endpoint URL' }).fill('http://me:hunter2-secret@127.0.0.1:4173/v1');
+  await expect(dialog.getByRole('alert')).toContainText('must not contain a user name or password');
+  await page.keyboard.press('Escape');
+  await sendMessage(page, 'echo: hello');
+  const alert = lastAssistant(page).getByRole('alert');
+  await expect(alert).toContainText('must not contain a user name or password');
+  await expect(alert).not.toContainText('hunter2');
+  expect(foreign).toEqual([]);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('hunter2');
+  await page.reload();
+  await expect(lastAssistant(page).getByRole('alert')).toContainText('must not contain a user name or password');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('hunter2');
+});
+
+test('a redirect to another origin is not followed: the conversation goes nowhere else', async ({ app: page }) => {
+  let reached = 0;
+  const elsewhere = createServer((_req, res) => {
+    reached += 1;
+    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' }).end();
+  });
+  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = elsewhere.address() as AddressInfo;
+    await simulate(page, `redirect-to=http://127.0.0.1:${port}/v1/chat/completions`);
+    await sendMessage(page, 'echo: where does this go?');
+    await expect(lastAssistant(page).getByRole('alert')).toContainText('answered with a redirect');
+    await page.waitForTimeout(300);
+    expect(reached).toBe(0);
+  } finally {
+    elsewhere.close();
+  }
 });

@@ -38,6 +38,8 @@ export interface SimOptions {
   openaiExtras: boolean;
   /** CRLF line endings */
   crlf: boolean;
+  /** answer 307 Temporary Redirect to this URL instead of a stream */
+  redirectTo?: string;
 }
 
 function int(value: string | undefined): number | undefined {
@@ -80,6 +82,8 @@ export function parseSimOptions(header: string | undefined): SimOptions {
     const n = int(pairs.get(name));
     if (n !== undefined) options[field] = n;
   }
+  const redirectTo = pairs.get('redirect-to');
+  if (redirectTo) options.redirectTo = redirectTo;
   const retryAfter = pairs.get('retry-after');
   if (retryAfter) options.retryAfter = retryAfter;
   return options;

@@ -137,6 +137,7 @@ export function createSimulator(config: SimulatorConfig = {}) {
     const o = parseSimOptions((req.headers['x-simulator'] as string | undefined) ?? config.options);
     if (o.firstByteMs) await sleep(o.firstByteMs);
     if (o.status && o.status >= 400) return sendInjectedError(res, { ...o, status: o.status });
+    if (o.redirectTo) return void res.writeHead(307, { location: o.redirectTo }).end();
     const auth = req.headers.authorization ?? '';
     if (!/^Bearer\s+\S+/i.test(auth)) throw new HttpError(401, 'Missing bearer token: send Authorization: Bearer <API key>.');
     const raw = await readBody(req);

@@ -17,27 +17,36 @@ function baseOf(endpoint: string): string {
   return base;
 }
 
-function absolute(url: string, origin: string): URL {
+/** `https://user:pass@host/…` → `https://host/…`: what an endpoint may be shown, stored or sent as. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
+
+/** The URL of `suffix` under the endpoint's base: http(s) only, never with a user name or password in it. */
+function apiUrl(endpoint: string, suffix: string, origin: string): string {
+  const base = baseOf(endpoint);
+  if (!base) throw new ChatError('config', said('endpointEmpty'));
+  let url: URL;
   try {
-    return new URL(url, origin);
+    url = new URL(`${base}${suffix}`, origin);
   } catch {
-    throw new ChatError('config', said('endpointInvalid', url, BITSEEK_ENDPOINT));
+    throw new ChatError('config', said('endpointInvalid', withoutCredentials(endpoint.trim()), BITSEEK_ENDPOINT));
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ChatError('config', said('endpointProtocol', url.protocol));
+  }
+  // The browser would send them to every redirect and they would end up in errors and exports.
+  if (url.username || url.password) throw new ChatError('config', said('endpointCredentials'));
+  return url.href;
 }
 
 /** A base URL (`…/v1`) or a full `…/chat/completions` URL → the completions URL. */
 export function chatCompletionsUrl(endpoint: string, origin = defaultOrigin()): string {
-  const base = baseOf(endpoint);
-  if (!base) throw new ChatError('config', said('endpointEmpty'));
-  const url = absolute(`${base}${COMPLETIONS_SUFFIX}`, origin);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ChatError('config', said('endpointProtocol', url.protocol));
-  }
-  return url.href;
+  return apiUrl(endpoint, COMPLETIONS_SUFFIX, origin);
 }
 
 export function modelsUrl(endpoint: string, origin = defaultOrigin()): string {
-  return absolute(`${baseOf(endpoint)}/models`, origin).href;
+  return apiUrl(endpoint, '/models', origin);
 }
 
 export function isSimulatorEndpoint(endpoint: string): boolean {
@@ -51,7 +60,8 @@ export function effectiveApiKey(endpoint: string, apiKey: string): string {
   return isSimulatorEndpoint(endpoint) ? SIMULATOR_KEY : '';
 }
 
-function defaultOrigin(): string {
+/** The page's origin, against which relative endpoints are read. */
+export function defaultOrigin(): string {
   return typeof location !== 'undefined' ? location.origin : 'http://localhost';
 }
 

@@ -68,6 +68,9 @@ export function errorDetailFromBody(body: string, contentType: string | null): s
   return shorten(trimmed);
 }
 
+/** A redirect answered to `redirect: 'manual'`: opaque in a browser, the 3xx itself elsewhere. */
+export const isRedirect = (response: Response): boolean => response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+
 /** Builds the ChatError for a non-OK HTTP response, reading its body. */
 export async function httpError(response: Response): Promise<ChatError> {
   let body = '';

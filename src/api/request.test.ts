@@ -14,6 +14,7 @@ const msg = (role: Message['role'], content: string, extra: Partial<Message> = {
 const input = (over: Partial<ChatRequestInput> = {}): ChatRequestInput => ({
   endpoint: 'https://chat-proxy.bitseek.ai/v1',
   apiKey: 'sk-test',
+  keyOrigin: 'https://chat-proxy.bitseek.ai',
   model: '',
   temperature: 0.7,
   systemPrompt: 'Be brief.',

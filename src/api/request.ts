@@ -1,7 +1,8 @@
 import { normalizeTemperature, type WebSearchOptions } from '../domain/normalize';
 import type { ToolDefinition } from '../domain/tools';
 import type { Message } from '../domain/types';
-import { chatCompletionsUrl, effectiveApiKey } from './endpoint';
+import { chatCompletionsUrl } from './endpoint';
+import { requireAuthorization, type KeyGrant } from './keyGate';
 
 export const DEFAULT_MODEL = 'bitseek-auto';
 
@@ -34,9 +35,7 @@ export interface ChatRequest {
   body: ChatRequestBody;
 }
 
-export interface ChatRequestInput {
-  endpoint: string;
-  apiKey: string;
+export interface ChatRequestInput extends KeyGrant {
   model: string;
   temperature: number;
   systemPrompt: string;
@@ -70,14 +69,14 @@ function toWire(message: Message): WireMessage | undefined {
 }
 
 export function buildChatRequest(input: ChatRequestInput): ChatRequest {
+  const url = chatCompletionsUrl(input.endpoint);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     // lower case on purpose: fetch-event-source adds its own `accept` unless this exact key is set
     accept: 'text/event-stream',
     'x-conversation-id': input.conversationId,
+    ...requireAuthorization(url, input),
   };
-  const key = effectiveApiKey(input.endpoint, input.apiKey);
-  if (key) headers.authorization = `Bearer ${key}`;
 
   const messages: WireMessage[] = [];
   const system = input.systemPrompt.trim();
@@ -99,5 +98,5 @@ export function buildChatRequest(input: ChatRequestInput): ChatRequest {
     body.enableWebSearch = input.webSearch.enabled;
     if (input.webSearch.enabled) body.webSearch = { ...input.webSearch };
   }
-  return { url: chatCompletionsUrl(input.endpoint), headers, body };
+  return { url, headers, body };
 }

@@ -4,7 +4,7 @@ import { lineCutter } from './lineCutter';
 import { textRuns } from './textRuns';
 import type { RawChunk, WireChunk } from './rawLog';
 import { said } from '../i18n';
-import { ChatError, httpError, networkError } from './errors';
+import { ChatError, httpError, isRedirect, networkError } from './errors';
 import type { ChatRequest } from './request';
 
 /** Everything the stream reports, in arrival order; errors end it and come back in the outcome. */
@@ -295,11 +295,14 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
       body: JSON.stringify(request.body),
       signal: controller.signal,
       openWhenHidden: true, // otherwise hiding the tab aborts and re-sends the POST
+      // The conversation goes only where the Endpoint URL says, never where a redirect points.
+      redirect: 'manual',
       fetch: body.fetch,
       async onopen(response) {
         clearTimeout(firstByteTimer);
         opened = true;
         emit({ type: 'open', status: response.status, headers: headersOf(response) });
+        if (isRedirect(response)) throw new ChatError('http', said('redirected'), { status: response.status });
         if (!response.ok) throw await httpError(response);
         const contentType = response.headers.get('content-type') ?? '';
         if (contentType.startsWith(EVENT_STREAM)) return;

@@ -155,6 +155,8 @@ export const en = {
     reachable: 'Endpoint reachable.',
     reachableModels: (models: string) => `Endpoint reachable — models: ${models}.`,
     checkFailed: (why: string) => `Endpoint check (GET /models): ${why}`,
+    checkedWithoutKey: '(Checked without your API key: it is not sent to this endpoint until you allow it.)',
+    endpointCredentials: 'An Endpoint URL must not contain a user name or password (user:password@…). It is not saved, and nothing is sent to it. Put your key in API key.',
     apiKey: 'API key',
     keyStored: 'Stored in this browser (localStorage) until you clear it.',
     keyNotNeeded: 'Not needed for the local simulator. Kept in this tab only.',
@@ -307,6 +309,8 @@ export const en = {
     endpointInvalid: (url: string, example: string) => `"${url}" is not a valid Endpoint URL. Use a base URL such as ${example}.`,
     endpointEmpty: () => 'The Endpoint URL is empty. Set it in Settings.',
     endpointProtocol: (protocol: string) => `The Endpoint URL must start with http:// or https:// (got ${protocol}).`,
+    endpointCredentials: () => 'The Endpoint URL must not contain a user name or password (user:password@…); it is not saved. Put your key in API key.',
+    redirected: () => 'The endpoint answered with a redirect, which the app does not follow for API requests: your messages and key go only where the Endpoint URL says. Set the Endpoint URL to the address it redirects to.',
     keyOrigin: (from: string, to: string) =>
       `Not sent: your API key was entered for ${from || 'another endpoint'}, and the Endpoint URL now points to ${to}. Confirm in Settings before the key goes there.`,
     toolsBlocked: () => 'Not sent: the Tools JSON has a problem; the Tools panel says what it is.',

@@ -229,8 +229,6 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     let outcome: Awaited<ReturnType<typeof streamReply>>;
     try {
-      const newOrigin = unconfirmedKeyOrigin(settings);
-      if (newOrigin) throw new ChatError('config', said('keyOrigin', settings.keyOrigin, newOrigin));
       const tools = toolsToSend(toolsOf(get().conversations[conversationId]));
       if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
       const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { endpointOrigin, SIMULATOR_ENDPOINT } from '../api/endpoint';
+import { endpointOrigin, SIMULATOR_ENDPOINT, withoutCredentials } from '../api/endpoint';
 import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
 import { DEFAULT_MODEL } from '../api/request';
 import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, type WebSearchOptions } from '../domain/normalize';
@@ -68,8 +68,8 @@ export const useSettingsStore = create<SettingsState>()(
       name: 'bitseek-chat.settings',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      // The key is written to disk only when the person asked for it.
-      partialize: ({ update: _update, ...s }) => ({ ...s, apiKey: s.rememberKey ? s.apiKey : '' }),
+      // The key is written to disk only when the person asked for it; a password in a URL never.
+      partialize: ({ update: _update, ...s }) => ({ ...s, apiKey: s.rememberKey ? s.apiKey : '', endpoint: withoutCredentials(s.endpoint) }),
     },
   ),
 );

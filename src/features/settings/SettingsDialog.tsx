@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Field } from '../../ui/Field';
-import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT } from '../../api/endpoint';
+import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT, withoutCredentials } from '../../api/endpoint';
+import { authorizationFor, type KeyGrant } from '../../api/keyGate';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
 import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { modelsQuery } from './modelsQuery';
+import { checkableModelsUrl, modelsQuery } from './modelsQuery';
+import { useSettled } from './useSettled';
 import { AppearanceFields } from './AppearanceFields';
 import { sayError } from '../../i18n';
 import { useT } from '../../i18n/useT';
@@ -13,14 +15,18 @@ import { Template } from '../../ui/Template';
 
 const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
 
-function EndpointCheck({ endpoint, apiKey }: { endpoint: string; apiKey: string }) {
+/** How long the Endpoint URL must rest before it is checked (leaving the field checks at once). */
+const CHECK_AFTER_MS = 500;
+
+function EndpointCheck({ url, grant }: { url: string; grant: KeyGrant }) {
   const all = useT();
   const t = all.settings;
-  const models = useQuery(modelsQuery(endpoint, apiKey));
+  const models = useQuery(modelsQuery(url, grant));
   let text = t.checking;
   if (models.isSuccess) text = models.data.length ? t.reachableModels(models.data.slice(0, 5).join(', ')) : t.reachable;
   // Not every server lists models: a 404 here does not mean chat will fail.
   if (models.isError) text = t.checkFailed(sayError(all, models.error));
+  if (authorizationFor(url, grant).refused !== undefined) text += ` ${t.checkedWithoutKey}`;
   return (
     <p role="status" className="text-xs text-ink-muted">
       {text}
@@ -44,6 +50,9 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
   const s = useSettingsStore();
   const t = useT().settings;
   const keyTarget = unconfirmedKeyOrigin(s);
+  const [checkedEndpoint, settleEndpoint] = useSettled(s.endpoint, CHECK_AFTER_MS);
+  const checkUrl = checkableModelsUrl(checkedEndpoint);
+  const hasCredentials = withoutCredentials(s.endpoint) !== s.endpoint;
 
   return (
     <Dialog open={open} title={t.title} onClose={onClose}>
@@ -59,7 +68,18 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
           }
         >
           {(id, hintId) => (
-            <input id={id} aria-describedby={hintId} className={input} type="text" inputMode="url" spellCheck={false} value={s.endpoint} onChange={(e) => s.update({ endpoint: e.target.value })} />
+            <input
+              id={id}
+              aria-describedby={hintId}
+              aria-invalid={hasCredentials}
+              className={input}
+              type="text"
+              inputMode="url"
+              spellCheck={false}
+              value={s.endpoint}
+              onChange={(e) => s.update({ endpoint: e.target.value })}
+              onBlur={settleEndpoint}
+            />
           )}
         </Field>
         <div className="flex flex-wrap gap-2">
@@ -70,7 +90,12 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
             {t.useSimulator}
           </Button>
         </div>
-        {open && <EndpointCheck endpoint={s.endpoint} apiKey={s.apiKey} />}
+        {hasCredentials && (
+          <p role="alert" className="rounded-md border border-danger/40 bg-danger-surface px-3 py-2 text-xs text-danger">
+            {t.endpointCredentials}
+          </p>
+        )}
+        {open && checkUrl && !hasCredentials && <EndpointCheck url={checkUrl} grant={s} />}
         <Field
           label={t.apiKey}
           hint={s.rememberKey ? t.keyStored : isSimulatorEndpoint(s.endpoint) ? t.keyNotNeeded : t.keyTabOnly}

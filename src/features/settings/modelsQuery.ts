@@ -1,20 +1,35 @@
 import { queryOptions } from '@tanstack/react-query';
-import { effectiveApiKey, modelsUrl } from '../../api/endpoint';
-import { httpError, networkError } from '../../api/errors';
+import { modelsUrl } from '../../api/endpoint';
+import { httpError, isRedirect, networkError, ChatError } from '../../api/errors';
+import { authorizationFor, type KeyGrant } from '../../api/keyGate';
+import { said } from '../../i18n';
 
-/** The endpoint check: GET {base}/models with the key; its ids feed the Model field. */
-export function modelsQuery(endpoint: string, apiKey: string) {
-  const key = effectiveApiKey(endpoint, apiKey);
+/** The models URL of an endpoint, or undefined while it is not one (half typed, say). */
+export function checkableModelsUrl(endpoint: string): string | undefined {
+  try {
+    return modelsUrl(endpoint);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The endpoint check: GET {base}/models; its ids feed the Model field. The key goes with
+ * it only to the key's own origin (the gate decides); elsewhere the check goes without it.
+ */
+export function modelsQuery(url: string, grant: KeyGrant) {
+  const { headers } = authorizationFor(url, grant);
   return queryOptions({
-    // the key itself never goes into a query key (devtools, logs); whether one is set does
-    queryKey: ['models', endpoint, key ? `key:${key.length}:${key.slice(-4)}` : 'no-key'],
+    // the key itself never goes into a query key (devtools, logs); whether it is sent does
+    queryKey: ['models', url, headers.authorization ? `key:${grant.apiKey.length}:${grant.apiKey.slice(-4)}` : 'no-key'],
     async queryFn({ signal }) {
       let response: Response;
       try {
-        response = await fetch(modelsUrl(endpoint), { headers: key ? { authorization: `Bearer ${key}` } : {}, signal });
+        response = await fetch(url, { headers, signal, redirect: 'manual' });
       } catch (error) {
         throw networkError(error, false);
       }
+      if (isRedirect(response)) throw new ChatError('http', said('redirected'));
       if (!response.ok) throw await httpError(response);
       const body = (await response.json()) as { data?: { id?: unknown }[] };
       return (body.data ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string');
