@@ -95,8 +95,11 @@ test('Resume conversation validates the id and continues the server’s memory o
   expect(await requests[0]!.headerValue('x-conversation-id')).toBe(id);
 });
 
-test('routes: /c/ID resumes, the URL follows, back and forward work, reload stays', async ({ page }) => {
+test('routes: /c/ID asks, then resumes; the URL follows, back and forward work, reload stays', async ({ page }) => {
   await page.goto('/c/conv-from-a-link');
+  const ask = page.getByRole('dialog', { name: 'Resume conversation' });
+  await expect(ask.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue('conv-from-a-link');
+  await ask.getByRole('button', { name: 'Resume' }).click();
   await expect(idBox(page)).toHaveValue('conv-from-a-link');
   await expect(page.getByText('Resumed — earlier turns live on the server')).toBeVisible();
   await chat(page, 'first');

@@ -315,3 +315,49 @@ test('a redirect to another origin is not followed: the conversation goes nowher
     elsewhere.close();
   }
 });
+
+test('a /c/ID link to an unknown id binds nothing until the person says Resume', async ({ page }) => {
+  const requests = recordChatRequests(page);
+  await page.goto('/c/conv-chosen-by-someone-else');
+  const ask = page.getByRole('dialog', { name: 'Resume conversation' });
+  await expect(ask).toContainText('A link asks to continue the server conversation “conv-chosen-by-someone-else”');
+  await expect(ask.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue('conv-chosen-by-someone-else');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Conversation ID' })).not.toHaveValue('conv-chosen-by-someone-else');
+  await expect(page).not.toHaveURL(/conv-chosen-by-someone-else/);
+  await sendMessage(page, 'echo: my secret');
+  await expect(lastAssistant(page)).toContainText('my secret');
+  expect(await requests[0]!.headerValue('x-conversation-id')).not.toBe('conv-chosen-by-someone-else');
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).not.toContainText('conv-chosen-by-someone-else');
+
+  // Escape binds nothing either; a link to a stored conversation just opens it
+  await page.goto('/c/conv-chosen-by-someone-else');
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  const mine = await page.getByRole('textbox', { name: 'Conversation ID' }).inputValue();
+  await page.goto(`/c/${mine}`);
+  await expect(lastAssistant(page)).toContainText('my secret');
+  await expect(ask).toBeHidden();
+});
+
+for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+  test(`/c/${id} is an id like any other, not a crash`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`/c/${id}`);
+    const ask = page.getByRole('dialog', { name: 'Resume conversation' });
+    await expect(ask.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue(id);
+    await ask.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByRole('textbox', { name: 'Conversation ID' })).toHaveValue(id);
+    await sendMessage(page, `echo: kept in this conversation`);
+    await expect(lastAssistant(page)).toContainText('kept in this conversation');
+    await expect(lastAssistant(page).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Conversation ID' })).toHaveValue(id);
+    await expect(lastAssistant(page)).toContainText('kept in this conversation');
+    expect(errors).toEqual([]);
+  });
+}

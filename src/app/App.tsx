@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
-import { ConversationIdField, displayTitle, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
+import { ConversationIdField, displayTitle, ResumeDialog, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
 import { loadMarkdown, preloadMarkdown } from '../features/markdown';
 import { KeyOriginDialog, SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
@@ -31,11 +31,13 @@ function ChatScreen() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [conversationsOpen, setConversationsOpen] = useState(false);
+  // A link's id that is not stored here: it is bound only if the person says Resume.
+  const [linkedId, setLinkedId] = useState(() => (firstRouteId && !useChatStore.getState().conversations.has(firstRouteId) ? firstRouteId : undefined));
   const activeId = useChatStore((s) => s.activeId);
   const askingAboutKey = useChatStore((s) => !!s.keyConfirmation);
-  const title = useChatStore((s) => displayTitle(t, s.conversations[s.activeId]));
+  const title = useChatStore((s) => displayTitle(t, s.conversations.get(s.activeId)));
   useWebSearchShortcut();
-  useRouteSync();
+  useRouteSync(setLinkedId);
   useGlobalShortcuts({
     onSearch: useCallback(() => {
       setConversationsOpen(true);
@@ -94,6 +96,11 @@ function ChatScreen() {
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog open onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
+      {linkedId && (
+        <Suspense fallback={null}>
+          <ResumeDialog key={linkedId} open linkedId={linkedId} onClose={() => setLinkedId(undefined)} />
         </Suspense>
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

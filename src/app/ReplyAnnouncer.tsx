@@ -14,8 +14,8 @@ export function ReplyAnnouncer() {
     () =>
       useChatStore.subscribe((s, prev) => {
         const id = s.activeId;
-        if (!prev.streaming[id] || s.streaming[id]) return;
-        const reply = s.conversations[id]?.messages.findLast((m) => m.role === 'assistant');
+        if (!prev.streaming.has(id) || s.streaming.has(id)) return;
+        const reply = s.conversations.get(id)?.messages.findLast((m) => m.role === 'assistant');
         const said = reply?.status === 'failed' ? t.app.replyFailed : reply?.status === 'stopped' ? t.chat.stopped : t.app.replyFinished;
         setText((before) => (before === said ? `${said}\u00a0` : said));
       }),

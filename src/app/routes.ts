@@ -4,17 +4,22 @@ import { useChatStore } from '../store/chatStore';
 import { currentT } from '../i18n/useT';
 import { toast } from '../ui/toastStore';
 
-/** Says so when a link named a conversation id that cannot be one. */
+let reported = false;
+
+/** Says so (once a page) when a link named a conversation id that cannot be one. */
 export function reportBadRoute(pathname: string): void {
-  if (pathname.startsWith('/c/') && !routeConversationId(pathname)) {
-    toast(currentT().app.badRoute);
-  }
+  if (reported || !pathname.startsWith('/c/') || routeConversationId(pathname)) return;
+  reported = true;
+  toast(currentT().app.badRoute);
 }
 
-/** The URL follows the open conversation; back and forward open the one they name. */
-export function useRouteSync(): void {
+/**
+ * The URL follows the open conversation; back and forward open the one they name. An id
+ * not stored here goes to `onUnknown`: binding it is the person's choice, never the link's.
+ */
+export function useRouteSync(onUnknown: (id: string) => void): void {
   const activeId = useChatStore((s) => s.activeId);
-  const open = useChatStore((s) => s.open);
+  const select = useChatStore((s) => s.select);
 
   useEffect(() => {
     if (!activeId) return;
@@ -28,9 +33,11 @@ export function useRouteSync(): void {
   useEffect(() => {
     const onPop = () => {
       const id = routeConversationId(location.pathname);
-      if (id) open(id);
+      if (!id) return;
+      if (useChatStore.getState().conversations.has(id)) select(id);
+      else onUnknown(id);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [open]);
+  }, [select, onUnknown]);
 }

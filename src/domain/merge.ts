@@ -36,6 +36,16 @@ export function mergeConversations(local: Conversation, other: Conversation): Co
   return merged;
 }
 
+/**
+ * An imported copy merged into a conversation here: its messages are added, and nothing
+ * here is removed or changed: title, pin, tools and web-search options stay as they are.
+ */
+export function mergeImported(local: Conversation, imported: Conversation): Conversation {
+  const { removedMessageIds: _removed, metaUpdatedAt: _meta, ...messagesOnly } = imported;
+  const merged = mergeConversations(local, messagesOnly);
+  return { ...local, messages: merged.messages, updatedAt: merged.updatedAt };
+}
+
 /** Whether merging `other` into `local` would change what `local` shows. */
 export function wouldChange(local: Conversation, other: Conversation): boolean {
   const merged = mergeConversations(local, other);

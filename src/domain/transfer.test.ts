@@ -23,7 +23,7 @@ describe('readImport', () => {
 
 describe('planImport', () => {
   it('adds new ids, merges shared histories, keeps unrelated clashes apart, never overwrites', () => {
-    const local = { 'conv-a': conv('conv-a', [msg('m1', 1)]), 'conv-b': conv('conv-b', [msg('x', 1)]), 'conv-c': conv('conv-c', [msg('c1', 1)]) };
+    const local = new Map([['conv-a', conv('conv-a', [msg('m1', 1)])], ['conv-b', conv('conv-b', [msg('x', 1)])], ['conv-c', conv('conv-c', [msg('c1', 1)])]]);
     const plan = planImport(
       local,
       [conv('conv-new', [msg('n', 1)]), conv('conv-a', [msg('m1', 1), msg('m2', 2)]), conv('conv-b', [msg('y', 1)]), conv('conv-c', [msg('c1', 1)])],
@@ -33,6 +33,35 @@ describe('planImport', () => {
     expect(plan.write.map((c) => c.id)).toEqual(['conv-new', 'conv-a', 'conv-copy']);
     expect(plan.write[1]!.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
     expect(plan.write[2]!.title).toBe('conv-b (imported copy)');
+  });
+
+  it('never changes a conversation’s settings, tools or messages here, whatever the file says', () => {
+    const here: Conversation = {
+      ...conv('conv-victim', [msg('v1', 1), msg('v2', 2)]),
+      title: 'Mine',
+      pinned: false,
+      metaUpdatedAt: 10,
+      tools: { json: '[]', disabled: [] },
+      webSearch: { enabled: false, mode: 'auto', maxResults: 5, freshness: 'week', lang: 'auto' },
+    };
+    const hostile: Conversation = {
+      ...conv('conv-victim', []),
+      title: 'Pwned',
+      pinned: true,
+      updatedAt: 9e12,
+      metaUpdatedAt: 9e12,
+      removedMessageIds: ['v1', 'v2'],
+      tools: { json: '[{"type":"function","function":{"name":"exfiltrate"}}]', disabled: [] },
+      webSearch: { enabled: true, mode: 'force', maxResults: 8, freshness: 'day', lang: 'en' },
+    };
+    const local = new Map([[here.id, here]]);
+    expect(planImport(local, [hostile], () => 'conv-copy')).toMatchObject({ unchanged: 1, write: [] });
+    const added = planImport(local, [{ ...hostile, messages: [msg('v1', 1), msg('x', 3)] }], () => 'conv-copy');
+    expect(added.merged).toBe(1);
+    const merged = added.write[0]!;
+    expect(merged.messages.map((m) => m.id)).toEqual(['v1', 'v2', 'x']);
+    expect({ title: merged.title, pinned: merged.pinned, tools: merged.tools, webSearch: merged.webSearch }).toEqual({ title: here.title, pinned: here.pinned, tools: here.tools, webSearch: here.webSearch });
+    expect(merged.removedMessageIds).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { said, SaidError } from '../i18n';
-import { mergeConversations, wouldChange } from './merge';
+import { mergeImported, wouldChange } from './merge';
 import { parseConversations } from './schema';
 import type { Conversation } from './types';
 
@@ -58,23 +58,27 @@ export interface ImportPlan {
 
 /**
  * Decides what an import does, never overwriting silently: a new id is added; the
- * same id with a shared history is merged; a clash with an unrelated history is
- * kept apart as a copy under a new id.
+ * same id with a shared history gains the imported messages (its own title, pin,
+ * tools and search options stay); a clash with an unrelated history is kept apart
+ * as a copy under a new id.
  */
-export function planImport(local: Record<string, Conversation>, incoming: Conversation[], newId: () => string): ImportPlan {
+export function planImport(local: ReadonlyMap<string, Conversation>, incoming: Conversation[], newId: () => string): ImportPlan {
   const plan: ImportPlan = { write: [], added: 0, merged: 0, keptApart: 0, unchanged: 0 };
   for (const c of incoming) {
-    const here = local[c.id];
+    const here = local.get(c.id);
     if (!here) {
       plan.write.push(c);
       plan.added += 1;
     } else if (!here.messages.some((m) => c.messages.some((n) => n.id === m.id)) && c.messages.length > 0 && here.messages.length > 0) {
       plan.write.push({ ...c, id: newId(), title: `${c.title} (imported copy)`, resumed: false });
       plan.keptApart += 1;
-    } else if (wouldChange(here, c)) {
-      plan.write.push(mergeConversations(here, c));
-      plan.merged += 1;
-    } else plan.unchanged += 1;
+    } else {
+      const merged = mergeImported(here, c);
+      if (wouldChange(here, merged)) {
+        plan.write.push(merged);
+        plan.merged += 1;
+      } else plan.unchanged += 1;
+    }
   }
   return plan;
 }

@@ -140,6 +140,8 @@ export const en = {
     imported: (file: string, parts: string[]) => `Imported ${file}: ${parts.join(', ')}.`,
     importFailed: (file: string, why: string) => `Could not import ${file}: ${why}`,
     resumeExplain: 'Bitseek keeps conversations on its server by id. Paste an id (e.g. from another device) to continue it here; every request will carry it as X-Conversation-Id.',
+    resumeFromLink: (id: string) =>
+      `A link asks to continue the server conversation “${id}”. Everything you send there carries this id, so on a server that keeps conversations by id, whoever made the link may be able to read it. Resume only if you trust where the link came from.`,
     resumeField: 'Conversation ID to resume',
     resumeConfirm: 'Resume',
     resumeInvalid: 'A conversation id is 1–128 characters: letters, digits, -, _, : or . (no spaces or other symbols).',

@@ -137,6 +137,8 @@ export const zh: Messages = {
     imported: (file, parts) => `已导入 ${file}：${parts.join('，')}。`,
     importFailed: (file, why) => `无法导入 ${file}：${why}`,
     resumeExplain: 'Bitseek 按 ID 在服务器上保存对话。粘贴一个 ID（例如来自其他设备）即可在这里继续；之后每个请求都会以 X-Conversation-Id 携带它。',
+    resumeFromLink: (id) =>
+      `一个链接请求继续服务器上的对话“${id}”。你在其中发送的所有内容都会携带此 ID；如果服务器按 ID 保存对话，制作该链接的人可能读到它们。只有在你信任链接来源时才恢复。`,
     resumeField: '要恢复的对话 ID',
     resumeConfirm: '恢复',
     resumeInvalid: '对话 ID 为 1–128 个字符：字母、数字、-、_、: 或 .（不能有空格或其他符号）。',

@@ -10,6 +10,7 @@ import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import { toolsToSend, type ToolsConfig } from '../domain/tools';
 import { planImport, type ImportPlan } from '../domain/transfer';
 import type { Conversation, Message } from '../domain/types';
+import { takeJournal, writeJournal } from './journal';
 import { loadLastActive, saveLastActive } from './lastActive';
 import * as storage from './persistence';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
@@ -18,24 +19,30 @@ import { listenToOtherTabs, tellOtherTabs, type TabNews } from './tabSync';
 import { metricsOf, observe, startTrace } from './traceStore';
 import { createPacer, type PacerClock } from './pacer';
 
+/** Conversations by id: a Map, since ids come from links, imports and servers (`__proto__` is one). */
+export type Conversations = ReadonlyMap<string, Conversation>;
+
 interface ChatState {
-  conversations: Record<string, Conversation>;
+  conversations: Conversations;
   activeId: string;
   loaded: boolean;
   /** A storage failure, shown to the person until the next successful save. */
   storageError?: Said;
   /** Ids of conversations whose reply is streaming now. */
-  streaming: Record<string, true>;
+  streaming: ReadonlySet<string>;
   /** A message held back until the person agrees to send the API key to a new endpoint origin. */
   keyConfirmation?: { origin: string; conversationId: string; text: string };
   /** The draft that a confirmed message consumed, so that the composer clears it. */
   consumedDraft?: { conversationId: string; text: string };
 
-  /** Loads saved conversations and opens `routeId` (resuming it if unknown), else the latest. */
+  /**
+   * Loads saved conversations and opens `routeId` when it is stored here, else the latest.
+   * An unknown id from a link is never bound without asking (see App's resume prompt).
+   */
   init: (routeId?: string) => Promise<void>;
   newChat: () => void;
   select: (id: string) => void;
-  /** Opens a conversation by id: the local one, or a new local one resuming that server id. */
+  /** Opens a conversation by id: the local one, or a new local one resuming that server id (the person chose it). */
   open: (id: string) => void;
   /** Sends a message; false when it is held back (the key's endpoint changed: see keyConfirmation). */
   send: (text: string) => boolean;
@@ -58,8 +65,11 @@ interface ChatState {
   /** Changes the open conversation's tools; a new chat starts with them. */
   setTools: (patch: Partial<ToolsConfig>) => void;
   /** Answers a reply's tool calls (result text by call id) and continues the conversation. */
-  sendToolResults: (assistantMessageId: string, results: Record<string, string>) => void;
+  sendToolResults: (assistantMessageId: string, results: ReadonlyMap<string, string>) => void;
 }
+
+/** The map with `c` put in (a new map: state is never changed in place). */
+const withConversation = (m: Conversations, c: Conversation): Conversations => new Map(m).set(c.id, c);
 
 /** Streams in flight, by conversation: not state, nothing renders them. */
 const controllers = new Map<string, AbortController>();
@@ -101,6 +111,8 @@ const frameClock: PacerClock = { now: () => performance.now(), nextFrame, after:
 export const useChatStore = create<ChatState>()((set, get) => {
   // Writes are batched: every change marks its conversation, a timer saves them together.
   const dirty = new Set<string>();
+  /** Written by a save that has not finished yet. */
+  const saving = new Set<string>();
   /** Deleted in this tab or another: never written back. */
   const deleted = new Set<string>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -110,18 +122,19 @@ export const useChatStore = create<ChatState>()((set, get) => {
   function absorb(other: Conversation): void {
     if (deleted.has(other.id)) return;
     set((s) => {
-      const here = s.conversations[other.id];
+      const here = s.conversations.get(other.id);
       if (here && !wouldChange(here, other)) return s;
-      return { conversations: { ...s.conversations, [other.id]: here ? mergeConversations(here, other) : settleAfterReload(other) } };
+      return { conversations: withConversation(s.conversations, here ? mergeConversations(here, other) : settleAfterReload(other)) };
     });
   }
 
   async function saveDirty(): Promise<void> {
     saveTimer = undefined;
     const { conversations } = get();
-    const batch = [...dirty].map((id) => conversations[id]).filter((c): c is Conversation => !!c && worthSaving(c) && !deleted.has(c.id));
+    const batch = [...dirty].map((id) => conversations.get(id)).filter((c): c is Conversation => !!c && worthSaving(c) && !deleted.has(c.id));
     dirty.clear();
     if (batch.length === 0) return;
+    batch.forEach((c) => saving.add(c.id));
     try {
       const written = await storage.saveConversations(batch);
       written.forEach(absorb); // what another tab had stored meanwhile
@@ -131,7 +144,16 @@ export const useChatStore = create<ChatState>()((set, get) => {
       batch.forEach((c) => dirty.add(c.id));
       set({ storageError: storage.describeStorageError(error) });
       saveTimer ??= setTimeout(() => void saveDirty(), 5000);
+    } finally {
+      batch.forEach((c) => saving.delete(c.id));
     }
+  }
+
+  /** The page is going: what no save has finished writing goes to the journal, at once. */
+  function journalUnsaved(): void {
+    const { conversations } = get();
+    const unsaved = [...new Set([...dirty, ...saving])].map((id) => conversations.get(id));
+    writeJournal(unsaved.filter((c): c is Conversation => !!c && worthSaving(c) && !deleted.has(c.id)));
   }
 
   function markDirty(id: string, soon = false): void {
@@ -146,7 +168,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
   async function onTabNews(news: TabNews): Promise<void> {
     if (news.type === 'deleted') {
       deleted.add(news.id);
-      if (get().conversations[news.id]) dropLocally(news.id);
+      if (get().conversations.has(news.id)) dropLocally(news.id);
       return;
     }
     for (const id of news.ids) {
@@ -156,14 +178,17 @@ export const useChatStore = create<ChatState>()((set, get) => {
   }
 
   if (typeof window !== 'undefined') {
-    window.addEventListener('pagehide', () => void saveDirty());
+    window.addEventListener('pagehide', () => {
+      journalUnsaved();
+      void saveDirty();
+    });
     listenToOtherTabs((news) => void onTabNews(news));
   }
 
   function patchConversation(id: string, fn: (c: Conversation) => Conversation): void {
     set((s) => {
-      const c = s.conversations[id];
-      return c ? { conversations: { ...s.conversations, [id]: fn(c) } } : s;
+      const c = s.conversations.get(id);
+      return c ? { conversations: withConversation(s.conversations, fn(c)) } : s;
     });
   }
 
@@ -189,16 +214,17 @@ export const useChatStore = create<ChatState>()((set, get) => {
   function dropLocally(id: string): void {
     controllers.get(id)?.abort();
     dirty.delete(id);
-    const { [id]: _gone, ...rest } = get().conversations;
-    const remaining = Object.values(rest).sort((a, b) => b.updatedAt - a.updatedAt);
+    const rest = new Map(get().conversations);
+    rest.delete(id);
+    const remaining = [...rest.values()].sort((a, b) => b.updatedAt - a.updatedAt);
     const next = get().activeId === id ? (remaining[0] ?? emptyConversation()) : undefined;
-    set({ conversations: next ? { ...rest, [next.id]: next } : rest, ...(next ? { activeId: next.id } : {}) });
+    set({ conversations: next ? rest.set(next.id, next) : rest, ...(next ? { activeId: next.id } : {}) });
   }
 
   /** Streams a reply to `history` (which ends with the user's or the tools' turn) into a new assistant message. */
   async function runTurn(conversationId: string, history: Message[]): Promise<void> {
     const assistant: Message = { id: newMessageId(), role: 'assistant', content: '', createdAt: Date.now(), status: 'streaming' };
-    const current = get().conversations[conversationId];
+    const current = get().conversations.get(conversationId);
     const webSearch = webSearchOf(current);
     // The user turn records the search options it was (last) sent with.
     const stamped = history.map((m, i) => (i === history.length - 1 && m.role === 'user' ? { ...m, webSearch } : m));
@@ -216,7 +242,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     const settings = useSettingsStore.getState();
     const controller = new AbortController();
     controllers.set(conversationId, controller);
-    set((s) => ({ streaming: { ...s.streaming, [conversationId]: true } }));
+    set((s) => ({ streaming: new Set(s.streaming).add(conversationId) }));
 
     const acc = newAccumulator();
     const trace = startTrace(assistant.id);
@@ -229,7 +255,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     let outcome: Awaited<ReturnType<typeof streamReply>>;
     try {
-      const tools = toolsToSend(toolsOf(get().conversations[conversationId]));
+      const tools = toolsToSend(toolsOf(get().conversations.get(conversationId)));
       if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
       const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });
       outcome = await streamReply(request, {
@@ -256,7 +282,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
     if (pacer.stop()) await new Promise<void>((resolve) => nextFrame(resolve));
     controllers.delete(conversationId);
     set((s) => {
-      const { [conversationId]: _done, ...rest } = s.streaming;
+      const rest = new Set(s.streaming);
+      rest.delete(conversationId);
       return { streaming: rest };
     });
     const final: Partial<Message> = { ...replyFields(acc), metrics: metricsOf(trace, performance.now() - started, charsOf(acc)) };
@@ -277,10 +304,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
   }
 
   return {
-    conversations: {},
+    conversations: new Map(),
     activeId: '',
     loaded: false,
-    streaming: {},
+    streaming: new Set(),
 
     async init(routeId) {
       if (initStarted) return; // StrictMode runs effects twice
@@ -292,16 +319,24 @@ export const useChatStore = create<ChatState>()((set, get) => {
       } catch (error) {
         set({ storageError: said('storageOpenFailed', error instanceof Error ? error.message : String(error)) });
       }
-      const conversations: Record<string, Conversation> = {};
-      for (const c of loaded.conversations) conversations[c.id] = settleAfterReload(c);
+      const conversations = new Map(loaded.conversations.map((c) => [c.id, c]));
+      // What was on screen when the page last went, and not yet saved: folded in (before
+      // replies cut off are settled, so the fuller copy wins), then saved.
+      const journal = takeJournal();
+      for (const c of journal) {
+        const stored = conversations.get(c.id);
+        conversations.set(c.id, stored ? mergeConversations(stored, c) : c);
+      }
+      for (const [id, c] of conversations) conversations.set(id, settleAfterReload(c));
       const last = loadLastActive();
-      const latest = loaded.conversations.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      const latest = [...conversations.values()].sort((a, b) => b.updatedAt - a.updatedAt)[0];
       let active: Conversation;
-      if (routeId) {
-        // A route to an id this browser made itself (an empty new chat) is no resume.
-        active = conversations[routeId] ?? emptyConversation(routeId, routeId !== last);
-      } else active = (last && conversations[last]) || (latest ? conversations[latest.id]! : emptyConversation());
-      conversations[active.id] = active;
+      const routed = routeId && conversations.get(routeId);
+      if (routed) active = routed;
+      // A route to an id this browser made itself (an empty new chat) is no resume.
+      else if (routeId && routeId === last) active = emptyConversation(routeId);
+      else active = (last && conversations.get(last)) || (latest ? conversations.get(latest.id)! : emptyConversation());
+      conversations.set(active.id, active);
       set({
         conversations,
         activeId: active.id,
@@ -309,33 +344,34 @@ export const useChatStore = create<ChatState>()((set, get) => {
         ...(loaded.skipped ? { storageError: said('storageSkipped', loaded.skipped) } : {}),
       });
       if (active.resumed && !active.messages.length) markDirty(active.id, true);
+      for (const c of journal) if (conversations.has(c.id)) markDirty(c.id, true);
     },
 
     newChat() {
       const { conversations, activeId } = get();
-      const current = conversations[activeId];
+      const current = conversations.get(activeId);
       // An untouched new chat is reused rather than piling up empty ones.
       if (current && current.messages.length === 0 && !current.resumed) return;
       const c = emptyConversation();
-      set({ conversations: { ...conversations, [c.id]: c }, activeId: c.id });
+      set({ conversations: withConversation(conversations, c), activeId: c.id });
     },
 
     select(id) {
-      if (get().conversations[id]) set({ activeId: id });
+      if (get().conversations.has(id)) set({ activeId: id });
     },
 
     open(id) {
-      if (get().conversations[id]) return set({ activeId: id });
+      if (get().conversations.has(id)) return set({ activeId: id });
       const c = emptyConversation(id, true);
-      set((s) => ({ conversations: { ...s.conversations, [id]: c }, activeId: id }));
+      set((s) => ({ conversations: withConversation(s.conversations, c), activeId: id }));
       markDirty(id, true);
     },
 
     send(text) {
       const { activeId, conversations, streaming } = get();
-      const c = conversations[activeId];
+      const c = conversations.get(activeId);
       const content = text.trim();
-      if (!c || !content || streaming[activeId]) return false;
+      if (!c || !content || streaming.has(activeId)) return false;
       const origin = unconfirmedKeyOrigin(useSettingsStore.getState());
       if (origin) {
         set({ keyConfirmation: { origin, conversationId: activeId, text } });
@@ -365,18 +401,18 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     retry(assistantMessageId) {
       const { activeId, conversations, streaming } = get();
-      const c = conversations[activeId];
+      const c = conversations.get(activeId);
       const history = c && historyBefore(c, assistantMessageId);
-      if (!history || streaming[activeId]) return;
+      if (!history || streaming.has(activeId)) return;
       void runTurn(activeId, history);
     },
 
     editAndResend(userMessageId, text) {
       const { activeId, conversations, streaming } = get();
-      const c = conversations[activeId];
+      const c = conversations.get(activeId);
       const index = c?.messages.findIndex((m) => m.id === userMessageId) ?? -1;
       const content = text.trim();
-      if (!c || index < 0 || !content || streaming[activeId]) return;
+      if (!c || index < 0 || !content || streaming.has(activeId)) return;
       // A new id: the edited turn is a new message, the old one is replaced.
       const edited: Message = { ...c.messages[index]!, id: newMessageId(), content, createdAt: Date.now() };
       if (index === 0 && hasDefaultTitle(c)) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
@@ -389,11 +425,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     togglePin(id) {
-      patchMeta(id, { pinned: !get().conversations[id]?.pinned });
+      patchMeta(id, { pinned: !get().conversations.get(id)?.pinned });
     },
 
     remove(id) {
-      const c = get().conversations[id];
+      const c = get().conversations.get(id);
       if (!c) return undefined;
       dropLocally(id);
       deleted.add(id);
@@ -404,7 +440,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     restore(conversation) {
       deleted.delete(conversation.id);
-      set((s) => ({ conversations: { ...s.conversations, [conversation.id]: conversation }, activeId: conversation.id }));
+      set((s) => ({ conversations: withConversation(s.conversations, conversation), activeId: conversation.id }));
       markDirty(conversation.id, true);
     },
 
@@ -412,7 +448,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const plan = planImport(get().conversations, incoming.map(settleAfterReload), newConversationId);
       for (const c of plan.write) {
         deleted.delete(c.id);
-        set((s) => ({ conversations: { ...s.conversations, [c.id]: c } }));
+        set((s) => ({ conversations: withConversation(s.conversations, c) }));
         dirty.add(c.id);
       }
       markDirty(plan.write[0]?.id ?? get().activeId, true);
@@ -420,28 +456,28 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     setWebSearch(patch) {
-      const c = get().conversations[get().activeId];
+      const c = get().conversations.get(get().activeId);
       const next = normalizeWebSearch({ ...webSearchOf(c), ...patch });
       updateOptions({ webSearch: next }, { lastWebSearch: next });
     },
 
     setTools(patch) {
-      const next = { ...toolsOf(get().conversations[get().activeId]), ...patch };
+      const next = { ...toolsOf(get().conversations.get(get().activeId)), ...patch };
       updateOptions({ tools: next }, { lastTools: next });
     },
 
     sendToolResults(assistantMessageId, results) {
       const { activeId, conversations, streaming } = get();
-      const c = conversations[activeId];
+      const c = conversations.get(activeId);
       const index = c?.messages.findIndex((m) => m.id === assistantMessageId) ?? -1;
       const calls = c?.messages[index]?.toolCalls;
-      if (!c || !calls?.length || streaming[activeId]) return;
+      if (!c || !calls?.length || streaming.has(activeId)) return;
       // The standard OpenAI form: the assistant turn with its tool_calls, then one tool message per call.
       const answers: Message[] = calls.map((call) => ({
         id: newMessageId(),
         role: 'tool',
         toolCallId: call.id,
-        content: results[call.id] ?? '',
+        content: results.get(call.id) ?? '',
         createdAt: Date.now(),
       }));
       void runTurn(activeId, [...c.messages.slice(0, index + 1), ...answers]);

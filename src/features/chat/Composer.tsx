@@ -15,12 +15,12 @@ export const COMPOSER_ID = 'composer';
 export function Composer({ conversationId }: { conversationId: string }) {
   const t = useT();
   const [text, setText] = useState(() => loadDraft(conversationId));
-  const busy = useChatStore((s) => !!s.streaming[conversationId]);
+  const busy = useChatStore((s) => !!s.streaming.has(conversationId));
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
   const box = useRef<HTMLTextAreaElement>(null);
   // Invalid tools are never sent: Send says why it is blocked.
-  const tools = useChatStore((s) => toolsOf(s.conversations[conversationId]));
+  const tools = useChatStore((s) => toolsOf(s.conversations.get(conversationId)));
   const toolsSaid = useMemo(() => toolsToSend(tools).problems[0]?.said, [tools]);
   const toolsProblem = toolsSaid && say(t, toolsSaid);
   const blockedId = useId();

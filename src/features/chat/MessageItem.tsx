@@ -21,10 +21,10 @@ interface Props {
   following: number;
   busy: boolean;
   /** Results already sent for this reply's tool calls, by call id. */
-  toolResults?: Record<string, string>;
+  toolResults?: ReadonlyMap<string, string>;
 }
 
-function AssistantBody({ message, toolResults }: { message: Message; toolResults?: Record<string, string> }) {
+function AssistantBody({ message, toolResults }: { message: Message; toolResults?: ReadonlyMap<string, string> }) {
   const t = useT();
   const streaming = message.status === 'streaming';
   const empty = !message.content && !message.reasoning && !message.refusal && !message.toolCalls?.length;
@@ -48,7 +48,7 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
       {message.toolCalls && (
         <div className="mt-3 space-y-2">
           {message.toolCalls.map((call) => (
-            <ToolCallCard key={call.index} call={call} streaming={streaming} {...(toolResults?.[call.id] !== undefined ? { result: toolResults[call.id] } : {})} />
+            <ToolCallCard key={call.index} call={call} streaming={streaming} {...(toolResults?.has(call.id) ? { result: toolResults.get(call.id)! } : {})} />
           ))}
         </div>
       )}

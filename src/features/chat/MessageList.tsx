@@ -10,12 +10,16 @@ import { MessageItem } from './MessageItem';
 import { useT } from '../../i18n/useT';
 
 /** Tool messages are shown on the reply whose calls they answer: reply id → (call id → result). */
-function toolResultsByReply(messages: Message[]): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
+function toolResultsByReply(messages: Message[]): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
   let reply: Message | undefined;
   for (const m of messages) {
     if (m.role === 'assistant') reply = m;
-    else if (m.role === 'tool' && reply && m.toolCallId) out.set(reply.id, { ...out.get(reply.id), [m.toolCallId]: m.content });
+    else if (m.role === 'tool' && reply && m.toolCallId) {
+      let results = out.get(reply.id);
+      if (!results) out.set(reply.id, (results = new Map()));
+      results.set(m.toolCallId, m.content);
+    }
   }
   return out;
 }
@@ -31,9 +35,9 @@ const ESTIMATED_HEIGHT = 180;
  */
 export function MessageList() {
   const t = useT();
-  const messages = useChatStore((s) => s.conversations[s.activeId]?.messages ?? NO_MESSAGES);
-  const busy = useChatStore((s) => !!s.streaming[s.activeId]);
-  const resumed = useChatStore((s) => !!s.conversations[s.activeId]?.resumed);
+  const messages = useChatStore((s) => s.conversations.get(s.activeId)?.messages ?? NO_MESSAGES);
+  const busy = useChatStore((s) => !!s.streaming.has(s.activeId));
+  const resumed = useChatStore((s) => !!s.conversations.get(s.activeId)?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
   const { pinned, follow, toEnd, props: followProps } = useFollowEnd(scroller, '[data-rows]');
 

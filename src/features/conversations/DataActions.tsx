@@ -21,7 +21,7 @@ export function DataActions() {
 
   const exportOne = (format: 'json' | 'md') => {
     const { conversations, activeId } = useChatStore.getState();
-    const c = conversations[activeId];
+    const c = conversations.get(activeId);
     if (!c || c.messages.length === 0) return toast(tc.nothingToExport);
     if (format === 'md') download(`${fileSafe(c.title)}.md`, toMarkdown(c), 'text/markdown');
     else download(`${fileSafe(c.title)}.json`, JSON.stringify(exportFile([c]), null, 2), 'application/json');
@@ -29,7 +29,7 @@ export function DataActions() {
   };
 
   const exportAll = () => {
-    const all = Object.values(useChatStore.getState().conversations).filter((c) => c.messages.length > 0).sort(byPinThenActivity);
+    const all = [...useChatStore.getState().conversations.values()].filter((c) => c.messages.length > 0).sort(byPinThenActivity);
     download(`bitseek-chat-${today()}.json`, JSON.stringify(exportFile(all), null, 2), 'application/json');
     toast(tc.exportedMany(all.length));
   };

@@ -5,11 +5,14 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useT } from '../../i18n/useT';
 
-/** Resume a server-side conversation by its id: the local copy if there is one, else a new binding. */
-export default function ResumeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Resume a server-side conversation by its id: the local copy if there is one, else a new
+ * binding. `linkedId` is an id a link asked for: shown, explained, and bound only on Resume.
+ */
+export default function ResumeDialog({ open, onClose, linkedId }: { open: boolean; onClose: () => void; linkedId?: string }) {
   const t = useT();
   const tc = t.conversations;
-  const [id, setId] = useState('');
+  const [id, setId] = useState(linkedId ?? '');
   const [error, setError] = useState('');
   const openConversation = useChatStore((s) => s.open);
   const fieldId = useId();
@@ -34,6 +37,11 @@ export default function ResumeDialog({ open, onClose }: { open: boolean; onClose
           close();
         }}
       >
+        {linkedId && (
+          <p className="rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-sm text-warn">
+            {tc.resumeFromLink(linkedId)}
+          </p>
+        )}
         <p className="text-sm text-ink-muted">{tc.resumeExplain}</p>
         <label htmlFor={fieldId} className="block text-sm font-medium">
           {tc.resumeField}

@@ -3,7 +3,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState 
 import { byPinThenActivity } from '../../domain/conversation';
 import type { Conversation } from '../../domain/types';
 import { useT } from '../../i18n/useT';
-import { useChatStore } from '../../store/chatStore';
+import { useChatStore, type Conversations } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { ConversationRow } from './ConversationRow';
 import { DataActions } from './DataActions';
@@ -11,18 +11,18 @@ import { searchConversations, warmSearchIndex } from './searchIndex';
 
 const ROW = 34;
 
-let keyedMap: Record<string, Conversation> | undefined;
+let keyedMap: Conversations | undefined;
 let key = '';
 /** What the list shows of the conversations, as one string; computed once per version of the map. */
-function listKeyOf(conversations: Record<string, Conversation>): string {
+function listKeyOf(conversations: Conversations): string {
   if (conversations !== keyedMap) {
     keyedMap = conversations;
     key = '';
-    for (const c of Object.values(conversations)) key += `${c.id}\u0000${c.title}\u0000${c.updatedAt}\u0000${c.pinned ? 1 : 0}\u0000${c.messages.length}\u0001`;
+    for (const c of conversations.values()) key += `${c.id}\u0000${c.title}\u0000${c.updatedAt}\u0000${c.pinned ? 1 : 0}\u0000${c.messages.length}\u0001`;
   }
   return key;
 }
-const ResumeDialog = lazy(() => import('./ResumeDialog'));
+export const ResumeDialog = lazy(() => import('./ResumeDialog'));
 
 /** The search box's id: Ctrl/⌘+K focuses it. */
 export const SEARCH_BOX_ID = 'conversation-search';
@@ -39,7 +39,7 @@ export function Sidebar({ onClose }: { onClose?: () => void }) {
   const listKey = useChatStore((s) => listKeyOf(s.conversations));
   const sorted = useMemo(
     () =>
-      Object.values(useChatStore.getState().conversations)
+      [...useChatStore.getState().conversations.values()]
         .filter((c) => c.messages.length > 0 || c.resumed)
         .sort(byPinThenActivity),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- listKey stands for the conversations' list

@@ -1,4 +1,4 @@
 export { ConversationIdField } from './ConversationIdField';
 export { linkFor, pathFor, routeConversationId } from './links';
 export { displayTitle } from './displayTitle';
-export { Sidebar, SEARCH_BOX_ID } from './Sidebar';
+export { ResumeDialog, Sidebar, SEARCH_BOX_ID } from './Sidebar';

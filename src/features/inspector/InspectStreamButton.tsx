@@ -9,7 +9,7 @@ const StreamInspector = lazy(() => import('./StreamInspector'));
 export function InspectStreamButton({ messageId }: { messageId: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const message = useChatStore((s) => (open ? s.conversations[s.activeId]?.messages.find((m) => m.id === messageId) : undefined));
+  const message = useChatStore((s) => (open ? s.conversations.get(s.activeId)?.messages.find((m) => m.id === messageId) : undefined));
   return (
     <>
       <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>

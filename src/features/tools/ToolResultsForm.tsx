@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT';
 /** Under a reply that asked for tools: a result per call, sent back in the standard OpenAI form. */
 export function ToolResultsForm({ messageId, calls, busy }: { messageId: string; calls: ToolCall[]; busy: boolean }) {
   const t = useT().tools;
-  const [results, setResults] = useState<Record<string, string>>({});
+  const [results, setResults] = useState<ReadonlyMap<string, string>>(new Map());
   const sendToolResults = useChatStore((s) => s.sendToolResults);
   const hintId = useId();
   return (
@@ -27,8 +27,8 @@ export function ToolResultsForm({ messageId, calls, busy }: { messageId: string;
           <textarea
             aria-describedby={hintId}
             rows={2}
-            value={results[call.id] ?? ''}
-            onChange={(e) => setResults((r) => ({ ...r, [call.id]: e.target.value }))}
+            value={results.get(call.id) ?? ''}
+            onChange={(e) => setResults((r) => new Map(r).set(call.id, e.target.value))}
             className="mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1 font-mono text-xs"
           />
         </label>

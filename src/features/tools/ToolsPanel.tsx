@@ -9,7 +9,7 @@ import { useT } from '../../i18n/useT';
 export function ToolsPanel() {
   const tAll = useT();
   const t = tAll.tools;
-  const config = useChatStore((s) => toolsOf(s.conversations[s.activeId]));
+  const config = useChatStore((s) => toolsOf(s.conversations.get(s.activeId)));
   const setTools = useChatStore((s) => s.setTools);
   const parsed = useMemo(() => parseToolsJson(config.json), [config.json]);
   const editorId = useId();

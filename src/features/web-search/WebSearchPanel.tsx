@@ -42,7 +42,7 @@ function MaxResultsInput({ id, hintId, value, onCommit }: { id: string; hintId: 
 /** Bitseek's web-search options for the open conversation, first-class beside the chat. */
 export function WebSearchPanel() {
   const t = useT().search;
-  const ws = useChatStore((s) => webSearchOf(s.conversations[s.activeId]));
+  const ws = useChatStore((s) => webSearchOf(s.conversations.get(s.activeId)));
   const setWebSearch = useChatStore((s) => s.setWebSearch);
   const enabledHint = useId();
   return (

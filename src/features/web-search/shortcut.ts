@@ -10,7 +10,7 @@ export function useWebSearchShortcut(): void {
       if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyW')) return;
       e.preventDefault();
       const { conversations, activeId, setWebSearch } = useChatStore.getState();
-      setWebSearch({ enabled: !webSearchOf(conversations[activeId]).enabled });
+      setWebSearch({ enabled: !webSearchOf(conversations.get(activeId)).enabled });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
