@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT';
 import { useChatStore } from '../store/chatStore';
 import { loadLastActive } from '../store/lastActive';
 import { Button } from '../ui/Button';
+import { Guarded } from '../ui/ErrorBoundary';
 import { Toasts } from '../ui/Toasts';
 import { useAppearance } from './appearance';
 import { ReplyAnnouncer } from './ReplyAnnouncer';
@@ -52,7 +53,9 @@ function ChatScreen() {
   return (
     <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">
       <div id="conversations-panel" className={`${drawer(conversationsOpen, 'left')} min-h-0 bg-surface-raised md:static md:block md:w-auto md:shadow-none`}>
-        <Sidebar {...(conversationsOpen ? { onClose: () => setConversationsOpen(false) } : {})} />
+        <Guarded>
+          <Sidebar {...(conversationsOpen ? { onClose: () => setConversationsOpen(false) } : {})} />
+        </Guarded>
       </div>
       <main className="flex min-h-0 min-w-0 flex-col">
         <SimulatorNote />
@@ -76,8 +79,12 @@ function ChatScreen() {
             </Button>
           </div>
         </header>
-        <MessageList key={`messages:${activeId}`} />
-        <Composer key={activeId} conversationId={activeId} />
+        <Guarded key={`view:${activeId}`}>
+          <MessageList key={`messages:${activeId}`} />
+        </Guarded>
+        <Guarded>
+          <Composer key={activeId} conversationId={activeId} />
+        </Guarded>
       </main>
       {/* Beside the chat from 1280 px; below that, a drawer behind "Options". */}
       <div
@@ -89,9 +96,11 @@ function ChatScreen() {
             {t.app.closeOptions}
           </Button>
         </div>
-        <WebSearchPanel />
-        <hr className="my-5 border-line" />
-        <ToolsPanel />
+        <Guarded>
+          <WebSearchPanel />
+          <hr className="my-5 border-line" />
+          <ToolsPanel />
+        </Guarded>
       </div>
       {settingsOpen && (
         <Suspense fallback={null}>

@@ -8,6 +8,8 @@ import type { Conversation } from './types';
 
 const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
 const finite = z.number().check(z.refine(Number.isFinite));
+/** A time a Date can hold (±8.64e15 ms): anything else cannot be shown as a date. */
+const time = z.number().check(z.refine((n) => Math.abs(n) <= 8.64e15));
 
 const ToolCall = z.object({ index: finite, id: z.string(), type: z.string(), name: z.string(), arguments: z.string() });
 const Said = z.object({ key: z.string().check(z.maxLength(64)), params: z.array(z.union([z.string(), finite, z.boolean()])).check(z.maxLength(8)) });
@@ -28,7 +30,7 @@ const Message = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
   role: z.enum(['system', 'user', 'assistant', 'tool']),
   content: z.string(),
-  createdAt: finite,
+  createdAt: time,
   status: opt(z.enum(['streaming', 'complete', 'stopped', 'failed'])),
   reasoning: opt(z.string()),
   refusal: opt(z.string()),
@@ -48,12 +50,12 @@ const Message = z.object({
 export const ConversationSchema = z.object({
   id: z.string().check(z.refine(isValidConversationId, 'not a valid conversation id')),
   title: z.string().check(z.maxLength(500)),
-  createdAt: finite,
-  updatedAt: finite,
+  createdAt: time,
+  updatedAt: time,
   messages: z.array(Message),
   resumed: opt(z.boolean()),
   pinned: opt(z.boolean()),
-  metaUpdatedAt: opt(finite),
+  metaUpdatedAt: opt(time),
   removedMessageIds: opt(z.array(z.string())),
   webSearch: opt(WebSearch),
   tools: opt(z.object({ json: z.string(), disabled: z.array(z.string()) })),

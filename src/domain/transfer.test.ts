@@ -15,6 +15,8 @@ describe('readImport', () => {
 
   it('counts invalid entries and refuses what it cannot read', () => {
     expect(readImport(JSON.stringify([conv('conv-a', []), { id: 5 }])).invalid).toBe(1);
+    // a time no Date can hold could not be shown
+    expect(readImport(JSON.stringify([conv('conv-a', [msg('m1', 1e300)])])).invalid).toBe(1);
     expect(() => readImport('{x')).toThrow('not valid JSON');
     expect(() => readImport(JSON.stringify({ format: 'other', conversations: [] }))).toThrow('Unknown export format');
     expect(() => readImport(JSON.stringify({ format: 'bitseek-chat.conversations', version: 9, conversations: [] }))).toThrow('newer version');

@@ -50,6 +50,8 @@ export const en = {
     replyFailed: 'The reply failed.',
   },
   ui: {
+    brokenView: (detail: string) => `This part of the app could not be shown (${detail}). Your conversations are safe.`,
+    tryAgain: 'Try again',
     close: 'Close',
     cancel: 'Cancel',
     copy: 'Copy',
@@ -59,6 +61,8 @@ export const en = {
     copyFailedToast: 'Could not copy: the browser refused access to the clipboard.',
   },
   chat: {
+    brokenMessage: (detail: string) => `This message could not be shown (${detail}). Its stored record is below, unchanged.`,
+    rawRecord: 'Show the raw record',
     untitled: 'New chat',
     resumedTitle: (id: string) => `Resumed ${id}`,
     message: 'Message',

@@ -47,10 +47,20 @@ export function say(t: Messages, s: Said): string {
   return (t.problems[s.key] as (...params: unknown[]) => string)(...s.params);
 }
 
-/** A stored Said in the given language, or the stored English text when the key is not (or no longer) known. */
+/**
+ * A stored Said in the given language, or the stored English text when the key is not
+ * (or no longer) known, or its parameters do not fit it (a hand-made import, say).
+ */
 export function sayStored(t: Messages, s: StoredSaid | undefined, fallback: string): string {
   if (!s || !Object.hasOwn(t.problems, s.key)) return fallback;
-  return say(t, s as Said);
+  // English, the source, declares every parameter (a translation may leave some unused).
+  if ((en.problems[s.key as ProblemKey] as (...p: unknown[]) => string).length !== s.params.length) return fallback;
+  try {
+    const text: unknown = say(t, s as Said);
+    return typeof text === 'string' ? text : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** Splits a template such as "open {url} now" into text and the named slots, in order. */

@@ -47,6 +47,8 @@ export const zh: Messages = {
     replyFailed: '回复失败。',
   },
   ui: {
+    brokenView: (detail) => `应用的这一部分无法显示（${detail}）。你的对话是安全的。`,
+    tryAgain: '重试',
     close: '关闭',
     cancel: '取消',
     copy: '复制',
@@ -56,6 +58,8 @@ export const zh: Messages = {
     copyFailedToast: '无法复制：浏览器拒绝访问剪贴板。',
   },
   chat: {
+    brokenMessage: (detail) => `此消息无法显示（${detail}）。其保存的原始记录如下，未作改动。`,
+    rawRecord: '显示原始记录',
     untitled: '新对话',
     resumedTitle: (id) => `已恢复 ${id}`,
     message: '消息',

@@ -3,6 +3,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { BrokenMessage } from './BrokenMessage';
 import { holdOutOfSight } from '../markdown';
 import { EmptyState } from './EmptyState';
 import { useFollowEnd } from './useFollowEnd';
@@ -97,13 +99,15 @@ export function MessageList() {
                   className="absolute left-0 right-0 top-0 flex flex-col pb-6"
                   style={{ transform: `translateY(${row.start}px)` }}
                 >
-                  <MessageItem
-                    message={m}
-                    isLast={row.index === visible.length - 1}
-                    following={visible.length - 1 - row.index}
-                    busy={busy}
-                    {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
-                  />
+                  <ErrorBoundary resetKey={m} fallback={(error) => <BrokenMessage message={m} error={error} />}>
+                    <MessageItem
+                      message={m}
+                      isLast={row.index === visible.length - 1}
+                      following={visible.length - 1 - row.index}
+                      busy={busy}
+                      {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
+                    />
+                  </ErrorBoundary>
                 </div>
               );
             })}
