@@ -34,7 +34,8 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   // KaTeX lays formulas out with inline styles; styles cannot run script.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https: http:",
+  // Images load only when a person clicks "Load image": from https, or a local server.
+  "img-src 'self' data: https: http://localhost:* http://127.0.0.1:*",
   "font-src 'self' data:",
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "object-src 'none'",
@@ -43,11 +44,36 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
 ].join('; ');
 
+/**
+ * The headers every response of the app carries, however it is served (the dev and
+ * preview servers here, `dist/_headers` for static hosts that read it, deploy/nginx.conf).
+ * A `<meta>` policy cannot forbid framing: the header does (clickjacking).
+ */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * Cross-origin isolation, for the memory the page shares with its stream reader (see
+ * src/api/readerHold.ts). `credentialless`: images a person chooses to load from a
+ * reply still load, without cookies, where `require-corp` would block them.
+ */
+export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+
+/** dist/_headers, in the format Netlify and Cloudflare Pages read. */
+const headersFile = (headers: Record<string, string>) => `/*\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build', // the dev server's hot reload needs inline scripts
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ ...SECURITY_HEADERS, ...ISOLATION_HEADERS }) });
+    },
   };
 }
 
@@ -64,16 +90,12 @@ export function combineExtensionsOnce(): Plugin {
   };
 }
 
-/**
- * Cross-origin isolation, for the memory the page shares with its stream reader (see
- * src/api/readerHold.ts). `credentialless`: images a person chooses to load from a
- * reply still load, without cookies, where `require-corp` would block them.
- */
-const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+// The dev server's hot reload runs inline scripts: its policy header only forbids framing.
+const DEV_HEADERS = { ...SECURITY_HEADERS, 'Content-Security-Policy': "frame-ancestors 'none'" };
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce()],
-  server: { port: 5173, proxy: bitseekProxy, headers: ISOLATION_HEADERS },
-  preview: { port: 4173, proxy: bitseekProxy, headers: ISOLATION_HEADERS },
+  server: { port: 5173, proxy: bitseekProxy, headers: { ...DEV_HEADERS, ...ISOLATION_HEADERS } },
+  preview: { port: 4173, proxy: bitseekProxy, headers: { ...SECURITY_HEADERS, ...ISOLATION_HEADERS } },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -408,3 +408,28 @@ test('an imported record that cannot be shown shows as broken, with its raw reco
   await expect(page.getByRole('article', { name: /^Assistant/ }).filter({ hasText: 'This message could not be shown' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('the app cannot be framed, and every response carries its security headers', async ({ page, cspViolations }) => {
+  const response = await page.request.get('/c/any');
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  // a page elsewhere that frames the app gets nothing of it
+  const framer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<iframe src="http://localhost:4173/" width="800" height="600"></iframe>'));
+  await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = framer.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForTimeout(1500);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(await frame?.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+    // the refusal was this test's doing (framing on purpose), not the app's
+    expect(cspViolations.join('\n')).toContain('frame-ancestors');
+    cspViolations.length = 0;
+  } finally {
+    framer.close();
+  }
+});
