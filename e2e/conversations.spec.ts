@@ -219,3 +219,33 @@ test('several tabs: messages and renames show in the other tab, and neither over
   await pageB.reload();
   await expect(pageB.getByRole('article', { name: /^User/ })).toHaveText([/from tab A/, /from tab B/, /A again/], { useInnerText: true });
 });
+
+test('a 50 MB import never freezes the page for 200 ms; a larger file is refused with its size', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask' });
+  });
+  const paragraph = 'Lorem ipsum dolor sit amet, **consectetur** adipiscing elit. '.repeat(160);
+  const conversations = Array.from({ length: 200 }, (_, c) => ({
+    id: `conv-big-${c}`,
+    title: `Big ${c}`,
+    createdAt: 1,
+    updatedAt: 2 + c,
+    messages: Array.from({ length: 25 }, (_, m) => ({ id: `m-${c}-${m}`, role: m % 2 ? 'assistant' : 'user', content: paragraph, createdAt: m + 1, ...(m % 2 ? { status: 'complete' } : {}) })),
+  }));
+  const { writeFile } = await import('node:fs/promises');
+  const big = test.info().outputPath('big.json');
+  await writeFile(big, JSON.stringify({ format: 'bitseek-chat.conversations', version: 1, conversations }));
+  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles(big);
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('big.json: 200 added', { timeout: 60_000 });
+  await expect(nav(page).getByRole('button', { name: 'Big 199', exact: true })).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => (window as unknown as { __longest: number }).__longest)).toBeLessThan(200);
+
+  const tooBig = test.info().outputPath('too-big.json');
+  await writeFile(tooBig, JSON.stringify({ conversations: [], padding: 'x'.repeat(51 * 1024 * 1024) }));
+  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles(tooBig);
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('The file is 51.0 MB; the app imports files of up to 50 MB');
+});

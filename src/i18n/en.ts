@@ -334,6 +334,7 @@ export const en = {
     importNotJson: () => 'The file is not valid JSON.',
     importFormat: (format: string) => `Unknown export format "${format}".`,
     importNewer: (version: number) => `The file is from a newer version of the app (format version ${version}); update the app to import it.`,
+    importTooLarge: (mb: number, limit: number) => `The file is ${mb.toFixed(1)} MB; the app imports files of up to ${limit} MB. Split the export, or import fewer conversations at a time.`,
     importNotList: () => '"conversations" must be a list.',
     storageFull: () => 'Browser storage is full: new messages are kept in this tab but not saved. Free some space or export your conversations.',
     storageFailed: (detail: string) => `Could not save conversations (${detail}). They are kept in this tab; the app will keep trying.`,

@@ -329,6 +329,7 @@ export const zh: Messages = {
     importNotJson: () => '该文件不是有效的 JSON。',
     importFormat: (format) => `未知的导出格式“${format}”。`,
     importNewer: (version) => `该文件来自更新版本的应用（格式版本 ${version}）；请更新应用后再导入。`,
+    importTooLarge: (mb, limit) => `文件大小为 ${mb.toFixed(1)} MB；应用最多导入 ${limit} MB 的文件。请拆分导出文件，或一次导入较少的对话。`,
     importNotList: () => '"conversations" 必须是一个列表。',
     storageFull: () => '浏览器存储空间已满：新消息保留在此标签页中，但不会被保存。请释放空间或导出你的对话。',
     storageFailed: (detail) => `无法保存对话（${detail}）。它们保留在此标签页中；应用会继续尝试保存。`,

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
-import { exportFile, readImport, toMarkdown } from '../../domain/transfer';
+import { exportFile, toMarkdown } from '../../domain/transfer';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { download } from '../../ui/download';
@@ -8,6 +8,7 @@ import { toast } from '../../ui/toastStore';
 import { sayError } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { displayTitle } from './displayTitle';
+import { readImportFile } from './readImportFile';
 
 const fileSafe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 80);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -36,7 +37,7 @@ export function DataActions() {
 
   const importFile = async (file: File) => {
     try {
-      const read = readImport(await file.text());
+      const read = await readImportFile(file);
       const plan = importConversations(read.conversations);
       const parts = [tc.importAdded(plan.added), tc.importMerged(plan.merged)];
       if (plan.keptApart) parts.push(tc.importKeptApart(plan.keptApart));

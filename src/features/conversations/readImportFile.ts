@@ -1,0 +1,34 @@
+import { readImport, type ImportRead } from '../../domain/transfer';
+import type { Conversation } from '../../domain/types';
+import { said, SaidError, type Said } from '../../i18n';
+
+/** The largest file an import reads: larger ones are refused, with their size and this limit. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+type Answer = { conversation: Conversation } | { invalid: number } | { said: Said } | { failed: string };
+
+/** Reads and validates an export file in a worker (on the page where none can start). Throws a readable error. */
+export async function readImportFile(file: File): Promise<ImportRead> {
+  if (file.size > IMPORT_MAX_BYTES) throw new SaidError(said('importTooLarge', file.size / 1024 / 1024, IMPORT_MAX_BYTES / 1024 / 1024));
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return readImport(await file.text());
+  }
+  const conversations: Conversation[] = [];
+  const answer = await new Promise<Exclude<Answer, { conversation: Conversation }> | undefined>((resolve) => {
+    worker.onmessage = ({ data }: MessageEvent<Answer>) => {
+      if ('conversation' in data) conversations.push(data.conversation);
+      else resolve(data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      resolve(undefined);
+    };
+    worker.postMessage(file);
+  }).finally(() => worker.terminate());
+  if (!answer) return readImport(await file.text()); // the worker's script failed to load
+  if ('invalid' in answer) return { conversations, invalid: answer.invalid };
+  throw new SaidError('said' in answer ? answer.said : said('unexpected', answer.failed));
+}
