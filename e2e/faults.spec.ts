@@ -31,6 +31,15 @@ test('a server that closes without finish_reason is an interruption', async ({ a
   await expect(lastAssistant(page)).toContainText('alpha beta gamma');
 });
 
+test('a server that closes before any of the reply says that no reply came, not that one was interrupted', async ({ app: page }) => {
+  await simulate(page, 'close-after=0');
+  await sendMessage(page, 'echo: alpha beta');
+  const alert = lastAssistant(page).getByRole('alert');
+  await expect(alert).toContainText('No reply: The server closed the connection without sending any of the reply.');
+  await expect(alert).not.toContainText('interrupted');
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
 test('an {"error"} event ends the reply with its message, keeping the text before it', async ({ app: page }) => {
   const requests = recordChatRequests(page);
   await simulate(page, 'error-after=2');

@@ -50,9 +50,19 @@ export function describeErrorValue(value: unknown): string | undefined {
   return undefined;
 }
 
-/** What an error response body says: JSON `error.message`, plain text or HTML. */
+/** An event stream's data, its events' `data:` lines joined: what an error sent as an event stream says. */
+function eventStreamData(body: string): string {
+  return body
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5))
+    .join('\n');
+}
+
+/** What an error response body says: JSON `error.message`, an event stream's error event, plain text or HTML. */
 export function errorDetailFromBody(body: string, contentType: string | null): string {
-  const trimmed = body.trim();
+  let trimmed = body.trim();
+  if (contentType?.toLowerCase().includes('event-stream') || trimmed.startsWith('data:')) trimmed = eventStreamData(trimmed).trim();
   if (!trimmed) return '';
   if (contentType?.includes('json') || trimmed.startsWith('{')) {
     try {
@@ -85,10 +95,16 @@ export async function httpError(response: Response): Promise<ChatError> {
   return new ChatError('http', said('http', status, response.statusText, detail, retryAfter ?? ''), retryAfter ? { status, retryAfter } : { status });
 }
 
-/** The fetch's own failure (CORS, DNS, offline, dropped connection) in plain words. */
-export function networkError(cause: unknown, duringStream: boolean): ChatError {
+/**
+ * The fetch's own failure (CORS, DNS, offline, dropped connection) in plain words: before
+ * the response, once it opened, or after some of the reply arrived.
+ */
+export function networkError(cause: unknown, stage: 'request' | 'opened' | 'replying'): ChatError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  const text = duringStream ? said('connectionLost', offline) : offline ? said('offline') : said('unreachable', detail);
+  let text: Said;
+  if (stage === 'replying') text = said('connectionLost', offline);
+  else if (stage === 'opened') text = said('connectionLostBeforeReply', offline);
+  else text = offline ? said('offline') : said('unreachable', detail);
   return new ChatError('network', text);
 }

@@ -191,7 +191,7 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
   });
 
   it('keeps a last event that the server closed without a blank line', async () => {
-    for (const [eol, cut] of [['\n', '\n'], ['\r\n', '\r\n'], ['\n', '\n\n'], ['\r\n', '\r\n\r\n']]) {
+    for (const [eol, cut] of [['\n', '\n'], ['\r\n', '\r\n'], ['\r', '\r'], ['\n', '\n\n'], ['\r\n', '\r\n\r\n'], ['\r', '\r\r']]) {
       const wire = bitseekWire(['A', 'B'], eol!);
       const r = await run({ chunks: [enc.encode(wire.slice(0, wire.length - cut!.length))] });
       expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'AB', finishReason: 'stop' });
@@ -291,6 +291,16 @@ describe('the shapes other OpenAI-compatible servers send', () => {
     const r = await run({ body, headers: { 'content-type': 'application/json' } });
     expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'Whole reply', finishReason: 'stop' });
   });
+  it('fails, saying so, when a 200 application/json body is not JSON', async () => {
+    const r = await run({ body: 'upstream said hi', headers: { 'content-type': 'application/json' } });
+    expect(r.outcome).toMatchObject({ status: 'failed', error: { kind: 'protocol' } });
+    expect(r.outcome.status === 'failed' && r.outcome.error.message).toContain('not: upstream said hi');
+  });
+
+  it('reads media types in any case, with parameters', async () => {
+    const r = await run({ chunks: [enc.encode(bitseekWire(['Case']))], headers: { 'content-type': 'Text/Event-Stream; Charset=UTF-8' } });
+    expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'Case' });
+  });
 });
 
 describe('failures keep what arrived and never re-send', () => {
@@ -299,6 +309,13 @@ describe('failures keep what arrived and never re-send', () => {
     expect(r.outcome).toMatchObject({ status: 'failed', error: { kind: 'http', status: 401 } });
     expect(r.outcome.status === 'failed' && r.outcome.error.message).toMatch(/HTTP 401.*Invalid API key.*API key in Settings/);
     expect(r.calls).toBe(1);
+  });
+
+  it('shows the message of an HTTP error sent as an event stream, read through a reused buffer', async () => {
+    const body = enc.encode('data: {"error":{"message":"Tool call call_1 has no tool result"}}\n\n');
+    const r = await run({ status: 400, headers: { 'content-type': 'text/event-stream' }, chunks: [body.slice(0, 20), body.slice(20)], bytes: true });
+    expect(r.outcome).toMatchObject({ status: 'failed', error: { kind: 'http', status: 400 } });
+    expect(r.outcome.status === 'failed' && r.outcome.error.message).toBe('HTTP 400: Tool call call_1 has no tool result');
   });
 
   it('reads an HTML gateway page and a text body into the message', async () => {
@@ -327,6 +344,13 @@ describe('failures keep what arrived and never re-send', () => {
     const r = await run({ chunks: [enc.encode(wire)] });
     expect(r.outcome).toMatchObject({ status: 'failed', error: { kind: 'interrupted' } });
     expect(r.reply.content).toBe('Half a rep');
+  });
+
+  it('says that no reply came, not that one was interrupted, when nothing of it arrived', async () => {
+    const closed = await run({ chunks: [enc.encode(': keep-alive\n\n')] });
+    expect(closed.outcome.status === 'failed' && closed.outcome.error.message).toBe('The server closed the connection without sending any of the reply.');
+    const dropped = await run({ chunks: [enc.encode(': keep-alive\n\n')], dropAfterChunks: true });
+    expect(dropped.outcome.status === 'failed' && dropped.outcome.error.message).toBe('The connection was lost before any of the reply arrived.');
   });
 
   it('reports a dropped connection as lost, keeping the partial reply, with one request', async () => {

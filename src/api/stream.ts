@@ -48,6 +48,9 @@ export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
 const DEFAULT_FINISH_GRACE_MS = 2_000;
 const EVENT_STREAM = 'text/event-stream';
 
+/** A Content-Type's media type, lower case: `Text/Event-Stream; Charset=UTF-8` → `text/event-stream`. */
+export const mediaType = (contentType: string | null): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
 /** A whole JSON reply was read in onopen: the stream is done, nothing failed. */
 class WholeReplyRead extends Error {}
 
@@ -65,12 +68,17 @@ function yieldToMain(): Promise<void> {
 const SLICE_BYTES = 8 * 1024;
 const SLICE_MS = 8;
 
-/** A blank line for a body that ended without one after its last line (its last 4 bytes given), or nothing. */
+/**
+ * A blank line for a body that ended without one after its last line (its last 4 bytes
+ * given), or nothing. It uses the last line's own end: after a lone CR, an LF would
+ * only complete a CRLF, not end a line.
+ */
 function blankLineEnd(tail: number[]): Uint8Array[] {
   const end = String.fromCharCode(...tail);
   const lastLineEnded = end.replace(/(\r\n|\r|\n)$/, '');
   if (tail.length === 0 || (lastLineEnded !== end && /[\r\n]$/.test(lastLineEnded))) return []; // already a blank line
-  return [new Uint8Array(lastLineEnded !== end ? [10] : [10, 10])];
+  if (lastLineEnded === end) return [new Uint8Array([10, 10])];
+  return [new Uint8Array(end.endsWith('\r') ? [13] : [10])];
 }
 
 /** `bytes` in views of at most `size` bytes. */
@@ -167,7 +175,8 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
   };
   const read: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
-    if (!response.body || !response.headers.get('content-type')?.startsWith(EVENT_STREAM)) return response;
+    // An error's body (even one sent as an event stream) is read whole, as it is, by onopen.
+    if (!response.ok || !response.body || mediaType(response.headers.get('content-type')) !== EVENT_STREAM) return response;
     const source = bodyReader(response.body);
     const lines = lineCutter();
     const runs = reading && !pace ? textRuns() : undefined;
@@ -223,6 +232,15 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
   return { fetch: read, drain };
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function headersOf(response: Response): Record<string, string> {
   const out: Record<string, string> = {};
   response.headers.forEach((value, key) => {
@@ -245,6 +263,8 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   const controller = new AbortController();
   let stopReason: 'user' | 'timeout' | 'finished' | 'fatal' | undefined;
   let opened = false;
+  /** Some of the reply itself (text, reasoning, a tool call) arrived: a failure then interrupts it. */
+  let replied = false;
   let finished = false;
   let fatal: ChatError | undefined;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -269,6 +289,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
         return;
       }
       emit(event, at);
+      replied ||= event.type === 'text' || event.type === 'reasoning' || event.type === 'refusal' || event.type === 'toolCallDelta';
       if (event.type === 'done') {
         finished = true;
         stop('finished');
@@ -305,11 +326,13 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
         if (isRedirect(response)) throw new ChatError('http', said('redirected'), { status: response.status });
         if (!response.ok) throw await httpError(response);
         const contentType = response.headers.get('content-type') ?? '';
-        if (contentType.startsWith(EVENT_STREAM)) return;
-        if (contentType.includes('json')) {
+        const type = mediaType(contentType);
+        if (type === EVENT_STREAM) return;
+        if (type === 'application/json' || type.endsWith('+json')) {
           // A server that ignored `stream: true` and answered with one JSON reply.
           const text = await response.text();
           emit({ type: 'raw', event: '', data: text });
+          if (!isJson(text)) throw new ChatError('protocol', said('notJson', text.trim().slice(0, 120)), { status: response.status });
           handle(parseChunk(text));
           finished ||= !fatal;
           throw new WholeReplyRead();
@@ -347,7 +370,7 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   if (fatal) return { status: 'failed', error: fatal };
   if (finished) return { status: 'complete' };
   if (caught instanceof ChatError) return { status: 'failed', error: caught };
-  if (caught) return { status: 'failed', error: networkError(caught, opened) };
+  if (caught) return { status: 'failed', error: networkError(caught, replied ? 'replying' : opened ? 'opened' : 'request') };
   if (stopReason === 'user') return { status: 'cancelled' };
   if (stopReason === 'timeout') {
     return {
@@ -357,6 +380,6 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
   }
   return {
     status: 'failed',
-    error: new ChatError('interrupted', said('interrupted')),
+    error: new ChatError('interrupted', said(replied ? 'interrupted' : 'noReply')),
   };
 }

@@ -1,5 +1,5 @@
 import { en, noteOf, said } from '../i18n';
-import type { Conversation, ReplyProblem } from './types';
+import type { Conversation, Message, ReplyProblem } from './types';
 
 /** A conversation's title: its first user message, on one line, shortened. */
 export function titleFrom(text: string, max = 60): string {
@@ -9,13 +9,17 @@ export function titleFrom(text: string, max = 60): string {
 }
 
 const INTERRUPTED_BY_RELOAD: ReplyProblem = { kind: 'interrupted', ...noteOf(said('reloaded')) };
+const NO_REPLY_BEFORE_RELOAD: ReplyProblem = { kind: 'interrupted', ...noteOf(said('reloadedBeforeReply')) };
+
+/** Nothing of a reply arrived: no text, no reasoning, no tool call. */
+export const nothingArrived = (m: Message): boolean => !m.content && !m.reasoning && !m.refusal && !m.toolCalls?.length;
 
 /** A reply that was streaming when its page went away cannot resume: say so, keep its text. */
 export function settleAfterReload(c: Conversation): Conversation {
   if (!c.messages.some((m) => m.status === 'streaming')) return c;
   return {
     ...c,
-    messages: c.messages.map((m) => (m.status === 'streaming' ? { ...m, status: 'failed', problem: INTERRUPTED_BY_RELOAD } : m)),
+    messages: c.messages.map((m) => (m.status === 'streaming' ? { ...m, status: 'failed', problem: nothingArrived(m) ? NO_REPLY_BEFORE_RELOAD : INTERRUPTED_BY_RELOAD } : m)),
   };
 }
 

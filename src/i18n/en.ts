@@ -89,6 +89,7 @@ export const en = {
     jumpToLatest: 'Jump to latest',
     resumedNote: 'Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.',
     replyInterrupted: 'Reply interrupted: ',
+    noReply: 'No reply: ',
     replyFailed: 'Reply failed: ',
     charactersKept: (n: string) => ` ${n} characters that arrived are kept above.`,
     editMessage: 'Edit message',
@@ -303,6 +304,9 @@ export const en = {
       return message;
     },
     connectionLost: (offline: boolean) => `Connection lost while the reply was streaming${offline ? ' (the browser is offline)' : ''}.`,
+    connectionLostBeforeReply: (offline: boolean) => `The connection was lost before any of the reply arrived${offline ? ' (the browser is offline)' : ''}.`,
+    noReply: () => 'The server closed the connection without sending any of the reply.',
+    reloadedBeforeReply: () => 'The page was closed or reloaded before any of the reply arrived.',
     offline: () => 'The browser is offline: the request could not be sent.',
     unreachable: (detail: string) => `Could not reach the endpoint (${detail}). Check the Endpoint URL, your network, or CORS (see the README for the /bitseek proxy).`,
     timeout: (seconds: number) => `No response from the server within ${seconds} s.`,
@@ -311,6 +315,7 @@ export const en = {
     serverError: (detail: string, code: string) => `The server reported an error: ${detail || 'no details'}${code ? ` (code ${code})` : ''}`,
     notEventStream: (contentType: string) =>
       `Expected an event stream but the server sent ${!contentType ? 'a response without a content type' : contentType.includes('html') ? 'an HTML page (is the Endpoint URL right?)' : `"${contentType}"`}.`,
+    notJson: (sample: string) => `The server said its answer was JSON, but it is not: ${sample || '(empty)'}`,
     skippedEvent: (sample: string) => `Skipped an event that is not valid JSON: ${sample}`,
     endpointInvalid: (url: string, example: string) => `"${url}" is not a valid Endpoint URL. Use a base URL such as ${example}.`,
     endpointEmpty: () => 'The Endpoint URL is empty. Set it in Settings.',

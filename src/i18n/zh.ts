@@ -86,6 +86,7 @@ export const zh: Messages = {
     jumpToLatest: '跳到最新',
     resumedNote: '已恢复 — 之前的对话保存在服务器上。每个请求都带有此对话的 ID，Bitseek 会接着之前的内容继续。',
     replyInterrupted: '回复中断：',
+    noReply: '没有回复：',
     replyFailed: '回复失败：',
     charactersKept: (n) => ` 已收到的 ${n} 个字符保留在上方。`,
     editMessage: '编辑消息',
@@ -299,6 +300,9 @@ export const zh: Messages = {
       return message;
     },
     connectionLost: (offline) => `回复生成过程中连接中断${offline ? '（浏览器处于离线状态）' : ''}。`,
+    connectionLostBeforeReply: (offline) => `在收到任何回复内容之前连接已中断${offline ? '（浏览器处于离线状态）' : ''}。`,
+    noReply: () => '服务器在发送任何回复内容之前关闭了连接。',
+    reloadedBeforeReply: () => '在收到任何回复内容之前，页面被关闭或刷新。',
     offline: () => '浏览器处于离线状态：请求无法发送。',
     unreachable: (detail) => `无法连接到端点（${detail}）。请检查端点 URL、网络或 CORS（参见 README 中的 /bitseek 代理）。`,
     timeout: (seconds) => `服务器在 ${seconds} 秒内没有响应。`,
@@ -307,6 +311,7 @@ export const zh: Messages = {
     serverError: (detail, code) => `服务器报告了错误：${detail || '无详细信息'}${code ? `（代码 ${code}）` : ''}`,
     notEventStream: (contentType) =>
       `应为事件流，但服务器发送了${!contentType ? '没有内容类型的响应' : contentType.includes('html') ? '一个 HTML 页面（端点 URL 是否正确？）' : `“${contentType}”`}。`,
+    notJson: (sample) => `服务器声称其回答是 JSON，但实际并不是：${sample || '（空）'}`,
     skippedEvent: (sample) => `已跳过一个不是有效 JSON 的事件：${sample}`,
     endpointInvalid: (url, example) => `“${url}”不是有效的端点 URL。请使用基础 URL，例如 ${example}。`,
     endpointEmpty: () => '端点 URL 为空。请在设置中填写。',

@@ -1,3 +1,4 @@
+import { nothingArrived } from '../../domain/conversation';
 import type { Message } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { sayNote } from '../../i18n';
@@ -26,7 +27,9 @@ export function ReplyProblemAlert({ message, onRetry }: Props) {
       <div className="min-w-0 flex-1">
         {problem && (
           <p>
-            <strong className="font-semibold">{problem.kind === 'interrupted' || problem.kind === 'network' ? t.chat.replyInterrupted : t.chat.replyFailed}</strong>
+            <strong className="font-semibold">
+              {problem.kind !== 'interrupted' && problem.kind !== 'network' ? t.chat.replyFailed : nothingArrived(message) ? t.chat.noReply : t.chat.replyInterrupted}
+            </strong>
             {sayNote(t, problem)}
             {kept}
           </p>

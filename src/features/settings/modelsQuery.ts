@@ -27,7 +27,7 @@ export function modelsQuery(url: string, grant: KeyGrant) {
       try {
         response = await fetch(url, { headers, signal, redirect: 'manual' });
       } catch (error) {
-        throw networkError(error, false);
+        throw networkError(error, 'request');
       }
       if (isRedirect(response)) throw new ChatError('http', said('redirected'));
       if (!response.ok) throw await httpError(response);
