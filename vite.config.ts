@@ -93,9 +93,41 @@ export function combineExtensionsOnce(): Plugin {
 // The dev server's hot reload runs inline scripts: its policy header only forbids framing.
 const DEV_HEADERS = { ...SECURITY_HEADERS, 'Content-Security-Policy': "frame-ancestors 'none'" };
 
+/**
+ * Every package the app imports, pre-bundled when the dev server starts. Vite finds the
+ * entry's imports by itself, but not a worker's (lowlight) nor some lazy ones: one found
+ * late makes it re-bundle and reload the page, mid-reply on a first run. A unit test
+ * checks that every package imported in src/ is here (or in PREBUNDLE_EXCLUDED).
+ */
+export const PREBUNDLE = [
+  '@microsoft/fetch-event-source',
+  '@microsoft/fetch-event-source/lib/esm/parse',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  'hast-util-to-jsx-runtime',
+  'idb',
+  'jsonc-parser',
+  'lowlight',
+  'mdast-util-gfm',
+  'micromark-extension-gfm',
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react-markdown',
+  'react/jsx-runtime',
+  'rehype-katex',
+  'remark-math',
+  'zod/mini',
+  'zustand',
+  'zustand/middleware',
+];
+/** Imported but not pre-bundled: resolved to a file of ours (combineExtensionsOnce), or a stylesheet. */
+export const PREBUNDLE_EXCLUDED = ['micromark-util-combine-extensions', 'katex/dist/katex.min.css'];
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce()],
   server: { port: 5173, proxy: bitseekProxy, headers: { ...DEV_HEADERS, ...ISOLATION_HEADERS } },
+  optimizeDeps: { include: PREBUNDLE },
   preview: { port: 4173, proxy: bitseekProxy, headers: { ...SECURITY_HEADERS, ...ISOLATION_HEADERS } },
   build: { target: 'es2022', sourcemap: true },
 });
