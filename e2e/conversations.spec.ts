@@ -165,7 +165,7 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   const clash = { ...file.conversations[0], messages: [{ id: 'other', role: 'user', content: 'a different history', createdAt: 5 }] };
   const payload = JSON.stringify({ format: 'bitseek-chat.conversations', version: 1, conversations: [hostile, clash, { id: 'broken' }] });
   await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'import.json', mimeType: 'application/json', buffer: Buffer.from(payload) });
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('1 added, 0 merged, 1 kept apart as copies (same id, different history), 1 skipped (not valid)');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('1 added, 0 merged, 1 kept apart as copies (same id, different history), 1 skipped (not valid: [2].title: ');
   await expect(nav(page).getByRole('listitem')).toHaveCount(3);
   await nav(page).getByRole('button', { name: '<img src=x onerror="window.__pwned=1">', exact: true }).click();
   await expect(page.getByRole('article', { name: /^User/ })).toContainText('<script>window.__pwned=1</script>');
@@ -174,7 +174,11 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
   await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{nope') });
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Could not import bad.json: The file is not valid JSON.');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/Could not import bad\.json: The file is not valid JSON \(.*position 1.*\)\./);
+  // entries that are not conversations: the first few, with where they went wrong
+  const half = JSON.stringify([{ id: 'conv-ok', title: 'ok', createdAt: 1, updatedAt: 1, messages: [] }, { id: 'conv-bad', title: 'bad', createdAt: 1, updatedAt: 1, messages: [{ id: 'm', role: 'robot', content: 'x', createdAt: 1 }] }]);
+  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'half.json', mimeType: 'application/json', buffer: Buffer.from(half) });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/1 skipped \(not valid: \[1\]\.messages\[0\]\.role: .+\)/);
 });
 
 test('a corrupt stored record is skipped and reported; the rest load', async ({ app: page }) => {

@@ -66,14 +66,26 @@ export function parseConversation(value: unknown): Conversation | undefined {
   return parsed.success ? (parsed.data as Conversation) : undefined;
 }
 
-/** Reads a list of untrusted records: the conversations among them, and how many were not. */
-export function parseConversations(records: unknown[]): { conversations: Conversation[]; invalid: number } {
+/** How many problems of the invalid records are described: enough to find them, not a wall. */
+const PROBLEMS_SHOWN = 3;
+
+/** `[2].messages[0].role` from a path of keys and indexes. */
+const pathText = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+
+/**
+ * Reads a list of untrusted records: the conversations among them, how many were not,
+ * and where the first few went wrong (`[2].messages[0].createdAt: …`).
+ */
+export function parseConversations(records: unknown[]): { conversations: Conversation[]; invalid: number; problems: string[] } {
   const conversations: Conversation[] = [];
+  const problems: string[] = [];
   let invalid = 0;
-  for (const record of records) {
-    const c = parseConversation(record);
-    if (c) conversations.push(c);
-    else invalid += 1;
-  }
-  return { conversations, invalid };
+  records.forEach((record, i) => {
+    const parsed = ConversationSchema.safeParse(record);
+    if (parsed.success) return void conversations.push(parsed.data as Conversation);
+    invalid += 1;
+    const issue = parsed.error.issues[0];
+    if (problems.length < PROBLEMS_SHOWN && issue) problems.push(`[${i}]${pathText(issue.path)}: ${issue.message}`);
+  });
+  return { conversations, invalid, problems };
 }

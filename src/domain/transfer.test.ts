@@ -15,6 +15,10 @@ describe('readImport', () => {
 
   it('counts invalid entries and refuses what it cannot read', () => {
     expect(readImport(JSON.stringify([conv('conv-a', []), { id: 5 }])).invalid).toBe(1);
+    // where each of the first few went wrong, by place in the file
+    const read = readImport(JSON.stringify([conv('conv-a', []), { ...conv('conv-b', [msg('m1', 1)]), messages: [{ id: 'm1', role: 'robot', content: 'x', createdAt: 1 }] }]));
+    expect(read.problems).toEqual([expect.stringMatching(/^\[1\]\.messages\[0\]\.role: /)]);
+    expect(() => readImport('{"conversations": [1,]}')).toThrow(/not valid JSON \(.+\)/);
     // a time no Date can hold could not be shown
     expect(readImport(JSON.stringify([conv('conv-a', [msg('m1', 1e300)])])).invalid).toBe(1);
     expect(() => readImport('{x')).toThrow('not valid JSON');

@@ -22,6 +22,8 @@ export interface ImportRead {
   conversations: Conversation[];
   /** Entries that did not read as conversations: reported, not imported. */
   invalid: number;
+  /** Where the first few of them went wrong, by their place in the file's list. */
+  problems: string[];
 }
 
 /** Reads an export file (or a bare conversation, or an array of them). Throws a readable error. */
@@ -29,8 +31,8 @@ export function readImport(text: string): ImportRead {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new SaidError(said('importNotJson'));
+  } catch (error) {
+    throw new SaidError(said('importNotJson', error instanceof Error ? error.message : ''));
   }
   let entries: unknown[];
   if (Array.isArray(value)) entries = value;

@@ -63,6 +63,12 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
     return () => observer.disconnect();
   });
 
+  // Nothing below the view (the content shrank under it, and fits): nothing to jump to.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!pinned && el && el.scrollHeight <= el.clientHeight + 1) setPinned(true);
+  });
+
   /** For the scroll container. */
   const props: HTMLAttributes<HTMLElement> & { 'data-unpinned-by'?: string } = {
     'data-unpinned-by': pinned ? undefined : unpinnedBy.current,
@@ -74,6 +80,7 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       const up = el.scrollTop < lastTop.current - 1;
       // What the content grew by since the last event: the end the person reached has moved on by that much.
       const grew = Math.max(0, el.scrollHeight - lastHeight.current);
+      const shrank = el.scrollHeight < lastHeight.current - 1;
       lastTop.current = el.scrollTop;
       lastHeight.current = el.scrollHeight;
       const fromEnd = el.scrollHeight - el.scrollTop - el.clientHeight;
@@ -83,7 +90,7 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       if (following.current) {
         if (up && dragging.current) setPinned(false, 'scrollbar');
         else if (!movingDown && el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END) setPinned(false, `position ${Math.round(el.scrollTop)} < ${Math.round(followedTo.current)}, ${Math.round(fromEnd)} from the end of ${Math.round(el.scrollHeight)}`);
-      } else if (!up && movingDown && fromEnd < AT_END + grew) setPinned(true);
+      } else if ((!up && movingDown && fromEnd < AT_END + grew) || (shrank && fromEnd < 1)) setPinned(true);
     },
     onWheel: (e) => (e.deltaY < 0 ? setPinned(false, 'wheel') : movedDown()),
     onTouchStart: (e) => (touchY.current = e.touches[0]?.clientY),

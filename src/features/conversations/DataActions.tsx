@@ -31,6 +31,7 @@ export function DataActions() {
 
   const exportAll = () => {
     const all = [...useChatStore.getState().conversations.values()].filter((c) => c.messages.length > 0).sort(byPinThenActivity);
+    if (all.length === 0) return toast(tc.nothingToExportAll);
     download(`bitseek-chat-${today()}.json`, JSON.stringify(exportFile(all), null, 2), 'application/json');
     toast(tc.exportedMany(all.length));
   };
@@ -42,7 +43,7 @@ export function DataActions() {
       const parts = [tc.importAdded(plan.added), tc.importMerged(plan.merged)];
       if (plan.keptApart) parts.push(tc.importKeptApart(plan.keptApart));
       if (plan.unchanged) parts.push(tc.importUnchanged(plan.unchanged));
-      if (read.invalid) parts.push(tc.importInvalid(read.invalid));
+      if (read.invalid) parts.push(tc.importInvalid(read.invalid, read.problems));
       toast(tc.imported(file.name, parts));
     } catch (error) {
       toast(tc.importFailed(file.name, sayError(t, error)));

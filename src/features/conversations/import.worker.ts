@@ -6,9 +6,9 @@ import { SaidError } from '../../i18n';
 
 self.onmessage = async ({ data: file }: MessageEvent<File>) => {
   try {
-    const { conversations, invalid } = readImport(await file.text());
+    const { conversations, invalid, problems } = readImport(await file.text());
     for (const conversation of conversations) self.postMessage({ conversation });
-    self.postMessage({ invalid });
+    self.postMessage({ invalid, problems });
   } catch (error) {
     self.postMessage(error instanceof SaidError ? { said: error.said } : { failed: String(error) });
   }

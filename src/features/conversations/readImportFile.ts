@@ -5,7 +5,7 @@ import { said, SaidError, type Said } from '../../i18n';
 /** The largest file an import reads: larger ones are refused, with their size and this limit. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
-type Answer = { conversation: Conversation } | { invalid: number } | { said: Said } | { failed: string };
+type Answer = { conversation: Conversation } | { invalid: number; problems: string[] } | { said: Said } | { failed: string };
 
 /** Reads and validates an export file in a worker (on the page where none can start). Throws a readable error. */
 export async function readImportFile(file: File): Promise<ImportRead> {
@@ -29,6 +29,6 @@ export async function readImportFile(file: File): Promise<ImportRead> {
     worker.postMessage(file);
   }).finally(() => worker.terminate());
   if (!answer) return readImport(await file.text()); // the worker's script failed to load
-  if ('invalid' in answer) return { conversations, invalid: answer.invalid };
+  if ('invalid' in answer) return { conversations, invalid: answer.invalid, problems: answer.problems };
   throw new SaidError('said' in answer ? answer.said : said('unexpected', answer.failed));
 }

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { Field } from '../../ui/Field';
 import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT, withoutCredentials } from '../../api/endpoint';
 import { authorizationFor, type KeyGrant } from '../../api/keyGate';
+import { DEFAULT_MODEL } from '../../api/request';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
 import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
@@ -118,7 +119,7 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
         </label>
         {/* A datalist would make this a combobox; the contract names it a textbox, so the
             endpoint check above lists the server's models instead. */}
-        <Field label={t.model} hint={t.modelHint}>
+        <Field label={t.model} hint={<Template text={t.modelHint} slots={{ field: <code>model</code>, model: <code>{DEFAULT_MODEL}</code> }} />}>
           {(id, hintId) => (
             <input id={id} aria-describedby={hintId} className={input} spellCheck={false} value={s.model} onChange={(e) => s.update({ model: e.target.value })} />
           )}
