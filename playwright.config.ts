@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1280, height: 800 },
@@ -24,6 +24,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false, // never test a stale build
     timeout: 120_000,
-    env: { SIM_DELAY_MS: '5', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    // Strict: every request the app sends must be one a strict OpenAI server accepts.
+    env: { SIM_DELAY_MS: '5', SIM_STRICT: '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   },
 });

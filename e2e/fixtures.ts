@@ -16,7 +16,7 @@ export function recordChatRequests(page: Page): Request[] {
 
 export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
 export const lastAssistant = (page: Page) => page.getByRole('article', { name: /^Assistant/ }).last();

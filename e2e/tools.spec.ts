@@ -87,13 +87,34 @@ test('a tool round is answered in OpenAI form and replayed in later requests', a
   const call = second.messages[1].tool_calls[0];
   expect(second.messages).toEqual([
     { role: 'user', content: 'weather in Oslo?' },
-    { role: 'assistant', content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo","unit":"celsius"}' } }] },
+    { role: 'assistant', content: '', tool_calls: [{ id: call.id, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo","unit":"celsius"}' } }] },
     { role: 'tool', tool_call_id: call.id, content: '{"temp_c": 3, "sky": "snow"}' },
   ]);
 
   await sendMessage(page, 'echo: thanks');
   await expect(lastAssistant(page)).toContainText('thanks');
   expect(requests[2]!.postDataJSON().messages.slice(0, 3)).toEqual(second.messages);
+});
+
+test('sending on while a tool call is unanswered says so, and the request is one a strict server accepts', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await page.getByRole('complementary', { name: 'Tools' }).getByRole('button', { name: '+ get_weather' }).click();
+  await sendMessage(page, 'weather in Oslo?');
+  const card = page.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect(card.getByText('complete', { exact: true })).toBeVisible();
+  await expect(page.getByText('Or send a new message instead: the model is then told these calls were not run.')).toBeVisible();
+  await sendMessage(page, 'echo: never mind the weather');
+  // the strict simulator (SIM_STRICT=1 in the e2e run) answered: the request was valid
+  await expect(lastAssistant(page)).toContainText('never mind the weather');
+  await expect(card).toContainText('Not run: the user sent a new message instead');
+  const sent = requests[1]!.postDataJSON().messages;
+  const id = sent[1].tool_calls[0].id;
+  expect(sent.slice(2)).toEqual([
+    { role: 'tool', tool_call_id: id, content: 'Not run: the user sent a new message instead of answering this tool call.' },
+    { role: 'user', content: 'echo: never mind the weather' },
+  ]);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Tool call: get_weather' })).toContainText('Not run');
 });
 
 test('tool names and arguments are rendered as text only', async ({ app: page }) => {

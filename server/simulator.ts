@@ -5,6 +5,7 @@ import { newStreamId } from '../src/domain/ids.ts';
 import { normalizeTemperature, normalizeWebSearch } from '../src/domain/normalize.ts';
 import { parseSimOptions, type SimOptions } from './options.ts';
 import { planReply, type InMessage, type PlannedToolCall } from './replies.ts';
+import { sequenceProblem } from './strict.ts';
 
 export interface SimulatorConfig {
   /** Default ms between chunks when a request does not say (SIM_DELAY_MS, else 25). */
@@ -13,6 +14,8 @@ export interface SimulatorConfig {
   basePath?: string;
   /** x-simulator options for a request that sends none (SIM_OPTIONS): npm run bench streams to the app this way. */
   options?: string;
+  /** Reject what a strict OpenAI server rejects (SIM_STRICT=1): see strict.ts. */
+  strict?: boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -35,6 +38,7 @@ class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly code?: number,
+    readonly param?: string,
   ) {
     super(message);
   }
@@ -61,8 +65,8 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headers: 
   res.end(JSON.stringify(value));
 }
 
-function sendError(res: ServerResponse, status: number, message: string, code?: number): void {
-  sendJson(res, status, { error: { message, type: status === 401 ? 'authentication_error' : 'invalid_request_error', code: code ?? status } });
+function sendError(res: ServerResponse, status: number, message: string, code?: number, param?: string): void {
+  sendJson(res, status, { error: { message, type: status === 401 ? 'authentication_error' : 'invalid_request_error', ...(param && { param }), code: code ?? status } });
 }
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
@@ -150,6 +154,8 @@ export function createSimulator(config: SimulatorConfig = {}) {
       throw new HttpError(400, 'The request body must be a JSON object.');
     }
     const messages = validateMessages(body.messages);
+    const problem = config.strict ? sequenceProblem(body.messages as Record<string, unknown>[]) : undefined;
+    if (problem) throw new HttpError(400, problem.message, undefined, problem.param);
     const webSearch = normalizeWebSearch(body.webSearch, body.enableWebSearch);
     const temperature = normalizeTemperature(body.temperature);
     const tools = Array.isArray(body.tools) ? body.tools : [];
@@ -276,7 +282,7 @@ export function createSimulator(config: SimulatorConfig = {}) {
     const handle = async () => (route === 'chat' ? chat(req, res) : models(req, res));
     handle().catch((error: unknown) => {
       if (res.headersSent) return void res.end();
-      if (error instanceof HttpError) return sendError(res, error.status, error.message, error.code);
+      if (error instanceof HttpError) return sendError(res, error.status, error.message, error.code, error.param);
       sendError(res, 500, `Simulator error: ${error instanceof Error ? error.message : String(error)}`);
     });
   };

@@ -5,7 +5,7 @@ import { createSimulator } from './simulator.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const delay = process.env.SIM_DELAY_MS;
-const simulator = createSimulator(delay ? { delayMs: Number(delay) } : {});
+const simulator = createSimulator({ ...(delay ? { delayMs: Number(delay) } : {}), strict: process.env.SIM_STRICT === '1' });
 
 const server = createServer((req, res) => {
   if (applyCors(req, res)) return;

@@ -7,7 +7,8 @@ import { createSimulator } from './simulator.ts';
 export function bitseekSimulator(): Plugin {
   const delay = process.env.SIM_DELAY_MS;
   const options = process.env.SIM_OPTIONS;
-  const simulator = createSimulator({ ...(delay && { delayMs: Number(delay) }), ...(options && { options }) });
+  const strict = process.env.SIM_STRICT === '1';
+  const simulator = createSimulator({ ...(delay && { delayMs: Number(delay) }), ...(options && { options }), strict });
   const mount = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (!req.url?.startsWith('/v1/')) return next();
     if (applyCors(req, res)) return;

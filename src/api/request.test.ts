@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../domain/types';
 import { chatCompletionsUrl } from './endpoint';
 import { buildChatRequest, type ChatRequestInput } from './request';
+import { SKIPPED_TOOL_RESULT } from '../domain/tools';
+import { sequenceProblem } from '../../server/strict';
 
 const msg = (role: Message['role'], content: string, extra: Partial<Message> = {}): Message => ({
   id: `m-${content}`,
@@ -82,11 +84,32 @@ describe('buildChatRequest', () => {
       { role: 'user', content: 'weather?' },
       {
         role: 'assistant',
-        content: null,
+        content: '',
         tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }],
       },
       { role: 'tool', content: '{"temp":3}', tool_call_id: 'call_1' },
     ]);
+  });
+
+  it('sends tool rounds a strict server accepts, whatever the history holds', () => {
+    const asks = (...ids: string[]) => msg('assistant', '', { toolCalls: ids.map((id, index) => ({ index, id, type: 'function', name: 'f', arguments: '{}' })) });
+    const history = [
+      msg('user', 'q'),
+      asks('a', 'b'),
+      msg('tool', 'for b', { toolCallId: 'b' }),
+      msg('tool', 'again for b', { toolCallId: 'b' }),
+      msg('tool', 'for nobody', { toolCallId: 'zzz' }),
+      msg('user', 'sent on, a unanswered'),
+    ];
+    const sent = buildChatRequest(input({ history, systemPrompt: '' })).body.messages;
+    expect(sent.map((m) => [m.role, m.role === 'tool' ? `${m.tool_call_id}:${m.content}` : m.content])).toEqual([
+      ['user', 'q'],
+      ['assistant', ''],
+      ['tool', 'b:for b'],
+      ['tool', `a:${SKIPPED_TOOL_RESULT}`],
+      ['user', 'sent on, a unanswered'],
+    ]);
+    expect(sequenceProblem(sent)).toBeUndefined();
   });
 
   it('sends no Authorization without a key, except the simulator key to the simulator', () => {

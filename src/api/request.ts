@@ -1,5 +1,5 @@
 import { normalizeTemperature, type WebSearchOptions } from '../domain/normalize';
-import type { ToolDefinition } from '../domain/tools';
+import { SKIPPED_TOOL_RESULT, type ToolDefinition } from '../domain/tools';
 import type { Message } from '../domain/types';
 import { chatCompletionsUrl } from './endpoint';
 import { requireAuthorization, type KeyGrant } from './keyGate';
@@ -59,13 +59,42 @@ function toWire(message: Message): WireMessage | undefined {
       if (calls.length > 0) {
         return {
           role: 'assistant',
-          content: message.content || null,
+          // A string even when empty: Bitseek takes no null content (OpenAI takes both).
+          content: message.content,
           tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
         };
       }
       return message.content ? { role: 'assistant', content: message.content } : undefined;
     }
   }
+}
+
+/**
+ * The turns as a strict OpenAI server takes them: each tool call answered by exactly one
+ * tool message right after its turn (one left unanswered gets SKIPPED_TOOL_RESULT, as the
+ * store records when the person sends on), and no tool message without its call.
+ */
+export function pairToolRounds(messages: readonly WireMessage[]): WireMessage[] {
+  const out: WireMessage[] = [];
+  let open: string[] = [];
+  const close = () => {
+    for (const id of open) out.push({ role: 'tool', content: SKIPPED_TOOL_RESULT, tool_call_id: id });
+    open = [];
+  };
+  for (const m of messages) {
+    if (m.role === 'tool') {
+      const at = open.indexOf(m.tool_call_id);
+      if (at < 0) continue;
+      open.splice(at, 1);
+      out.push(m);
+      continue;
+    }
+    close();
+    out.push(m);
+    if (m.role === 'assistant') open = [...new Set(m.tool_calls?.map((c) => c.id))];
+  }
+  close();
+  return out;
 }
 
 export function buildChatRequest(input: ChatRequestInput): ChatRequest {
@@ -81,10 +110,12 @@ export function buildChatRequest(input: ChatRequestInput): ChatRequest {
   const messages: WireMessage[] = [];
   const system = input.systemPrompt.trim();
   if (system) messages.push({ role: 'system', content: system });
+  const turns: WireMessage[] = [];
   for (const m of input.history) {
     const wire = toWire(m);
-    if (wire) messages.push(wire);
+    if (wire) turns.push(wire);
   }
+  messages.push(...pairToolRounds(turns));
 
   const body: ChatRequestBody = {
     model: input.model.trim() || DEFAULT_MODEL,

@@ -15,6 +15,9 @@ export interface ToolsConfig {
 
 export const EMPTY_TOOLS: Readonly<ToolsConfig> = Object.freeze({ json: '', disabled: [] });
 
+/** The result a tool call gets when the person sends a new message instead of answering it (the model reads it). */
+export const SKIPPED_TOOL_RESULT = 'Not run: the user sent a new message instead of answering this tool call.';
+
 export interface ToolProblem {
   /** In English; `said` renders it in any language. */
   message: string;

@@ -7,7 +7,7 @@ import { settleAfterReload, titleFrom } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
 import { mergeConversations, wouldChange } from '../domain/merge';
 import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
-import { toolsToSend, type ToolsConfig } from '../domain/tools';
+import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolsConfig } from '../domain/tools';
 import { planImport, type ImportPlan } from '../domain/transfer';
 import type { Conversation, Message } from '../domain/types';
 import { takeJournal, writeJournal } from './journal';
@@ -97,6 +97,14 @@ const hasDefaultTitle = (c: Conversation) => c.title === en.chat.untitled || c.t
 
 /** Worth saving: it has messages, or it binds a server id the person resumed. */
 const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
+
+/** The last reply's tool calls that no tool message answers, answered as skipped: the person sent on instead. */
+function skippedToolCalls(messages: readonly Message[]): Message[] {
+  const last = messages.findLastIndex((m) => m.role === 'assistant');
+  const answered = new Set(messages.slice(last + 1).map((m) => m.toolCallId));
+  const calls = messages[last]?.toolCalls ?? [];
+  return calls.filter((call) => !answered.has(call.id)).map((call) => ({ id: newMessageId(), role: 'tool', toolCallId: call.id, content: SKIPPED_TOOL_RESULT, createdAt: Date.now() }));
+}
 
 /** Runs fn just after the next frame; in a hidden tab frames stop, so a timer stands in. */
 function nextFrame(fn: () => void): void {
@@ -379,7 +387,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }
       const user: Message = { id: newMessageId(), role: 'user', content, createdAt: Date.now() };
       if (c.messages.length === 0 && hasDefaultTitle(c)) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
-      void runTurn(activeId, [...c.messages, user]);
+      void runTurn(activeId, [...c.messages, ...skippedToolCalls(c.messages), user]);
       return true;
     },
 
