@@ -98,7 +98,7 @@ function textOnlyChunk(o: Record<string, unknown>): ChunkEvent[] | undefined {
   if (!Array.isArray(choices) || choices.length !== 1 || o.usage != null) return undefined;
   const choice = choices[0] as Record<string, unknown> | null;
   const delta = choice?.delta as Record<string, unknown> | null | undefined;
-  if (!delta || typeof delta !== 'object' || choice!.finish_reason != null || choice!.message !== undefined) return undefined;
+  if (!delta || typeof delta !== 'object' || choice!.finish_reason != null || choice!.message !== undefined || (choice!.index != null && choice!.index !== 0)) return undefined;
   const content = delta.content;
   for (const key in delta) if (key !== 'content' && key !== 'role') return undefined;
   if (typeof content !== 'string' || (delta.role !== undefined && typeof delta.role !== 'string')) return undefined;
@@ -136,8 +136,8 @@ export function eventsFromSchema(value: Record<string, unknown>): ChunkEvent[] {
     if (chunk.object) meta.object = chunk.object;
     out.push(meta);
   }
-  // Only the first choice is shown: the app never asks for n > 1.
-  const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0) ?? chunk.choices?.[0];
+  // Only choice 0 is the reply (the app never asks for n > 1): another's text and finish are not its own.
+  const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
   if (choice) {
     if (choice.delta) deltaEvents(choice.delta, out);
     if (choice.message) deltaEvents(choice.message, out);
