@@ -43,6 +43,19 @@ describe('textRuns', () => {
     expect(out.text[0]).toBe(`data: ${chunk({ role: 'assistant', content: '' })}\n\n` + text('Hello "you"\n😀') + `data: ${chunk({}, 'stop')}\n\n`);
   });
 
+  it('never joins bodies into a character that neither event held (a split UTF-8 sequence)', () => {
+    const bytesOf = (t: string | number[]) => (typeof t === 'string' ? [...enc.encode(t)] : t);
+    const event = (body: string | number[]) => [...enc.encode(text('\u0001').split('\\u0001')[0]!), ...bytesOf(body), ...enc.encode(text('\u0001').split('\\u0001')[1]!)];
+    // 你 is e4 bd a0: one event ends inside it, the next begins with its rest
+    const piece = Uint8Array.from([...event('a'), ...event('b'), ...event([0x63, 0xe4, 0xbd]), ...event([0xa0, 0x64]), ...event('e')]);
+    const oneByOne = dec.decode(piece);
+    const result = textRuns().join(piece.slice());
+    const read = dec.decode(result.bytes);
+    expect(read).not.toContain('你');
+    expect(read.match(/\uFFFD/g)).toHaveLength((oneByOne.match(/\uFFFD/g) ?? []).length);
+    expect(result.fewer).toBe(1); // a and b still join
+  });
+
   it('joins only events whose whole text is one JSON string: not one that fits the template around more', () => {
     const more = `data: ${chunk({ content: 'x', reasoning_content: 'r' })}\n\n`;
     expect(joined(text('a') + text('b') + more + text('c') + text('d')).text[0]).toBe(text('ab') + more + text('cd'));

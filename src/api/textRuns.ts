@@ -124,9 +124,25 @@ function fit(bytes: Uint8Array, view: DataView, at: number, t: LineTemplate): nu
     i += e === 0x75 ? 6 : 2;
   }
   const to = i;
+  if (!wholeCharacters(bytes, at + head.length, to)) return -1;
   if (to + tail.length + 2 > n) return -1;
   for (let k = 0; k < tail.length; k++) if (bytes[to + k] !== tail[k]) return -1;
   return bytes[to + tail.length] === LF && bytes[to + tail.length + 1] === LF ? to : -1;
+}
+
+/**
+ * Whether a body, bytes [from, to), begins and ends on UTF-8 character boundaries:
+ * joined to its neighbours, a body that ends inside a character, or one that begins
+ * with the rest of one, would make a character that neither event held.
+ */
+function wholeCharacters(bytes: Uint8Array, from: number, to: number): boolean {
+  if (from === to) return true;
+  if ((bytes[from]! & 0xc0) === 0x80) return false;
+  let lead = to - 1;
+  while (lead > from && (bytes[lead]! & 0xc0) === 0x80 && to - lead < 4) lead--;
+  const c = bytes[lead]!;
+  const size = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+  return to - lead === size;
 }
 
 /** Where the next event starts, from `at`, a line's start: after the next blank line. */
