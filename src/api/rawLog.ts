@@ -1,7 +1,7 @@
 // Raw SSE events, kept compactly: a fast stream brings tens of thousands, and an
 // object and a string for each would be as many allocations wherever they are kept
 // or copied between threads.
-import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/esm/parse';
+import { sseReader } from './sse';
 import { expandRuns } from './textRuns';
 
 /** A run of raw events: all their data in one string, `ends` saying where each one's ends. */
@@ -89,13 +89,7 @@ class WireEvents {
   readonly events = emptyChunk();
   private readonly pending: WireChunk[] = [];
   private arrivedAt = 0;
-  private readonly read = getLines(
-    getMessages(
-      () => {},
-      () => {},
-      (message) => pushRaw(this.events, this.arrivedAt, message.event, message.data),
-    ),
-  );
+  private readonly read = sseReader((message) => pushRaw(this.events, this.arrivedAt, message.event, message.data));
 
   take(chunk: WireChunk): void {
     this.pending.push(chunk);

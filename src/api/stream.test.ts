@@ -267,6 +267,16 @@ describe('the shapes other OpenAI-compatible servers send', () => {
     expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'x', warnings: [] });
   });
 
+  it('does not fail the turn on an `event: error` with no data (never dispatched), and lists only the events held', async () => {
+    const bytes = enc.encode(`event: error\n\n: comment\n\n\n${bitseekWire(['ok'])}`);
+    const r = await run({ chunks: [bytes] });
+    expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'ok', warnings: [] });
+    expect(rawEventsOf(r.events)).toHaveLength(2);
+    const wire = await runAsWire([bytes]);
+    expect(wire.outcome.status).toBe('complete');
+    expect(wire.raw).toEqual(rawEventsOf(r.events));
+  });
+
   it('ignores unknown event types, never acting on them', async () => {
     const sneaky = JSON.stringify({ choices: [{ delta: { content: 'INJECTED' } }] });
     const bytes = enc.encode(`event: ping\ndata: ${sneaky}\n\n{"x":1}\n\ndata: {"type":"ping"}\n\n${bitseekWire(['ok'])}`);

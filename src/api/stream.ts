@@ -1,6 +1,7 @@
-import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { parseChunk, type ChunkEvent } from './chunk';
 import { lineCutter } from './lineCutter';
+import { sseReader, type SseEvent } from './sse';
 import { textRuns } from './textRuns';
 import type { RawChunk, WireChunk } from './rawLog';
 import { said } from '../i18n';
@@ -149,25 +150,31 @@ interface ReadBody {
 }
 
 /**
- * The response body as fetch-event-source reads it, with these fixes:
- * - on a page (`pace`), a fast server's backlog is fed in slices, yielding to the page
+ * The response body, read here, its events given to `onEvent` as the WHATWG rules
+ * dispatch them (see sse.ts); fetch-event-source, which keeps the request's lifecycle
+ * (open, abort, no retries), is handed a body with nothing left in it. On the way:
+ * - on a page (`pace`), a fast server's backlog is read in slices, yielding to the page
  *   every few ms, so that parsing tens of thousands of events never blocks rendering
  *   or input (a worker has nothing to yield to: it reads at full speed);
  * - the pieces end at line ends where they can (see lineCutter.ts);
  * - `arrived` is told as each piece of the body arrives (its events' arrival time);
- * - `reading` is given the bytes, with when they arrived, once the reader has read them:
- *   it asks for more only when it has read and handled all it was given. With no pacing
- *   (which cuts the pieces further), nothing reads them after that: they may be moved
- *   (what the body's next read would write over is copied first);
- * - where `reading` takes the raw events (as bytes), the reader is given runs of
- *   text-only events joined into one (see textRuns.ts): a fast stream's events are
- *   read a run at a time, not one by one. `reading` is given them so too, with the
- *   runs that give back the bytes as they came;
- * - fetch-event-source drops a last event that is not followed by a blank line
- *   (some servers close right after `data: …\n`): the blank line is completed, and
- *   nothing is added to a stream that already ended properly.
+ * - `reading` is given the bytes, with when they arrived, once their events are read.
+ *   With no pacing (which cuts the pieces further), nothing reads them after that: they
+ *   may be moved (what the body's next read would write over is copied first);
+ * - where `reading` takes the raw events (as bytes), runs of text-only events are read
+ *   joined into one (see textRuns.ts): a fast stream's events are read a run at a time,
+ *   not one by one. `reading` is given them so too, with the runs that give back the
+ *   bytes as they came;
+ * - a last event that is not followed by a blank line (some servers close right after
+ *   `data: …\n`) is completed; nothing is added to a stream that already ended properly.
  */
-function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => number, reading?: (bytes: Uint8Array, at: number, joined: number, runs?: Uint32Array) => void): ReadBody {
+function eventStreamBody(
+  fetchImpl: typeof fetch,
+  pace: boolean,
+  arrived: () => number,
+  onEvent: (event: SseEvent) => void,
+  reading?: (bytes: Uint8Array, at: number, joined: number, runs?: Uint32Array) => void,
+): ReadBody {
   let given: Piece[] = [];
   const drain = () => {
     for (const { read, at, joined, runs, shared } of given) reading?.(shared ? read.slice() : read, at, joined, runs);
@@ -180,10 +187,11 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
     const source = bodyReader(response.body);
     const lines = lineCutter();
     const runs = reading && !pace ? textRuns() : undefined;
+    const events = sseReader(onEvent);
     /**
-     * A piece of `chunk` (a read's bytes) as the reader gets it: its text runs joined,
-     * where they are (never when paced). It is shared if it is a view of a read's memory
-     * that is reused, or that other pieces use too.
+     * A piece of `chunk` (a read's bytes) as it is read: its text runs joined, where they
+     * are (never when paced). It is shared if it is a view of a read's memory that is
+     * reused, or that other pieces use too.
      */
     const piece = (bytes: Uint8Array, at: number, chunk: Uint8Array): Piece => {
       const joined = runs?.join(bytes);
@@ -191,40 +199,45 @@ function eventStreamBody(fetchImpl: typeof fetch, pace: boolean, arrived: () => 
       return { read: bytes, at, joined: 0, shared: bytes.buffer === chunk.buffer && (source.reused || !ownsBuffer(chunk)) };
     };
     let tail: number[] = [];
-    let queue: Piece[] = [];
-    let ended = false;
     let at = 0;
+    let cancelled = false;
     let sliceStart = performance.now();
     const body = new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
-          drain();
-          while (!queue.length && !ended) {
+          for (let ended = false; !ended && !cancelled; ) {
             const { done, value } = await source.read();
+            let queue: Piece[];
             if (done) {
               ended = true;
               // Not joined: a last line that never ended is not a whole event.
-              queue = [...lines.rest(), ...blankLineEnd(tail)].map((read) => ({ read, at, joined: 0, shared: false }));
-              break;
+              queue = [...lines.rest(), ...blankLineEnd(tail)].map((bytes) => ({ read: bytes, at, joined: 0, shared: false }));
+            } else {
+              at = arrived();
+              tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
+              const pieces = lines.cut(value);
+              queue = (pace ? pieces.flatMap((bytes) => slices(bytes, SLICE_BYTES)) : pieces).map((bytes) => piece(bytes, at, value));
             }
-            at = arrived();
-            tail = [...tail, ...value.subarray(Math.max(0, value.length - 4))].slice(-4);
-            const pieces = lines.cut(value);
-            queue = (pace ? pieces.flatMap((bytes) => slices(bytes, SLICE_BYTES)) : pieces).map((bytes) => piece(bytes, at, value));
+            for (const next of queue) {
+              if (cancelled) break;
+              if (pace && performance.now() - sliceStart > SLICE_MS) {
+                await yieldToMain();
+                sliceStart = performance.now();
+              }
+              events(next.read);
+              given.push(next);
+            }
+            // Before the next read, which may write over what a piece still shows.
+            drain();
           }
-          if (pace && performance.now() - sliceStart > SLICE_MS) {
-            await yieldToMain();
-            sliceStart = performance.now();
-          }
-          for (const next of pace ? queue.splice(0, 1) : queue.splice(0)) {
-            given.push(next);
-            controller.enqueue(next.read);
-          }
-          if (ended && !queue.length) controller.close();
+          controller.close();
         },
-        cancel: (reason) => source.cancel(reason),
+        cancel(reason) {
+          cancelled = true;
+          return source.cancel(reason);
+        },
       },
-      // Nothing read ahead: a pull means all that was given has been read.
+      // Nothing read ahead: the body is read as the library asks for it, which it does once.
       { highWaterMark: 0 },
     );
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -302,10 +315,24 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
 
   emit({ type: 'request', request });
   // A reader of the bytes reads them unpaced: it runs in a worker, and may move them.
+  const onMessage = (message: SseEvent) => {
+    const at = arrivedAt;
+    if (options.wire) options.wire.event();
+    else emit({ type: 'raw', event: message.event, data: message.data }, at);
+    // Unknown event types are never acted on; OpenAI-style servers use none.
+    if (message.event && message.event !== 'message' && message.event !== 'error') return;
+    const events = parseChunk(message.data);
+    if (message.event === 'error' && !events.some((e) => e.type === 'error')) {
+      handle([{ type: 'error', error: new ChatError('server', said('serverError', message.data, '')) }], at);
+      return;
+    }
+    handle(events, at);
+  };
   const body = eventStreamBody(
     options.fetch ?? globalThis.fetch.bind(globalThis),
     (options.pace ?? true) && !options.wire,
     () => (arrivedAt = now()),
+    onMessage,
     options.wire && ((bytes, at, joined, runs) => options.wire!.bytes(bytes, at, joined, runs)),
   );
   let caught: unknown;
@@ -340,19 +367,6 @@ export async function streamChat(request: ChatRequest, options: StreamOptions): 
         throw new ChatError('protocol', said('notEventStream', contentType), {
           status: response.status,
         });
-      },
-      onmessage(message: EventSourceMessage) {
-        const at = arrivedAt;
-        if (options.wire) options.wire.event();
-        else emit({ type: 'raw', event: message.event, data: message.data }, at);
-        // Unknown event types are never acted on; OpenAI-style servers use none.
-        if (message.event && message.event !== 'message' && message.event !== 'error') return;
-        const events = parseChunk(message.data);
-        if (message.event === 'error' && !events.some((e) => e.type === 'error')) {
-          handle([{ type: 'error', error: new ChatError('server', said('serverError', message.data, '')) }], at);
-          return;
-        }
-        handle(events, at);
       },
       onerror(error: unknown) {
         throw error; // the library's default retries forever, re-sending the POST
