@@ -471,12 +471,12 @@ async function main() {
       resolve(import.meta.dirname, 'results.json'),
       `${JSON.stringify({ machine, runs: RUNS, replyBytes: benchReply().length, deltas: DELTAS, medians: summary, raw: runs, open1000Ms: open, scroll1000: scroll, search10k: search, table, extra }, null, 2)}\n`,
     );
-    // The README shows the latest table, between its bench markers.
-    const readmePath = resolve(root, 'README.md');
-    const readme = readFileSync(readmePath, 'utf8');
+    // The README and docs/performance.md show the latest table, between their bench markers.
     const block = `<!-- bench:start -->\n${table}\n\n${extra}\n\n${machineLine}\n<!-- bench:end -->`;
-    writeFileSync(readmePath, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
-    console.log('\nWrote bench/results.json and the table in README.md');
+    for (const path of [resolve(root, 'README.md'), resolve(root, 'docs/performance.md')]) {
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+    }
+    console.log('\nWrote bench/results.json and the table in README.md and docs/performance.md');
   } finally {
     await browser.close();
     await Promise.all(servers.map((s) => s.close()));
