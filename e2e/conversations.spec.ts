@@ -120,6 +120,8 @@ test('routes: /c/ID asks, then resumes; the URL follows, back and forward work, 
 
   await page.goto('/c/bad%20id');
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('not valid');
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('status', { name: 'Notifications' }).getByText(/link’s conversation id is not valid/)).toHaveCount(1); // said once
   await expect(idBox(page)).toHaveValue(second);
 });
 
