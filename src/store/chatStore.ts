@@ -329,12 +329,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }
       const conversations = new Map(loaded.conversations.map((c) => [c.id, c]));
       // What was on screen when the page last went, and not yet saved: folded in (before
-      // replies cut off are settled, so the fuller copy wins), then saved.
-      const journal = takeJournal();
-      for (const c of journal) {
-        const stored = conversations.get(c.id);
-        conversations.set(c.id, stored ? mergeConversations(stored, c) : c);
-      }
+      // replies cut off are settled, so the fuller copy wins), then saved. Only into a
+      // stored conversation: one deleted since (in another tab) does not come back.
+      const journal = takeJournal().filter((c) => conversations.has(c.id));
+      for (const c of journal) conversations.set(c.id, mergeConversations(conversations.get(c.id)!, c));
       for (const [id, c] of conversations) conversations.set(id, settleAfterReload(c));
       const last = loadLastActive();
       const latest = [...conversations.values()].sort((a, b) => b.updatedAt - a.updatedAt)[0];
@@ -352,7 +350,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         ...(loaded.skipped ? { storageError: said('storageSkipped', loaded.skipped) } : {}),
       });
       if (active.resumed && !active.messages.length) markDirty(active.id, true);
-      for (const c of journal) if (conversations.has(c.id)) markDirty(c.id, true);
+      for (const c of journal) markDirty(c.id, true);
     },
 
     newChat() {
