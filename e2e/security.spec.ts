@@ -322,6 +322,8 @@ test('a /c/ID link to an unknown id binds nothing until the person says Resume',
   const ask = page.getByRole('dialog', { name: 'Resume conversation' });
   await expect(ask).toContainText('A link asks to continue the server conversation “conv-chosen-by-someone-else”');
   await expect(ask.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue('conv-chosen-by-someone-else');
+  // a stray Enter does not bind it: Cancel has the focus
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Conversation ID' })).not.toHaveValue('conv-chosen-by-someone-else');
@@ -403,6 +405,7 @@ test('an imported record that cannot be shown shows as broken, with its raw reco
   await expect(last).toContainText('the raw words of b4');
   // the rest of the app still works, and after a reload too
   await sendMessage(page, 'echo: still working');
+  await page.getByRole('dialog', { name: 'Resume conversation' }).getByRole('button', { name: 'Resume' }).click(); // an imported id
   await expect(lastAssistant(page)).toContainText('still working');
   await page.reload();
   await expect(page.getByRole('article', { name: /^Assistant/ }).filter({ hasText: 'This message could not be shown' })).toHaveCount(1);
@@ -432,4 +435,41 @@ test('the app cannot be framed, and every response carries its security headers'
   } finally {
     framer.close();
   }
+});
+
+test('an imported conversation’s id is used only once the person agrees', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  const file = { format: 'bitseek-chat.conversations', version: 1, conversations: [{ id: 'conv-from-a-file', title: 'From a file', createdAt: 1, updatedAt: 2, messages: [{ id: 'f1', role: 'user', content: 'earlier', createdAt: 1 }] }] };
+  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'From a file', exact: true }).click();
+  await sendMessage(page, 'echo: my own words');
+  const ask = page.getByRole('dialog', { name: 'Resume conversation' });
+  await expect(ask).toContainText('came from an imported file, and its id “conv-from-a-file”');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('echo: my own words');
+  expect(requests).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await ask.getByRole('button', { name: 'Resume' }).click();
+  await expect(lastAssistant(page)).toContainText('my own words');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  expect(requests).toHaveLength(1);
+  expect(await requests[0]!.headerValue('x-conversation-id')).toBe('conv-from-a-file');
+  // asked once: the next message goes at once
+  await sendMessage(page, 'echo: and again');
+  await expect(lastAssistant(page)).toContainText('and again');
+  await expect(ask).toBeHidden();
+});
+
+test('settings stored badly (by hand, or by an older version) fall back to defaults, never a white screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('bitseek-chat.settings', JSON.stringify({ state: { language: 'constructor', endpoint: null, theme: '__proto__', temperature: 'hot', lastTools: { json: 1 } }, version: 1 }));
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await sendMessage(page, 'echo: still here');
+  await expect(lastAssistant(page)).toContainText('still here');
 });

@@ -36,6 +36,7 @@ function ChatScreen() {
   const [linkedId, setLinkedId] = useState(() => (firstRouteId && !useChatStore.getState().conversations.has(firstRouteId) ? firstRouteId : undefined));
   const activeId = useChatStore((s) => s.activeId);
   const askingAboutKey = useChatStore((s) => !!s.keyConfirmation);
+  const importedId = useChatStore((s) => s.idConfirmation?.conversationId);
   const title = useChatStore((s) => displayTitle(t, s.conversations.get(s.activeId)));
   useWebSearchShortcut();
   useRouteSync(setLinkedId);
@@ -110,6 +111,18 @@ function ChatScreen() {
       {linkedId && (
         <Suspense fallback={null}>
           <ResumeDialog key={linkedId} open linkedId={linkedId} onClose={() => setLinkedId(undefined)} />
+        </Suspense>
+      )}
+      {importedId && (
+        <Suspense fallback={null}>
+          <ResumeDialog
+            key={`import:${importedId}`}
+            open
+            linkedId={importedId}
+            from="import"
+            onResume={() => useChatStore.getState().confirmImportedId()}
+            onClose={() => useChatStore.getState().cancelIdConfirmation()}
+          />
         </Suspense>
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

@@ -37,13 +37,16 @@ export function mergeConversations(local: Conversation, other: Conversation): Co
 }
 
 /**
- * An imported copy merged into a conversation here: its messages are added, and nothing
- * here is removed or changed: title, pin, tools and web-search options stay as they are.
+ * An imported copy merged into a conversation here: the messages it has that are not
+ * here are added, and nothing here is removed or changed (a message, the title, pin,
+ * tools, web-search options). No system turn comes in this way: the app writes none.
  */
 export function mergeImported(local: Conversation, imported: Conversation): Conversation {
-  const { removedMessageIds: _removed, metaUpdatedAt: _meta, ...messagesOnly } = imported;
-  const merged = mergeConversations(local, messagesOnly);
-  return { ...local, messages: merged.messages, updatedAt: merged.updatedAt };
+  const here = new Set(local.messages.map((m) => m.id));
+  const added = imported.messages.filter((m) => !here.has(m.id) && m.role !== 'system');
+  if (added.length === 0) return local;
+  const messages = [...local.messages, ...added].sort((a, b) => a.createdAt - b.createdAt);
+  return { ...local, messages, updatedAt: Math.max(local.updatedAt, imported.updatedAt) };
 }
 
 /** Whether merging `other` into `local` would change what `local` shows. */

@@ -54,6 +54,7 @@ export const ConversationSchema = z.object({
   updatedAt: time,
   messages: z.array(Message),
   resumed: opt(z.boolean()),
+  idFromImport: opt(z.boolean()),
   pinned: opt(z.boolean()),
   metaUpdatedAt: opt(time),
   removedMessageIds: opt(z.array(z.string())),

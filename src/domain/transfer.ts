@@ -64,25 +64,41 @@ export interface ImportPlan {
  * tools and search options stay); a clash with an unrelated history is kept apart
  * as a copy under a new id.
  */
-export function planImport(local: ReadonlyMap<string, Conversation>, incoming: Conversation[], newId: () => string): ImportPlan {
+export function planImport(local: ReadonlyMap<string, Conversation>, incoming: Conversation[], newId: () => string, now = Date.now()): ImportPlan {
   const plan: ImportPlan = { write: [], added: 0, merged: 0, keptApart: 0, unchanged: 0 };
-  for (const c of incoming) {
-    const here = local.get(c.id);
+  // What is here, as the import goes on: an id twice in one file clashes with itself.
+  const known = new Map(local);
+  for (const file of incoming) {
+    // A time from the file is never later than now: it would sort first for good.
+    const c = { ...file, createdAt: Math.min(file.createdAt, now), updatedAt: Math.min(file.updatedAt, now) };
+    const here = known.get(c.id);
+    let written: Conversation | undefined;
     if (!here) {
-      plan.write.push(c);
+      // Its id is someone else's choice until the person sends under it (see chatStore's send).
+      written = { ...c, idFromImport: true };
       plan.added += 1;
-    } else if (!here.messages.some((m) => c.messages.some((n) => n.id === m.id)) && c.messages.length > 0 && here.messages.length > 0) {
-      plan.write.push({ ...c, id: newId(), title: `${c.title} (imported copy)`, resumed: false });
+    } else if (c.messages.length > 0 && here.messages.length > 0 && !sharesHistory(here, c)) {
+      written = { ...c, id: newId(), title: `${c.title} (imported copy)`, resumed: false, idFromImport: false };
       plan.keptApart += 1;
     } else {
       const merged = mergeImported(here, c);
       if (wouldChange(here, merged)) {
-        plan.write.push(merged);
+        written = merged;
         plan.merged += 1;
       } else plan.unchanged += 1;
     }
+    if (written) {
+      plan.write.push(written);
+      known.set(written.id, written);
+    }
   }
   return plan;
+}
+
+/** Whether two copies share a message (by id): one history, not two under one id. */
+function sharesHistory(a: Conversation, b: Conversation): boolean {
+  const ids = new Set(a.messages.map((m) => m.id));
+  return b.messages.some((m) => ids.has(m.id));
 }
 
 /** One conversation as Markdown, for reading or sharing. */

@@ -81,6 +81,8 @@ export interface Conversation {
   messages: Message[];
   /** Started from an id whose earlier turns live on the server. */
   resumed?: boolean;
+  /** Its id came from an imported file: someone else chose it, so the first send asks before using it. */
+  idFromImport?: boolean;
   /** This conversation's web-search options (older records may lack them). */
   webSearch?: WebSearchOptions;
   /** This conversation's tool definitions. */

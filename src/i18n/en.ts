@@ -89,6 +89,7 @@ export const en = {
     jumpToLatest: 'Jump to latest',
     resumedNote: 'Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.',
     replyInterrupted: 'Reply interrupted: ',
+    moreWarnings: (n: string) => `…and ${n} more like these.`,
     noReply: 'No reply: ',
     replyFailed: 'Reply failed: ',
     charactersKept: (n: string) => ` ${n} characters that arrived are kept above.`,
@@ -148,6 +149,8 @@ export const en = {
     resumeExplain: 'Bitseek keeps conversations on its server by id. Paste an id (e.g. from another device) to continue it here; every request will carry it as X-Conversation-Id.',
     resumeFromLink: (id: string) =>
       `A link asks to continue the server conversation “${id}”. Everything you send there carries this id, so on a server that keeps conversations by id, whoever made the link may be able to read it. Resume only if you trust where the link came from.`,
+    resumeFromImport: (id: string) =>
+      `This conversation came from an imported file, and its id “${id}” was chosen by whoever made the file. Everything you send carries this id, so on a server that keeps conversations by id, they may be able to read it. Resume only if you trust the file.`,
     resumeField: 'Conversation ID to resume',
     resumeConfirm: 'Resume',
     resumeInvalid: 'A conversation id is 1–128 characters: letters, digits, -, _, : or . (no spaces or other symbols).',
@@ -245,6 +248,14 @@ export const en = {
     sendResults: 'Send tool results',
     items: (n: number) => plural(n, 'item', 'items'),
     keys: (n: number) => plural(n, 'key', 'keys'),
+    // Limits on what a reply's tool calls show (see ToolCallList, jsonView, partialJson)
+    moreNotShown: (n: number) => `… ${plural(n, 'more value', 'more values')} not shown`,
+    tooDeepToShow: 'Nested too deeply to show as a tree: shown as JSON text',
+    moreCharacters: (n: number) => `${n} more characters not shown; Copy arguments copies them all.`,
+    argumentsTooDeep: (depth: number) => `The arguments are nested more than ${depth} levels deep; shown as received:`,
+    argumentsTooLong: (n: number) => `The arguments are too long to show as a tree (${n} characters); shown as received:`,
+    argumentsArriving: (n: number) => `Receiving the arguments: ${n} characters so far. They are shown when complete.`,
+    callsNotShown: (total: number, shown: number) => `This reply has ${total} tool calls; the first ${shown} are shown.`,
   },
   inspector: {
     open: 'Inspect stream',
@@ -281,6 +292,11 @@ export const en = {
     imageBadAddress: 'an address that cannot be loaded',
     loadImage: 'Load image',
     linkRemoved: 'Link removed: its address was not http, https or mailto',
+    // Replies, or parts of them, that are not formatted (see Markdown.tsx, parseBudget.ts, index.tsx)
+    plainNested: (levels: number) => `Nested more than ${levels} levels deep: shown as plain text, unformatted.`,
+    plainOverBudget: 'Too complex to format quickly: shown as plain text, unformatted.',
+    longReply: (total: string, shown: string) => `This reply is ${total} MB. Only its first ${shown} MB is shown (and its sources listed); download it to read it all.`,
+    downloadReply: 'Download the whole reply',
   },
   keys: {
     title: 'Keyboard shortcuts',
@@ -325,6 +341,7 @@ export const en = {
     redirected: () => 'The endpoint answered with a redirect, which the app does not follow for API requests: your messages and key go only where the Endpoint URL says. Set the Endpoint URL to the address it redirects to.',
     keyOrigin: (from: string, to: string) =>
       `Not sent: your API key was entered for ${from || 'another endpoint'}, and the Endpoint URL now points to ${to}. Confirm in Settings before the key goes there.`,
+    importedIdUnconfirmed: () => 'Not sent: this conversation came from an imported file, and its id is someone else’s choice. Send a message to confirm using it.',
     toolsBlocked: () => 'Not sent: the Tools JSON has a problem; the Tools panel says what it is.',
     unexpected: (detail: string) => detail,
     readerFailed: (detail: string) => `The stream reader of this tab stopped (${detail}); what had arrived is kept.`,
@@ -346,6 +363,7 @@ export const en = {
     storageFailed: (detail: string) => `Could not save conversations (${detail}). They are kept in this tab; the app will keep trying.`,
     storageOpenFailed: (detail: string) => `Could not open saved conversations: ${detail}`,
     storageSkipped: (n: number) => `${n} saved conversation(s) could not be read and were skipped; the others loaded.`,
+    toolCallsDropped: (asked: number, kept: number) => `The model asked for ${asked} tool calls in this reply; only the first ${kept} are kept and shown.`,
   },
 };
 

@@ -86,6 +86,7 @@ export const zh: Messages = {
     jumpToLatest: '跳到最新',
     resumedNote: '已恢复 — 之前的对话保存在服务器上。每个请求都带有此对话的 ID，Bitseek 会接着之前的内容继续。',
     replyInterrupted: '回复中断：',
+    moreWarnings: (n) => `……还有 ${n} 条类似的提示。`,
     noReply: '没有回复：',
     replyFailed: '回复失败：',
     charactersKept: (n) => ` 已收到的 ${n} 个字符保留在上方。`,
@@ -145,6 +146,8 @@ export const zh: Messages = {
     resumeExplain: 'Bitseek 按 ID 在服务器上保存对话。粘贴一个 ID（例如来自其他设备）即可在这里继续；之后每个请求都会以 X-Conversation-Id 携带它。',
     resumeFromLink: (id) =>
       `一个链接请求继续服务器上的对话“${id}”。你在其中发送的所有内容都会携带此 ID；如果服务器按 ID 保存对话，制作该链接的人可能读到它们。只有在你信任链接来源时才恢复。`,
+    resumeFromImport: (id) =>
+      `此对话来自导入的文件，其 ID“${id}”由制作该文件的人选定。你发送的所有内容都会携带此 ID；如果服务器按 ID 保存对话，他们可能读到这些内容。只有在你信任该文件时才恢复。`,
     resumeField: '要恢复的对话 ID',
     resumeConfirm: '恢复',
     resumeInvalid: '对话 ID 为 1–128 个字符：字母、数字、-、_、: 或 .（不能有空格或其他符号）。',
@@ -242,6 +245,13 @@ export const zh: Messages = {
     sendResults: '发送工具结果',
     items: (n) => `${n} 项`,
     keys: (n) => `${n} 个键`,
+    moreNotShown: (n) => `… 还有 ${n} 个值未显示`,
+    tooDeepToShow: '嵌套过深，无法以树形显示：以 JSON 文本显示',
+    moreCharacters: (n) => `还有 ${n} 个字符未显示；“复制参数”会复制全部内容。`,
+    argumentsTooDeep: (depth) => `参数嵌套超过 ${depth} 层；按收到的原样显示：`,
+    argumentsTooLong: (n) => `参数过长（${n} 个字符），无法以树形显示；按收到的原样显示：`,
+    argumentsArriving: (n) => `正在接收参数：已收到 ${n} 个字符，完成后显示。`,
+    callsNotShown: (total, shown) => `此回复包含 ${total} 个工具调用；仅显示前 ${shown} 个。`,
   },
   inspector: {
     open: '检查数据流',
@@ -278,6 +288,10 @@ export const zh: Messages = {
     imageBadAddress: '无法加载的地址',
     loadImage: '加载图片',
     linkRemoved: '链接已移除：其地址不是 http、https 或 mailto',
+    plainNested: (levels) => `嵌套超过 ${levels} 层：以纯文本显示，未排版。`,
+    plainOverBudget: '内容过于复杂，无法快速排版：以纯文本显示，未排版。',
+    longReply: (total, shown) => `此回复大小为 ${total} MB，仅显示前 ${shown} MB（并列出其中的来源）；下载即可阅读全文。`,
+    downloadReply: '下载完整回复',
   },
   keys: {
     title: '键盘快捷键',
@@ -320,6 +334,7 @@ export const zh: Messages = {
     endpointCredentials: () => '端点 URL 不能包含用户名或密码（user:password@…），不会被保存。请把密钥填在 API 密钥中。',
     redirected: () => '端点返回了重定向，应用不会为 API 请求跟随重定向：你的消息和密钥只发往端点 URL 所指的地址。请把端点 URL 设为它重定向到的地址。',
     keyOrigin: (from, to) => `未发送：你的 API 密钥是为 ${from || '另一个端点'} 输入的，而端点 URL 现在指向 ${to}。请先在设置中确认，再将密钥发送到那里。`,
+    importedIdUnconfirmed: () => '未发送：此对话来自导入的文件，其 ID 由他人选定。请发送一条消息以确认使用它。',
     toolsBlocked: () => '未发送：工具 JSON 有问题；工具面板中有具体说明。',
     unexpected: (detail) => detail,
     readerFailed: (detail) => `此标签页的流读取器已停止（${detail}）；已收到的内容已保留。`,
@@ -341,5 +356,6 @@ export const zh: Messages = {
     storageFailed: (detail) => `无法保存对话（${detail}）。它们保留在此标签页中；应用会继续尝试保存。`,
     storageOpenFailed: (detail) => `无法打开已保存的对话：${detail}`,
     storageSkipped: (n) => `有 ${n} 个已保存的对话无法读取，已跳过；其余对话已加载。`,
+    toolCallsDropped: (asked, kept) => `模型在此回复中请求了 ${asked} 个工具调用；仅保留并显示前 ${kept} 个。`,
   },
 };

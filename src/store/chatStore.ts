@@ -11,7 +11,7 @@ import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolsConfig } from '../domain/to
 import { planImport, type ImportPlan } from '../domain/transfer';
 import type { Conversation, Message } from '../domain/types';
 import { takeJournal, writeJournal } from './journal';
-import { loadLastActive, saveLastActive } from './lastActive';
+import { forgetLastActive, loadLastActive, saveLastActive } from './lastActive';
 import * as storage from './persistence';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
 import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
@@ -32,6 +32,8 @@ interface ChatState {
   streaming: ReadonlySet<string>;
   /** A message held back until the person agrees to send the API key to a new endpoint origin. */
   keyConfirmation?: { origin: string; conversationId: string; text: string };
+  /** A message held back until the person agrees to send under an id that came from an imported file. */
+  idConfirmation?: { conversationId: string; text: string };
   /** The draft that a confirmed message consumed, so that the composer clears it. */
   consumedDraft?: { conversationId: string; text: string };
 
@@ -49,6 +51,9 @@ interface ChatState {
   /** The person agreed: the key may go to the new origin; the held message is sent. */
   confirmKeyOrigin: () => void;
   cancelKeyConfirmation: () => void;
+  /** The person agreed: the imported conversation's id is theirs to use; the held message is sent. */
+  confirmImportedId: () => void;
+  cancelIdConfirmation: () => void;
   stop: (conversationId?: string) => void;
   /** Re-runs the turn that produced this assistant message, replacing it. */
   retry: (assistantMessageId: string) => void;
@@ -221,6 +226,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
   function dropLocally(id: string): void {
     controllers.get(id)?.abort();
+    forgetLastActive(id);
     dirty.delete(id);
     const rest = new Map(get().conversations);
     rest.delete(id);
@@ -263,6 +269,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     let outcome: Awaited<ReturnType<typeof streamReply>>;
     try {
+      if (get().conversations.get(conversationId)?.idFromImport) throw new ChatError('config', said('importedIdUnconfirmed'));
       const tools = toolsToSend(toolsOf(get().conversations.get(conversationId)));
       if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
       const request = buildChatRequest({ ...settings, conversationId, history: stamped, webSearch, tools: tools.tools });
@@ -383,6 +390,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
         set({ keyConfirmation: { origin, conversationId: activeId, text } });
         return false;
       }
+      if (c.idFromImport) {
+        set({ idConfirmation: { conversationId: activeId, text } });
+        return false;
+      }
       const user: Message = { id: newMessageId(), role: 'user', content, createdAt: Date.now() };
       if (c.messages.length === 0 && hasDefaultTitle(c)) patchConversation(activeId, (x) => ({ ...x, title: titleFrom(content) }));
       void runTurn(activeId, [...c.messages, ...skippedToolCalls(c.messages), user]);
@@ -399,6 +410,18 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     cancelKeyConfirmation() {
       set({ keyConfirmation: undefined });
+    },
+
+    confirmImportedId() {
+      const pending = get().idConfirmation;
+      if (!pending) return;
+      patchMeta(pending.conversationId, { idFromImport: false });
+      set({ idConfirmation: undefined, activeId: pending.conversationId });
+      if (get().send(pending.text)) set({ consumedDraft: { conversationId: pending.conversationId, text: pending.text } });
+    },
+
+    cancelIdConfirmation() {
+      set({ idConfirmation: undefined });
     },
 
     stop(conversationId) {
@@ -452,11 +475,14 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     importConversations(incoming) {
       const plan = planImport(get().conversations, incoming.map(settleAfterReload), newConversationId);
+      // One new map for the whole import: one per conversation made a large import quadratic.
+      const conversations = new Map(get().conversations);
       for (const c of plan.write) {
         deleted.delete(c.id);
-        set((s) => ({ conversations: withConversation(s.conversations, c) }));
+        conversations.set(c.id, c);
         dirty.add(c.id);
       }
+      set({ conversations });
       markDirty(plan.write[0]?.id ?? get().activeId, true);
       return plan;
     },

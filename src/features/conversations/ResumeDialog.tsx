@@ -5,11 +5,19 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useT } from '../../i18n/useT';
 
-/**
- * Resume a server-side conversation by its id: the local copy if there is one, else a new
- * binding. `linkedId` is an id a link asked for: shown, explained, and bound only on Resume.
- */
-export default function ResumeDialog({ open, onClose, linkedId }: { open: boolean; onClose: () => void; linkedId?: string }) {
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** An id someone else chose (a link's, or an imported conversation's): shown, explained, bound only on Resume. */
+  linkedId?: string;
+  /** Where that id came from, for the warning. */
+  from?: 'link' | 'import';
+  /** What Resume does instead of opening the typed id (an imported conversation's own id is confirmed). */
+  onResume?: () => void;
+}
+
+/** Resume a server-side conversation by its id: the local copy if there is one, else a new binding. */
+export default function ResumeDialog({ open, onClose, linkedId, from = 'link', onResume }: Props) {
   const t = useT();
   const tc = t.conversations;
   const [id, setId] = useState(linkedId ?? '');
@@ -33,13 +41,14 @@ export default function ResumeDialog({ open, onClose, linkedId }: { open: boolea
             setError(value ? tc.resumeInvalid : tc.resumeEmpty);
             return;
           }
-          openConversation(value);
+          if (onResume) onResume();
+          else openConversation(value);
           close();
         }}
       >
         {linkedId && (
           <p className="rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-sm text-warn">
-            {tc.resumeFromLink(linkedId)}
+            {from === 'import' ? tc.resumeFromImport(linkedId) : tc.resumeFromLink(linkedId)}
           </p>
         )}
         <p className="text-sm text-ink-muted">{tc.resumeExplain}</p>
@@ -48,7 +57,9 @@ export default function ResumeDialog({ open, onClose, linkedId }: { open: boolea
         </label>
         <input
           id={fieldId}
-          autoFocus
+          // An id someone else chose is not confirmed by a stray Enter: Cancel has the focus then.
+          autoFocus={!linkedId}
+          readOnly={!!onResume}
           value={id}
           spellCheck={false}
           aria-invalid={!!error || undefined}
@@ -65,7 +76,9 @@ export default function ResumeDialog({ open, onClose, linkedId }: { open: boolea
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <Button onClick={close}>{t.ui.cancel}</Button>
+          <Button onClick={close} data-autofocus={linkedId ? '' : undefined}>
+            {t.ui.cancel}
+          </Button>
           <Button type="submit" variant="primary">
             {tc.resumeConfirm}
           </Button>
