@@ -30,21 +30,50 @@ function shorten(text: string): string {
   return t.length > MAX_DETAIL ? `${t.slice(0, MAX_DETAIL - 1)}…` : t;
 }
 
-/** The text of an HTML error page (a gateway's 502, say): its title, else its words. */
-function textOfHtml(html: string): string {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  const pick = title ?? h1 ?? html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
-  return pick.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+/** Where `tag`'s element is in `lower` (an HTML page in lower case): its content's start and end, or undefined. */
+function element(lower: string, tag: string): [number, number] | undefined {
+  const open = lower.indexOf(`<${tag}`);
+  const start = open < 0 ? -1 : lower.indexOf('>', open);
+  const end = start < 0 ? -1 : lower.indexOf(`</${tag}>`, start);
+  return end < 0 ? undefined : [start + 1, end];
 }
 
+/**
+ * The text of an HTML error page (a gateway's 502, say): its title, else its first
+ * heading, else its words. Found with indexOf and one tag-stripping pass, so that a
+ * hostile page costs time in proportion to its size, not its square.
+ */
+function textOfHtml(html: string): string {
+  // ASCII only: the same length as the page, so that places in it are places in the page.
+  const lower = html.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const at = element(lower, 'title') ?? element(lower, 'h1');
+  let pick = at ? html.slice(...at) : '';
+  if (!at) {
+    // Everything but scripts and styles.
+    const open = /<(script|style)\b/g;
+    let from = 0;
+    for (let m = open.exec(lower); m; m = open.exec(lower)) {
+      pick += `${html.slice(from, m.index)} `;
+      const close = lower.indexOf(`</${m[1]}>`, m.index);
+      from = close < 0 ? html.length : close + m[1]!.length + 3;
+      if (close < 0) break;
+      open.lastIndex = from;
+    }
+    pick += html.slice(from);
+  }
+  return pick.replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+}
+
+/** How deep an error value is looked into: `{"error": {"message": …}}` is two. */
+const ERROR_DEPTH = 8;
+
 /** Reads what an error value from an OpenAI-style server says, whatever its shape. */
-export function describeErrorValue(value: unknown): string | undefined {
+export function describeErrorValue(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null || depth >= ERROR_DEPTH) return undefined;
   const o = value as Record<string, unknown>;
   for (const key of ['message', 'error', 'detail', 'msg']) {
-    const inner = describeErrorValue(o[key]);
+    const inner = describeErrorValue(o[key], depth + 1);
     if (inner) return inner;
   }
   return undefined;
@@ -81,11 +110,36 @@ export function errorDetailFromBody(body: string, contentType: string | null): s
 /** A redirect answered to `redirect: 'manual'`: opaque in a browser, the 3xx itself elsewhere. */
 export const isRedirect = (response: Response): boolean => response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 
-/** Builds the ChatError for a non-OK HTTP response, reading its body. */
+/** How much of an error's body is read: enough for any message, not a hostile server's megabytes. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+/** A response body as text, its first `max` bytes at most (the rest is not read). */
+export async function textAtMost(response: Response, max: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (size < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.length;
+  }
+  if (size >= max) void reader.cancel().catch(() => undefined);
+  const bytes = new Uint8Array(Math.min(size, max));
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part.subarray(0, bytes.length - at), at);
+    at += Math.min(part.length, bytes.length - at);
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** Builds the ChatError for a non-OK HTTP response, reading (the start of) its body. */
 export async function httpError(response: Response): Promise<ChatError> {
   let body = '';
   try {
-    body = await response.text();
+    body = await textAtMost(response, ERROR_BODY_BYTES);
   } catch {
     // the body could not be read; the status still says enough
   }

@@ -1,8 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { modelsUrl } from '../../api/endpoint';
-import { httpError, isRedirect, networkError, ChatError } from '../../api/errors';
+import { ChatError, httpError, isRedirect, networkError, textAtMost } from '../../api/errors';
 import { authorizationFor, type KeyGrant } from '../../api/keyGate';
 import { said } from '../../i18n';
+
+/** Enough for any real list of models; a hostile server's endless body is not read past it. */
+const MODELS_BYTES = 1024 * 1024;
 
 /** The models URL of an endpoint, or undefined while it is not one (half typed, say). */
 export function checkableModelsUrl(endpoint: string): string | undefined {
@@ -31,7 +34,7 @@ export function modelsQuery(url: string, grant: KeyGrant) {
       }
       if (isRedirect(response)) throw new ChatError('http', said('redirected'));
       if (!response.ok) throw await httpError(response);
-      const body = (await response.json()) as { data?: { id?: unknown }[] };
+      const body = JSON.parse(await textAtMost(response, MODELS_BYTES)) as { data?: { id?: unknown }[] };
       return (body.data ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string');
     },
     retry: false,
