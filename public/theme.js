@@ -21,4 +21,6 @@
     // unreadable settings: follow the device
   }
   paint();
+  // Never shown inside another page's frame, even where the host sends no frame-ancestors header (clickjacking).
+  if (window.top !== window.self) document.documentElement.style.visibility = 'hidden';
 })();

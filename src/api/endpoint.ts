@@ -17,9 +17,21 @@ function baseOf(endpoint: string): string {
   return base;
 }
 
-/** `https://user:pass@host/…` → `https://host/…`: what an endpoint may be shown, stored or sent as. */
+/**
+ * `https://user:pass@host/…` → `https://host/…`: what an endpoint may be shown, stored or
+ * sent as. Read as the URL parser reads it: the authority follows `//` or `\\` (tabs and
+ * newlines dropped), runs to the next `/`, `\`, `?` or `#`, and its last `@` ends the
+ * credentials (a password may hold an `@`). Unchanged when there are none.
+ */
 export function withoutCredentials(url: string): string {
-  return url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+  const text = url.replace(/[\t\n\r]/g, '');
+  const slashes = text.search(/[\\/]{2}/);
+  if (slashes < 0) return url;
+  const from = slashes + 2;
+  const rest = text.slice(from);
+  const end = rest.search(/[\\/?#]/);
+  const at = (end < 0 ? rest : rest.slice(0, end)).lastIndexOf('@');
+  return at < 0 ? url : text.slice(0, from) + rest.slice(at + 1);
 }
 
 /** The URL of `suffix` under the endpoint's base: http(s) only, never with a user name or password in it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../domain/types';
-import { chatCompletionsUrl } from './endpoint';
+import { chatCompletionsUrl, withoutCredentials } from './endpoint';
 import { buildChatRequest, type ChatRequestInput } from './request';
 import { SKIPPED_TOOL_RESULT } from '../domain/tools';
 import { sequenceProblem } from '../../server/strict';
@@ -125,5 +125,26 @@ describe('buildChatRequest', () => {
     const offBody = buildChatRequest(input({ webSearch: { ...on, enabled: false } })).body;
     expect(offBody.enableWebSearch).toBe(false);
     expect(offBody).not.toHaveProperty('webSearch');
+  });
+});
+
+describe('withoutCredentials', () => {
+  it('takes out every form of user name and password the URL parser reads, and leaves other URLs alone', () => {
+    expect(withoutCredentials('https://alice:s3cret@h.example/v1')).toBe('https://h.example/v1');
+    expect(withoutCredentials('//alice:s3cret@h.example/v1')).toBe('//h.example/v1');
+    expect(withoutCredentials('https:\\\\alice:s3cret@h.example')).toBe('https:\\\\h.example');
+    expect(withoutCredentials('ht\ttps://alice:s3cret@h.example/v1')).toBe('https://h.example/v1');
+    expect(withoutCredentials('https://a:p@ss@h.example/v1?x=@y')).toBe('https://h.example/v1?x=@y');
+    expect(withoutCredentials('//alice:s3cret@api.example.com:99999/v1')).not.toContain('s3cret');
+    for (const plain of ['https://h.example/v1', '/v1', 'https://h.example/v1?to=a@b', '  /bitseek/v1 ']) expect(withoutCredentials(plain)).toBe(plain);
+  });
+
+  it('never puts a password into the error for a URL it cannot read', () => {
+    expect(() => chatCompletionsUrl('//alice:s3cret@api.example.com:99999/v1', 'http://x')).toThrow();
+    try {
+      chatCompletionsUrl('//alice:s3cret@api.example.com:99999/v1', 'http://x');
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret');
+    }
   });
 });

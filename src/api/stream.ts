@@ -254,13 +254,8 @@ function isJson(text: string): boolean {
   }
 }
 
-function headersOf(response: Response): Record<string, string> {
-  const out: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    out[key] = value;
-  });
-  return out;
-}
+/** Response headers as own properties (a header named `__proto__` is one like any other). */
+const headersOf = (response: Response): Record<string, string> => Object.fromEntries(response.headers);
 
 /**
  * Streams one chat turn. Never retries and never re-sends on its own: the

@@ -14,7 +14,7 @@ const MESSAGES: Record<Language, Messages> = { en, zh };
 
 /** The browser's first preferred language that the app speaks, else English. */
 export function resolveLanguage(preference: LanguagePreference, browserLanguages: readonly string[]): Language {
-  if (preference !== 'system') return preference;
+  if (preference === 'en' || preference === 'zh') return preference;
   for (const tag of browserLanguages) {
     const primary = tag.toLowerCase().split('-')[0];
     if (primary === 'zh') return 'zh';
@@ -23,7 +23,8 @@ export function resolveLanguage(preference: LanguagePreference, browserLanguages
   return 'en';
 }
 
-export const messagesFor = (language: Language): Messages => MESSAGES[language];
+/** The language's words; English for anything else (a hand-edited setting, say). */
+export const messagesFor = (language: Language): Messages => (Object.hasOwn(MESSAGES, language) ? MESSAGES[language] : en);
 
 type Problems = Messages['problems'];
 type ProblemKey = keyof Problems;

@@ -17,3 +17,12 @@ export function saveLastActive(id: string): void {
     // not essential: a reload then opens the latest conversation
   }
 }
+
+/** A conversation deleted (here or in another tab) is not the one to reopen, nor an id a link may bind. */
+export function forgetLastActive(id: string): void {
+  try {
+    if (localStorage.getItem(KEY) === id) localStorage.removeItem(KEY);
+  } catch {
+    // nothing to forget
+  }
+}

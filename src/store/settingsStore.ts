@@ -3,9 +3,9 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { endpointOrigin, SIMULATOR_ENDPOINT, withoutCredentials } from '../api/endpoint';
 import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
 import { DEFAULT_MODEL } from '../api/request';
-import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, type WebSearchOptions } from '../domain/normalize';
+import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import { EMPTY_TOOLS, type ToolsConfig } from '../domain/tools';
-import type { LanguagePreference } from '../i18n';
+import { LANGUAGE_PREFERENCES, type LanguagePreference } from '../i18n';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
@@ -56,6 +56,27 @@ export function unconfirmedKeyOrigin(s: Settings): string | undefined {
   return origin && origin !== s.keyOrigin ? origin : undefined;
 }
 
+/**
+ * Settings as stored, checked field by field: what is missing or of the wrong kind (an
+ * older version's, or one written by hand) takes its default, never the app down.
+ */
+export function readStoredSettings(stored: unknown): Partial<Settings> {
+  if (typeof stored !== 'object' || stored === null) return {};
+  const s = stored as Record<string, unknown>;
+  const out: Partial<Record<keyof Settings, unknown>> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (Object.hasOwn(s, key) && typeof s[key] === typeof DEFAULT_SETTINGS[key] && s[key] !== null) out[key] = s[key];
+  }
+  if (out.language !== undefined && !LANGUAGE_PREFERENCES.includes(out.language as LanguagePreference)) delete out.language;
+  if (out.theme !== undefined && !THEME_PREFERENCES.includes(out.theme as ThemePreference)) delete out.theme;
+  if (out.temperature !== undefined && !Number.isFinite(out.temperature)) delete out.temperature;
+  if (out.firstByteTimeoutMs !== undefined && !(Number(out.firstByteTimeoutMs) >= 1000)) delete out.firstByteTimeoutMs;
+  if (out.lastWebSearch !== undefined) out.lastWebSearch = normalizeWebSearch(out.lastWebSearch);
+  const tools = out.lastTools as Partial<ToolsConfig> | undefined;
+  if (tools !== undefined && !(typeof tools.json === 'string' && Array.isArray(tools.disabled) && tools.disabled.every((n) => typeof n === 'string'))) delete out.lastTools;
+  return out as Partial<Settings>;
+}
+
 export const useSettingsStore = create<SettingsState>()(
   persist(
     (set) => ({
@@ -68,6 +89,7 @@ export const useSettingsStore = create<SettingsState>()(
       name: 'bitseek-chat.settings',
       version: 1,
       storage: createJSONStorage(() => localStorage),
+      merge: (stored, current) => ({ ...current, ...readStoredSettings(stored) }),
       // The key is written to disk only when the person asked for it; a password in a URL never.
       partialize: ({ update: _update, ...s }) => ({ ...s, apiKey: s.rememberKey ? s.apiKey : '', endpoint: withoutCredentials(s.endpoint) }),
     },

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { en } from '../i18n';
 import { useT } from '../i18n/useT';
 import { Button } from './Button';
 
@@ -30,7 +31,8 @@ export class ErrorBoundary extends Component<Props, { error?: Error }> {
 
 /** A region of the app that failed to render: says so, and offers to try again. */
 export function BrokenView({ error, retry }: { error: Error; retry: () => void }) {
-  const t = useT().ui;
+  // In English if the words themselves are what broke: this must render whatever failed.
+  const t = useT()?.ui ?? en.ui;
   return (
     <div role="alert" className="m-4 space-y-2 rounded-md border border-danger/40 bg-danger-surface px-3 py-2 text-sm text-danger">
       <p>{t.brokenView(error.message)}</p>

@@ -10,6 +10,9 @@ interface Props {
   onRetry?: () => void;
 }
 
+/** The warnings shown of a reply: a server can send any number. */
+const WARNINGS_SHOWN = 20;
+
 /** Why a reply failed or what was odd about it, with the way out. Partial text stays above it. */
 export function ReplyProblemAlert({ message, onRetry }: Props) {
   const { t, f } = useI18n();
@@ -34,9 +37,10 @@ export function ReplyProblemAlert({ message, onRetry }: Props) {
             {kept}
           </p>
         )}
-        {warnings?.map((w, i) => (
+        {warnings?.slice(0, WARNINGS_SHOWN).map((w, i) => (
           <p key={i}>{sayNote(t, w)}</p>
         ))}
+        {warnings && warnings.length > WARNINGS_SHOWN && <p>{t.chat.moreWarnings(f.number(warnings.length - WARNINGS_SHOWN))}</p>}
       </div>
       {onRetry && (
         <Button size="sm" variant={failed ? 'danger' : 'secondary'} onClick={onRetry}>
