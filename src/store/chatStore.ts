@@ -10,7 +10,7 @@ import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolsConfig } from '../domain/tools';
 import { planImport, type ImportPlan } from '../domain/transfer';
 import type { Conversation, Message } from '../domain/types';
-import { takeJournal, writeJournal } from './journal';
+import { forgetJournal, takeJournal, writeJournal } from './journal';
 import { forgetLastActive, loadLastActive, saveLastActive } from './lastActive';
 import * as storage from './persistence';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
@@ -148,8 +148,13 @@ export const useChatStore = create<ChatState>()((set, get) => {
     dirty.clear();
     if (batch.length === 0) return;
     batch.forEach((c) => saving.add(c.id));
+    // What is on screen goes to the journal first, at once: a reload can come before IndexedDB has it.
+    const { activeId, streaming } = get();
+    const onScreen = batch.filter((c) => c.id === activeId || streaming.has(c.id));
+    const seq = writeJournal(onScreen);
     try {
       const written = await storage.saveConversations(batch);
+      forgetJournal(onScreen.map((c) => c.id), seq);
       written.forEach(absorb); // what another tab had stored meanwhile
       tellOtherTabs({ type: 'saved', ids: written.map((c) => c.id) });
       if (get().storageError) set({ storageError: undefined });
@@ -162,7 +167,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     }
   }
 
-  /** The page is going: what no save has finished writing goes to the journal, at once. */
+  /** The page is going: what no save has started on, or finished, goes to the journal, at once. */
   function journalUnsaved(): void {
     const { conversations } = get();
     const unsaved = [...new Set([...dirty, ...saving])].map((id) => conversations.get(id));
