@@ -5,9 +5,19 @@ export interface Source {
   domain: string;
 }
 
-const MARKDOWN_LINK = /(?<!!)\[([^\]\n]{1,300})\]\((https?:\/\/[^\s)]+)(?:\s+"[^"]*")?\)/g;
-// "[1] https://… Title" or "1. Title — https://…": numbered references with bare URLs
-const NUMBERED_BARE = /^\s*(?:\[\d+\]|\d+[.)])\s+(.*?)(https?:\/\/[^\s)\]]+)(.*)$/gm;
+// Everything here runs on model output: it is scanned by hand, in one pass, so that
+// no input (a run of newlines, brackets or unclosed links) can make it more than linear.
+
+/** Links are looked for in this much of a reply: what a long reply shows (SHOWN_CHARS in features/markdown/index.tsx). */
+export const SOURCES_READ_CHARS = 1_000_000;
+
+/** The longest title of a markdown link that is read. */
+const MAX_TITLE = 300;
+
+/** `\s` of a pattern, by character code (NaN, past the end, is none). */
+const isSpace = (c: number) => (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c > 127 && /\s/.test(String.fromCharCode(c)));
+/** What ends a line for `.` and `$` of a pattern. */
+const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 function domainOf(url: string): string | undefined {
   try {
@@ -18,27 +28,157 @@ function domainOf(url: string): string | undefined {
   }
 }
 
+const isTrimmed = (c: string | undefined) => c !== undefined && (isSpace(c.charCodeAt(0)) || c === ':' || c === '–' || c === '—' || c === '-');
+
 function cleanTitle(text: string): string {
-  return text
-    .replace(/[*_`]/g, '')
-    .replace(/^[\s:–—-]+|[\s:–—-]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const s = text.replace(/[*_`]/g, '');
+  let from = 0;
+  let to = s.length;
+  while (from < to && isTrimmed(s[from])) from++;
+  while (to > from && isTrimmed(s[to - 1])) to--;
+  return s.slice(from, to).replace(/\s+/g, ' ');
 }
 
-/** The http(s) links a reply cites, in order, each once; code is not searched. */
+/** Where `needle` next occurs at or after a position, remembered: asked again and again from later positions, it scans the text once. */
+function nextIndex(text: string, needle: string): (from: number) => number {
+  let asked = Infinity;
+  let found = -1;
+  return (from) => {
+    if (from < asked || (found !== -1 && from > found)) found = text.indexOf(needle, from);
+    asked = from;
+    return found;
+  };
+}
+
+/** `text` without fenced code (``` to ``` or to the end), then without code spans (`…` on one line). */
+function withoutCode(text: string): string {
+  const kept: string[] = [];
+  for (let from = 0; ; ) {
+    const fence = text.indexOf('```', from);
+    kept.push(fence === -1 ? text.slice(from) : text.slice(from, fence));
+    const close = fence === -1 ? -1 : text.indexOf('```', fence + 3);
+    if (close === -1) break;
+    from = close + 3;
+  }
+  return withoutSpans(kept.join(''));
+}
+
+function withoutSpans(text: string): string {
+  const kept: string[] = [];
+  const newline = nextIndex(text, '\n');
+  let from = 0;
+  let at = text.indexOf('`');
+  while (at !== -1) {
+    const close = text.indexOf('`', at + 1);
+    if (close === -1) break;
+    const nl = newline(at + 1);
+    if (nl !== -1 && nl < close) {
+      at = close; // no span starts before this line's end, and the backtick after it may open one
+      continue;
+    }
+    kept.push(text.slice(from, at));
+    from = close + 1;
+    at = text.indexOf('`', from);
+  }
+  kept.push(text.slice(from));
+  return kept.join('');
+}
+
+/** The end of the run of characters from `from` that `stop` does not stop, remembered: many links can share one run. */
+function runEnds(text: string, stop: (c: number) => boolean): (from: number) => number {
+  let start = -1;
+  let end = -1;
+  return (from) => {
+    if (from >= start && from <= end) return end;
+    start = from;
+    end = from;
+    while (end < text.length && !stop(text.charCodeAt(end))) end++;
+    return end;
+  };
+}
+
+const SCHEMES = ['http://', 'https://'];
+const schemeAt = (text: string, at: number) => SCHEMES.find((s) => text.startsWith(s, at));
+
+/** `[title](http…)` and `[title](http… "tooltip")`, not images: as the pattern `(?<!!)\[([^\]\n]{1,300})\]\((https?:\/\/[^\s)]+)(?:\s+"[^"]*")?\)` finds them. */
+function markdownLinks(text: string, add: (url: string, title: string) => void): void {
+  const urlEnd = runEnds(text, (c) => c === 41 /* ) */ || isSpace(c));
+  /** Where the link whose address ends at `lastEnd` ends, or -1: the links tried one after the other can share one address run. */
+  let lastEnd = -1;
+  let lastClose = -1;
+  const closeAfter = (end: number): number => {
+    if (text[end] === ')') return end + 1;
+    let q = end;
+    while (isSpace(text.charCodeAt(q))) q++;
+    if (q === end || text[q] !== '"') return -1;
+    const quote = text.indexOf('"', q + 1);
+    return quote !== -1 && text[quote + 1] === ')' ? quote + 2 : -1;
+  };
+  let from = 0;
+  for (let at = text.indexOf(']'); at !== -1; at = text.indexOf(']', from)) {
+    const open = titleOpen(text, Math.max(from, at - 1 - MAX_TITLE), at);
+    from = at + 1;
+    if (open === -1 || text[at + 1] !== '(') continue;
+    const scheme = schemeAt(text, at + 2);
+    if (!scheme) continue;
+    const start = at + 2 + scheme.length;
+    const end = urlEnd(start);
+    if (end === start) continue;
+    if (end !== lastEnd) [lastEnd, lastClose] = [end, closeAfter(end)];
+    const close = lastClose;
+    if (close === -1) continue;
+    add(text.slice(at + 2, end), text.slice(open + 1, at));
+    from = close;
+  }
+}
+
+/** The first `[` in [from, at - 1) that opens a title ending at `at`: none may be followed by a newline before it, or come after `!`; -1 if none. */
+function titleOpen(text: string, from: number, at: number): number {
+  const window = text.slice(from, at);
+  const start = window.lastIndexOf('\n') + 1;
+  for (let k = window.indexOf('[', start); k !== -1 && k < window.length - 1; k = window.indexOf('[', k + 1)) {
+    if (text[from + k - 1] !== '!') return from + k;
+  }
+  return -1;
+}
+
+/** A line's marker and the space after it, `[1] ` or `1. `: each part stops where the next begins, so it cannot backtrack. */
+const MARKER = /^[^\S\n\r\u2028\u2029]*(?:\[\d+\]|\d+[.)])[^\S\n\r\u2028\u2029]/gm;
+
+/** "[1] https://… Title" or "1. Title — https://…": numbered references with bare URLs, one a line. */
+function numberedReferences(text: string, add: (url: string, title: string) => void): void {
+  const urlEnd = runEnds(text, (c) => c === 41 /* ) */ || c === 93 /* ] */ || isSpace(c));
+  const nextHttp = nextIndex(text, 'http');
+  for (const m of text.matchAll(MARKER)) {
+    const titleStart = m.index + m[0].length;
+    let end = titleStart;
+    while (end < text.length && !isLineEnd(text.charCodeAt(end))) end++;
+    for (let at = nextHttp(titleStart); at !== -1 && at < end; at = nextHttp(at + 1)) {
+      const scheme = schemeAt(text, at);
+      if (!scheme) continue;
+      const urlStop = Math.min(urlEnd(at + scheme.length), end);
+      if (urlStop === at + scheme.length) continue;
+      const before = text.slice(titleStart, at);
+      if (!before.endsWith('](')) add(text.slice(at, urlStop), `${before} ${text.slice(urlStop, end)}`);
+      break;
+    }
+  }
+}
+
+/** The http(s) links a reply cites (in its first SOURCES_READ_CHARS, to a line's end), in order, each once; code is not searched. */
 export function extractSources(markdown: string): Source[] {
-  const text = markdown.replace(/```[\s\S]*?(```|$)/g, '').replace(/`[^`\n]*`/g, '');
+  const read = markdown.length > SOURCES_READ_CHARS ? markdown.slice(0, markdown.lastIndexOf('\n', SOURCES_READ_CHARS) + 1 || SOURCES_READ_CHARS) : markdown;
+  const text = withoutCode(read);
   const found = new Map<string, Source>();
+  const tried = new Set<string>();
   const add = (url: string, title: string) => {
+    if (tried.has(url)) return;
+    tried.add(url);
     const domain = domainOf(url);
-    if (!domain || found.has(url)) return;
+    if (!domain) return;
     found.set(url, { url, title: cleanTitle(title) || domain, domain });
   };
-  for (const m of text.matchAll(MARKDOWN_LINK)) add(m[2]!, m[1]!);
-  for (const m of text.matchAll(NUMBERED_BARE)) {
-    if (/\]\($/.test(m[1] ?? '')) continue; // the URL of a markdown link, already read
-    add(m[2]!, `${m[1] ?? ''} ${m[3] ?? ''}`);
-  }
+  markdownLinks(text, add);
+  numberedReferences(text, add);
   return [...found.values()];
 }
