@@ -342,6 +342,7 @@ export const en = {
     keyOrigin: (from: string, to: string) =>
       `Not sent: your API key was entered for ${from || 'another endpoint'}, and the Endpoint URL now points to ${to}. Confirm in Settings before the key goes there.`,
     importedIdUnconfirmed: () => 'Not sent: this conversation came from an imported file, and its id is someone else’s choice. Send a message to confirm using it.',
+    warningsDropped: (n: number) => `…and ${n} more warnings like these, not kept.`,
     toolsBlocked: () => 'Not sent: the Tools JSON has a problem; the Tools panel says what it is.',
     unexpected: (detail: string) => detail,
     readerFailed: (detail: string) => `The stream reader of this tab stopped (${detail}); what had arrived is kept.`,

@@ -335,6 +335,7 @@ export const zh: Messages = {
     redirected: () => '端点返回了重定向，应用不会为 API 请求跟随重定向：你的消息和密钥只发往端点 URL 所指的地址。请把端点 URL 设为它重定向到的地址。',
     keyOrigin: (from, to) => `未发送：你的 API 密钥是为 ${from || '另一个端点'} 输入的，而端点 URL 现在指向 ${to}。请先在设置中确认，再将密钥发送到那里。`,
     importedIdUnconfirmed: () => '未发送：此对话来自导入的文件，其 ID 由他人选定。请发送一条消息以确认使用它。',
+    warningsDropped: (n) => `……还有 ${n} 条类似的警告，未保留。`,
     toolsBlocked: () => '未发送：工具 JSON 有问题；工具面板中有具体说明。',
     unexpected: (detail) => detail,
     readerFailed: (detail) => `此标签页的流读取器已停止（${detail}）；已收到的内容已保留。`,

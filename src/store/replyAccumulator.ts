@@ -1,13 +1,28 @@
-import { noteOf, type Note } from '../i18n';
+import { noteOf, said, type Note } from '../i18n';
 import type { Message, ToolCall, Usage } from '../domain/types';
 import type { StreamEvent } from '../api/stream';
+
+/**
+ * Tool calls a reply keeps: as many as a person can read and answer. Calls after
+ * these are counted, not kept, and the reply says so.
+ */
+export const MAX_TOOL_CALLS = 100;
+/** Warnings a reply keeps (skipped events, say); the rest are counted in one more. */
+export const MAX_WARNINGS = 50;
 
 /** A reply as its stream has built it so far. Mutable: it takes thousands of deltas a second. */
 export interface ReplyAccumulator {
   content: string;
   reasoning: string;
   refusal: string;
+  /** In index order; at most MAX_TOOL_CALLS. */
   toolCalls: ToolCall[];
+  /** The same calls by index: a delta finds its call without a search. */
+  toolCallsByIndex: Map<number, ToolCall>;
+  /** Indexes of the calls asked for beyond MAX_TOOL_CALLS. */
+  droppedToolCalls: Set<number>;
+  /** Warnings beyond MAX_WARNINGS, counted. */
+  warningsDropped: number;
   finishReason?: string;
   streamId?: string;
   model?: string;
@@ -16,22 +31,30 @@ export interface ReplyAccumulator {
 }
 
 export function newAccumulator(): ReplyAccumulator {
-  return { content: '', reasoning: '', refusal: '', toolCalls: [], warnings: [] };
+  return { content: '', reasoning: '', refusal: '', toolCalls: [], toolCallsByIndex: new Map(), droppedToolCalls: new Set(), warningsDropped: 0, warnings: [] };
 }
 
 /** Tool-call deltas merge by index: id, type and name come first, arguments in pieces. */
-function mergeToolCall(calls: ToolCall[], delta: Extract<StreamEvent, { type: 'toolCallDelta' }>): void {
-  let call = calls.find((c) => c.index === delta.index);
+function mergeToolCall(acc: ReplyAccumulator, delta: Extract<StreamEvent, { type: 'toolCallDelta' }>): void {
+  let call = acc.toolCallsByIndex.get(delta.index);
   if (!call) {
+    if (acc.toolCalls.length >= MAX_TOOL_CALLS) {
+      acc.droppedToolCalls.add(delta.index);
+      return;
+    }
     call = { index: delta.index, id: '', type: 'function', name: '', arguments: '' };
+    acc.toolCallsByIndex.set(delta.index, call);
+    const calls = acc.toolCalls;
     calls.push(call);
-    calls.sort((a, b) => a.index - b.index);
+    // Indexes nearly always come in order; one out of order moves into place (at most MAX_TOOL_CALLS steps).
+    for (let i = calls.length - 1; i > 0 && calls[i - 1]!.index > call.index; i--) [calls[i - 1], calls[i]] = [calls[i]!, calls[i - 1]!];
   }
   if (delta.id) call.id = delta.id;
   if (delta.callType) call.type = delta.callType;
-  // Most servers send the name once; some repeat it whole in every chunk, a few
-  // split it: a repeat replaces, a piece appends.
-  if (delta.name) call.name = delta.name.startsWith(call.name) ? delta.name : call.name + delta.name;
+  // Name pieces append, as OpenAI's do (`get_` then `weather`). Some servers repeat the whole
+  // name with every piece of the arguments: a name equal to the call's, with arguments or after
+  // them, is such a repeat. Name pieces come before any arguments, so a split name is never lost.
+  if (delta.name && !((call.arguments || delta.arguments) && delta.name === call.name)) call.name += delta.name;
   if (delta.arguments) call.arguments += delta.arguments;
 }
 
@@ -48,7 +71,7 @@ export function accumulate(acc: ReplyAccumulator, event: StreamEvent): boolean {
       acc.refusal += event.text;
       return true;
     case 'toolCallDelta':
-      mergeToolCall(acc.toolCalls, event);
+      mergeToolCall(acc, event);
       return true;
     case 'finish':
       acc.finishReason = event.reason;
@@ -57,7 +80,9 @@ export function accumulate(acc: ReplyAccumulator, event: StreamEvent): boolean {
       acc.usage = event.usage;
       return true;
     case 'warning':
-      acc.warnings.push(noteOf(event.said));
+      // A server can send any number: the first are kept, the rest counted.
+      if (acc.warnings.length < MAX_WARNINGS) acc.warnings.push(noteOf(event.said));
+      else acc.warningsDropped += 1;
       return true;
     case 'meta':
       // The first chunk's id names the stream; `model` may be "" (Bitseek) and is then left unset.
@@ -79,7 +104,11 @@ export function replyFields(acc: ReplyAccumulator): Partial<Message> {
   if (acc.streamId) fields.streamId = acc.streamId;
   if (acc.model) fields.model = acc.model;
   if (acc.usage) fields.usage = acc.usage;
-  if (acc.warnings.length) fields.warnings = [...acc.warnings];
+  const dropped = acc.droppedToolCalls.size;
+  // First: a reply can carry more warnings than are shown.
+  const warnings = dropped ? [noteOf(said('toolCallsDropped', acc.toolCalls.length + dropped, acc.toolCalls.length)), ...acc.warnings] : [...acc.warnings];
+  if (acc.warningsDropped) warnings.push(noteOf(said('warningsDropped', acc.warningsDropped)));
+  if (warnings.length) fields.warnings = warnings;
   return fields;
 }
 

@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
-import { ToolCallCard, ToolResultsForm } from '../tools';
+import { ToolCallList, ToolResultsForm } from '../tools';
 import { SearchBadge, SourcesList } from '../web-search';
 import { charsPerSecond } from '../../store/traceStore';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
@@ -45,13 +45,7 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
           <strong>{t.chat.refused}</strong> {message.refusal}
         </p>
       )}
-      {message.toolCalls && (
-        <div className="mt-3 space-y-2">
-          {message.toolCalls.map((call) => (
-            <ToolCallCard key={call.index} call={call} streaming={streaming} {...(toolResults?.has(call.id) ? { result: toolResults.get(call.id)! } : {})} />
-          ))}
-        </div>
-      )}
+      {message.toolCalls && <ToolCallList calls={message.toolCalls} streaming={streaming} {...(toolResults ? { results: toolResults } : {})} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ToolCall } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
+import { MAX_TOOL_CALLS } from '../../store/replyAccumulator';
 import { Button } from '../../ui/Button';
 import { useT } from '../../i18n/useT';
 
@@ -21,7 +22,7 @@ export function ToolResultsForm({ messageId, calls, busy }: { messageId: string;
       <p id={hintId} className="text-xs text-ink-muted">
         {t.answerHint}
       </p>
-      {calls.map((call) => (
+      {calls.slice(0, MAX_TOOL_CALLS).map((call) => (
         <label key={call.id || call.index} className="block text-xs font-medium">
           {t.resultFor(call.name, call.id)}
           <textarea

@@ -1,3 +1,4 @@
 export { ToolCallCard } from './ToolCallCard';
+export { ToolCallList } from './ToolCallList';
 export { ToolResultsForm } from './ToolResultsForm';
 export { ToolsPanel } from './ToolsPanel';
