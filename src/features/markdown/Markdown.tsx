@@ -1,11 +1,12 @@
-import { Children, memo, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { Children, memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { whenIdle } from '../../ui/idle';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { remarkGfm } from './gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
-import { EMPTY_SPLIT, MATH, MATH_OPENERS, repairTail, splitBlocks } from './blocks';
+import { containerDepth, EMPTY_SPLIT, fencedCode, MATH_OPENERS, mathSpans, MAX_NESTING, repairTail, splitBlocks, toDollars, withoutMath } from './blocks';
+import { overTaskBudget, startParseChecks, timed, useParseVerdict } from './parseBudget';
 import { CodeBlock, loadHighlighter, StreamingContext, TailContext } from './CodeBlock';
 import { whenNear } from './nearViewport';
 import { useT } from '../../i18n/useT';
@@ -111,26 +112,61 @@ function useMath(needed: boolean): { module?: MathModule; waiting: boolean } {
   return needed ? { module: loadedMath, waiting: !loadedMath && !mathFailed } : { waiting: false };
 }
 
-const ALL_MATH = new RegExp(MATH.source, 'g');
-
-/** LaTeX's \[…\] and \(…\) as remark-math's $$…$$. */
-const toDollars = (text: string) => text.replace(/\\\[([\s\S]+?)\\\]/g, (_m, t: string) => `$$${t}$$`).replace(/\\\(([\s\S]+?)\\\)/g, (_m, t: string) => `$$${t}$$`);
-
-/** One block, parsed once per distinct text: finished blocks never re-parse. */
-const Block = memo(function Block({ text, tail }: { text: string; tail: boolean }) {
-  const { module: math, waiting } = useMath(MATH.test(text));
-  return (
-    <TailContext.Provider value={tail}>
-      <ReactMarkdown
-        remarkPlugins={math ? [...plugins, ...math.mathRemarkPlugins] : plugins}
-        rehypePlugins={math?.mathRehypePlugins ?? []}
-        components={components}
-        urlTransform={urlTransform}
-      >
-        {math ? toDollars(text) : waiting ? text.replace(ALL_MATH, '') : text}
-      </ReactMarkdown>
-    </TailContext.Provider>
+/** One block's markdown, parsed once per distinct text (its time counted against the task's budget). */
+const Formatted = memo(function Formatted({ text }: { text: string }) {
+  const { module: math, waiting } = useMath(useMemo(() => mathSpans(text).length > 0, [text]));
+  // Called, not rendered as an element: the parse happens here, where it can be timed.
+  return timed(() =>
+    ReactMarkdown({
+      children: math ? toDollars(text) : waiting ? withoutMath(text) : text,
+      remarkPlugins: math ? [...plugins, ...math.mathRemarkPlugins] : plugins,
+      rehypePlugins: math?.mathRehypePlugins ?? [],
+      components,
+      urlTransform,
+    }),
   );
+});
+
+/** A block shown as its text, and why when it is not going to be formatted. */
+function PlainBlock({ text, why }: { text: string; why?: 'nested' | 'overBudget' }) {
+  const t = useT().markdown;
+  return (
+    <>
+      <div className="whitespace-pre-wrap break-words">{text}</div>
+      {why && <p className="text-2xs text-ink-muted">{why === 'nested' ? t.plainNested(MAX_NESTING) : t.plainOverBudget}</p>}
+    </>
+  );
+}
+
+/**
+ * One block: formatted when it is neither nested too deeply nor too slow to parse (see
+ * parseBudget.ts), else plain text; formatted in a later task when this one has spent its
+ * time on others. A fenced code block alone goes straight to CodeBlock.
+ */
+const Block = memo(function Block({ text, tail }: { text: string; tail: boolean }) {
+  const nested = useMemo(() => containerDepth(text) > MAX_NESTING, [text]);
+  const code = useMemo(() => (nested ? undefined : fencedCode(text)), [text, nested]);
+  const verdict = useParseVerdict(nested || code ? '' : text);
+  /** The text last formatted here. */
+  const formatted = useRef<string>(undefined);
+  const [, retry] = useState(0);
+  // A streaming tail shows its last version within budget while a longer one is checked.
+  const wanted = nested || code ? undefined : verdict.kind === 'render' ? text : verdict.kind === 'wait' && tail ? verdict.lagging : undefined;
+  const deferred = wanted !== undefined && wanted !== formatted.current && overTaskBudget();
+  if (wanted !== undefined && !deferred) formatted.current = wanted;
+  useEffect(() => {
+    if (!deferred) return;
+    const timer = setTimeout(() => retry((n) => n + 1));
+    return () => clearTimeout(timer);
+  });
+  let body: ReactNode;
+  if (nested) body = <PlainBlock text={text} why="nested" />;
+  else if (code) body = <CodeBlock language={code.language} code={code.code} />;
+  else if (verdict.kind === 'overBudget') body = <PlainBlock text={text} why="overBudget" />;
+  else if (wanted === undefined) body = <PlainBlock text={text} />;
+  else if (deferred) body = tail && formatted.current ? <Formatted text={formatted.current} /> : <PlainBlock text={text} />;
+  else body = <Formatted text={wanted} />;
+  return <TailContext.Provider value={tail}>{body}</TailContext.Provider>;
 });
 
 /**
@@ -268,7 +304,8 @@ const WARM_UP_SLICE_MS = 8;
 /**
  * Renders the warm-up samples at idle (called once, as a first message is typed), then
  * loads the highlighter's module, so that the first finished code block does not wait
- * for it (nor the frame it finishes in pay for starting to load it).
+ * for it (nor the frame it finishes in pay for starting to load it), and starts the
+ * worker that checks long blocks (see parseBudget.ts).
  */
 export function warmUp(): void {
   const samples = Array.from({ length: WARM_UP_ROUNDS }, () => WARM_UP).flat();
@@ -276,7 +313,10 @@ export function warmUp(): void {
     const start = performance.now();
     while (performance.now() - start < WARM_UP_SLICE_MS) {
       const text = samples.shift();
-      if (text === undefined) return void loadHighlighter();
+      if (text === undefined) {
+        startParseChecks();
+        return void loadHighlighter();
+      }
       const root = createRoot(document.createElement('div'));
       flushSync(() => root.render(<Markdown text={text} streaming />));
       root.unmount();

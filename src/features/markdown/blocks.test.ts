@@ -4,7 +4,7 @@ import ReactMarkdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
 import { benchReply } from '../../../server/benchReply';
 import { remarkGfm } from './gfm';
-import { MATH, repairTail, splitBlocks } from './blocks';
+import { containerDepth, fencedCode, mathSpans, MAX_NESTING, repairTail, splitBlocks, toDollars, withoutMath } from './blocks';
 
 const doc = [
   '# Title',
@@ -124,7 +124,7 @@ describe('repairTail', () => {
     const reply = 'Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then \\[\\sum_i x_i\\] done.';
     for (let end = 1; end <= reply.length; end++) {
       const shown = repairTail(reply.slice(0, end));
-      expect(shown.replace(new RegExp(MATH.source, 'g'), ''), reply.slice(0, end)).not.toMatch(/\$\$|\\\(|\\\[|\\pi|\^/);
+      expect(withoutMath(shown), reply.slice(0, end)).not.toMatch(/\$\$|\\\(|\\\[|\\pi|\^/);
     }
   });
 
@@ -141,5 +141,107 @@ describe('repairTail', () => {
         expect(shown, prefix).not.toMatch(/\*|`|\]\(|\|/);
       }
     }
+  });
+});
+
+describe('containerDepth', () => {
+  const nestedList = (levels: number, indent: string, marker = '- ') => Array.from({ length: levels }, (_, i) => `${indent.repeat(i)}${marker}item ${i}`).join('\n');
+
+  it.each([
+    ['- '.repeat(10_000)],
+    ['> '.repeat(10_000)],
+    ['>'.repeat(10_000)],
+    ['1. '.repeat(10_000)],
+    ['* '.repeat(5_000) + 'x'],
+    ['- > 1) + '.repeat(3_000)],
+    [nestedList(100, '  ')],
+    [nestedList(60, '   ', '1. ')],
+    [Array.from({ length: 60 }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n')],
+  ])('finds %s… nested too deeply', (block) => {
+    expect(containerDepth(block)).toBeGreaterThan(MAX_NESTING);
+  });
+
+  it.each([
+    ['2-space lists, 10 levels', nestedList(10, '  ')],
+    ['4-space lists, 10 levels', nestedList(10, '    ')],
+    ['ordered lists, 10 levels', nestedList(10, '   ', '1. ')],
+    ['quotes in lists', nestedList(8, '  ', '- > ')],
+    ['a table', '| a | b |\n| - | - |\n| 1 | 2 |'],
+    ['indented code and JSON', `    code\n${'        '.repeat(20)}"key": [1, 2]`],
+    ['a thematic break and bullets in text', '- - -\n* a * b * c'],
+  ])('leaves %s alone', (_name, block) => {
+    expect(containerDepth(block)).toBeLessThanOrEqual(MAX_NESTING);
+  });
+
+  it('never under-counts what micromark nests', async () => {
+    const { fromMarkdown } = await import('mdast-util-from-markdown');
+    type Node = { type: string; children?: Node[] };
+    const depthOf = (node: Node): number => (node.type === 'list' || node.type === 'blockquote' ? 1 : 0) + Math.max(0, ...(node.children ?? []).map(depthOf));
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '> ', '>', ' ', '  ', '\t', 'x', '\n', '-', '1.');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const block = pieces.join('');
+        // Lists count once per level: a list and its item are one container here.
+        expect(depthOf(fromMarkdown(block) as Node)).toBeLessThanOrEqual(containerDepth(block));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('fencedCode', () => {
+  it.each([
+    ['```ts\nconst a = 1;\n\nconst b = 2;\n```\n', { language: 'ts', code: 'const a = 1;\n\nconst b = 2;' }],
+    ['```\ncut off mid-stream', { language: undefined, code: 'cut off mid-stream' }],
+    ['  ~~~ python extra\r\n    x\r\n  ~~~~\r\n', { language: 'python', code: '  x' }],
+    ['```js{1,3}\nx\n```', { language: undefined, code: 'x' }],
+  ])('reads %j as micromark does', (block, code) => {
+    expect(fencedCode(block)).toEqual(code);
+  });
+
+  it.each([['```\ncode\n```\nafter'], ['text\n```\ncode\n```'], ['``` a`b\nx'], ['    ```\nx\n```']])('leaves %j to the parser', (block) => {
+    expect(fencedCode(block)).toBeUndefined();
+  });
+});
+
+describe('math spans', () => {
+  const MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/g;
+
+  it('finds what the pattern finds', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('$', '$$', '\\[', '\\]', '\\(', '\\)', '\\', 'x', '\n', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(mathSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(text.match(MATH) ?? []);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('writes LaTeX delimiters as dollars, and leaves math out', () => {
+    expect(toDollars('a \\(x^2\\) and \\[y\\] and $$z$$')).toBe('a $$x^2$$ and $$y$$ and $$z$$');
+    expect(withoutMath('a \\(x^2\\) b $$z$$ c $5')).toBe('a  b  c $5');
+  });
+});
+
+describe('scans of the model\'s text', () => {
+  // Each took seconds with patterns that scan from every opener to the end.
+  it.each([
+    ['brackets then one ]', '['.repeat(50_000) + ']x'],
+    ['brackets then a link address', '['.repeat(50_000) + '](xx yy'],
+    ['unclosed \\(', '\\('.repeat(50_000)],
+    ['unclosed \\[ in code spans', '`\\[` '.repeat(20_000) + '\\]'],
+    ['code spans without newlines', '`a` '.repeat(50_000)],
+    ['spaces in a table delimiter', `| a |\n${' '.repeat(50_000)}x`],
+    ['link middles', 'x]('.repeat(50_000)],
+  ])('repairs a tail of %s in linear time', (_name, text) => {
+    const start = performance.now();
+    repairTail(text);
+    containerDepth(text);
+    fencedCode(text);
+    splitBlocks(text);
+    expect(performance.now() - start).toBeLessThan(250);
   });
 });

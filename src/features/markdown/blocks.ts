@@ -70,7 +70,7 @@ function cellsOf(row: string): string[] {
 
 const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
 /** What a delimiter row looks like while it is still arriving. */
-const PARTIAL_DELIMITER = /^[ \t]*[|:\- \t]+$/;
+const PARTIAL_DELIMITER = /^[|:\- \t]+$/;
 
 /**
  * A table whose header row has arrived but not (all of) the row under it would show
@@ -92,17 +92,140 @@ function repairTable(lines: string[]): string[] | undefined {
   return [header, `|${' --- |'.repeat(columns)}`];
 }
 
-/** Math as the renderer takes it: $$…$$, \[…\] and \(…\); single dollars are left alone, they are usually prices. */
-export const MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/;
+// What follows runs on every update of a streaming reply, on the model's text: each
+// scan is one pass (patterns with lazy spans to a closer would rescan to the end from
+// every opener that has none).
 
-/** Fenced code, code spans and math. */
-const LITERALS = new RegExp(`^ {0,3}(\`{3,}|~{3,}).*$[\\s\\S]*?^ {0,3}\\1.*$|\`[^\`\\n]*\`|${MATH.source}`, 'gm');
+/** What opens math, and what closes each. */
+export const MATH_OPENERS = ['$$', '\\[', '\\('] as const;
+const MATH_CLOSERS = ['$$', '\\]', '\\)'] as const;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where `needle` next occurs at or after a position, asked from positions that only grow: the text is scanned once. */
+function nextIndexOf(text: string, needle: string): (from: number) => number {
+  let asked = Infinity;
+  let found = -1;
+  return (from) => {
+    if (from < asked || (found !== -1 && from > found)) found = text.indexOf(needle, from);
+    asked = from;
+    return found;
+  };
+}
+
+/**
+ * Where the next of several kinds of span begins, from positions that only grow: each
+ * kind's next span is found once and kept until the position passes its start.
+ */
+function spanFinder(find: ((from: number) => Span | undefined)[]): (from: number) => Span | undefined {
+  const found: (Span | undefined | null)[] = find.map(() => null);
+  return (from) => {
+    let first: Span | undefined;
+    find.forEach((next, k) => {
+      let span = found[k];
+      if (span === null || (span && span.start < from)) found[k] = span = next(from);
+      if (span && (!first || span.start < first.start)) first = span;
+    });
+    return first;
+  };
+}
+
+/** The next span of math from `from`: $$…$$, \[…\] or \(…\) with something inside, as the renderer takes it (single dollars are left alone, they are usually prices). */
+function mathFinder(text: string): (from: number) => Span | undefined {
+  return spanFinder(
+    MATH_OPENERS.map((opener, k) => {
+      const closer = nextIndexOf(text, MATH_CLOSERS[k]!);
+      let closes = true;
+      return (from: number) => {
+        if (!closes) return undefined;
+        const start = text.indexOf(opener, from);
+        const close = start === -1 ? -1 : closer(start + opener.length + 1);
+        // An opener without a closer after it: no later one of its kind has one either.
+        if (close === -1) return void (closes = false);
+        return { start, end: close + MATH_CLOSERS[k]!.length };
+      };
+    }),
+  );
+}
+
+/** The spans of math in `text`, in order. */
+export function mathSpans(text: string): Span[] {
+  const next = mathFinder(text);
+  const spans: Span[] = [];
+  for (let span = next(0); span; span = next(span.end)) spans.push(span);
+  return spans;
+}
+
+/** `text` without its math. */
+export function withoutMath(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const span of mathSpans(text)) {
+    out += text.slice(from, span.start);
+    from = span.end;
+  }
+  return out + text.slice(from);
+}
+
+/** LaTeX's \[…\] and \(…\) as remark-math's $$…$$. */
+export function toDollars(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const span of mathSpans(text)) {
+    if (text.startsWith('$$', span.start)) continue;
+    out += `${text.slice(from, span.start)}$$${text.slice(span.start + 2, span.end - 2)}$$`;
+    from = span.end;
+  }
+  return out + text.slice(from);
+}
+
+/** The next code span from `from`: `…` on one line. */
+function codeSpanFinder(text: string): (from: number) => Span | undefined {
+  const newline = nextIndexOf(text, '\n');
+  return (from) => {
+    for (let start = text.indexOf('`', from); start !== -1; ) {
+      const close = text.indexOf('`', start + 1);
+      if (close === -1) return undefined;
+      const nl = newline(start + 1);
+      if (nl === -1 || nl > close) return { start, end: close + 1 };
+      start = close; // a newline came first: the next backtick may open one
+    }
+    return undefined;
+  };
+}
+
+/** The next fenced code block from `from`: from a fence line to the line that closes it, or to the end. */
+function fenceFinder(text: string): (from: number) => Span | undefined {
+  const fences = /^ {0,3}(`{3,}|~{3,})/gm;
+  return (from) => {
+    fences.lastIndex = from;
+    const open = fences.exec(text);
+    if (!open) return undefined;
+    const marker = open[1]!;
+    for (let close = fences.exec(text); close; close = fences.exec(text)) {
+      if (close[1]![0] === marker[0] && close[1]!.length >= marker.length) {
+        const nl = text.indexOf('\n', close.index);
+        return { start: open.index, end: nl === -1 ? text.length : nl };
+      }
+    }
+    return { start: open.index, end: text.length };
+  };
+}
 
 /** Code and math, blanked to the same length: no markup is looked for inside them. */
-const literalsBlanked = (text: string) => text.replace(LITERALS, (m) => m.replace(/[^\n]/g, ' '));
-
-/** What opens math. */
-export const MATH_OPENERS = ['$$', '\\[', '\\('] as const;
+function literalsBlanked(text: string): string {
+  const next = spanFinder([fenceFinder(text), codeSpanFinder(text), mathFinder(text)]);
+  let out = '';
+  let from = 0;
+  for (let span = next(0); span; span = next(span.end)) {
+    out += text.slice(from, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    from = span.end;
+  }
+  return out + text.slice(from);
+}
 
 /** Where math opened and not closed yet begins, or -1. */
 function openMathAt(text: string): number {
@@ -139,6 +262,26 @@ function openedAt(text: string, marker: string): number {
 
 const MARKERS = ['**', '__', '~~', '*', '_'];
 
+/** "[text](http://ha" at the end → "text": a link whose address has not all arrived (as `\[([^\]\n]*)\]\([^)\s]*$` would). */
+function withoutOpenLink(text: string): string {
+  let last = text.length - 1; // the address runs from its "](" to the end: no ")" or space after
+  while (last >= 0 && text[last] !== ')' && !isSpace(text[last])) last--;
+  const lineStart = text.lastIndexOf('\n') + 1; // every newline is before `last`
+  for (let at = text.indexOf('](', last + 1); at !== -1; at = text.indexOf('](', at + 1)) {
+    const from = Math.max(text.lastIndexOf(']', at - 1) + 1, lineStart);
+    const open = text.slice(from, at).indexOf('[');
+    if (open !== -1) return text.slice(0, from + open) + text.slice(from + open + 1, at);
+  }
+  return text;
+}
+
+/** "[tex" at the end → "tex", "![alt" → "": a link or image whose text has not all arrived. */
+function withoutOpenBracket(text: string): string {
+  const open = text.indexOf('[', Math.max(text.lastIndexOf(']'), text.lastIndexOf('\n')) + 1);
+  if (open === -1) return text;
+  return text[open - 1] === '!' ? text.slice(0, open - 1) : text.slice(0, open) + text.slice(open + 1);
+}
+
 /**
  * Closes what a block cut off mid-stream leaves open, so the tail renders as it
  * will end up rather than flickering through raw syntax: a code fence, inline
@@ -160,8 +303,7 @@ export function repairTail(block: string): string {
   // Math whose end has not arrived waits whole: its LaTeX would show raw, then jump into a formula.
   const math = openMathAt(block);
   let out = math === -1 ? block : block.slice(0, math);
-  out = out.replace(/\[([^\]\n]*)\]\([^)\s]*$/, '$1'); // "[text](http://ha" → "text"
-  out = out.replace(/!?\[([^\]\n]*)$/, (m, t: string) => (m.startsWith('!') ? '' : t)); // "[tex" → "tex"
+  out = withoutOpenBracket(withoutOpenLink(out));
   out = out.replace(/(^|\s)`{1,2}$/, '$1'); // a code span or fence in the making
   const ticks = (out.match(/`/g) ?? []).length;
   // An opened code span is closed; one opened by the last character waits for its code.
@@ -183,4 +325,73 @@ export function repairTail(block: string): string {
     }
   }
   return end + closing;
+}
+
+/**
+ * Deeper blocks are shown as plain text: micromark takes time quadratic in the containers
+ * opened on one line (`- - - …`) and the trees built from them recurse per level.
+ */
+export const MAX_NESTING = 32;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const endsMarker = (c: number) => Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * How deep lists and block quotes can nest in `block`, over-estimated, in one pass: per
+ * line, the markers at its start (`>`, `-`, `*`, `+`, `1.`, `1)`) and the indentation before
+ * each, which a nested list needs two columns of per level. A container is opened only on a
+ * line that continues each of its parents by marker or indentation, so no line is deeper.
+ */
+export function containerDepth(block: string): number {
+  let max = 0;
+  let i = 0;
+  while (i < block.length) {
+    let depth = 0;
+    for (;;) {
+      let columns = 0;
+      for (let c = block.charCodeAt(i); c === 32 || c === 9; c = block.charCodeAt(++i)) columns += c === 9 ? 4 : 1;
+      const c = block.charCodeAt(i);
+      let after = i;
+      if (c === 62 /* > */) after = i + 1;
+      else if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && endsMarker(block.charCodeAt(i + 1))) after = i + 1;
+      else if (isDigit(c)) {
+        let j = i;
+        while (j - i < 9 && isDigit(block.charCodeAt(j))) j++;
+        const d = block.charCodeAt(j);
+        if ((d === 46 /* . */ || d === 41) /* ) */ && endsMarker(block.charCodeAt(j + 1))) after = j + 1;
+      }
+      if (after === i) break;
+      depth += (columns >> 1) + 1;
+      i = after;
+    }
+    max = Math.max(max, depth);
+    const nl = block.indexOf('\n', i);
+    i = nl === -1 ? block.length : nl + 1;
+  }
+  return max;
+}
+
+/** A block that is one fenced code block, whole (or cut off mid-stream), read as micromark reads it. */
+export function fencedCode(block: string): { language: string | undefined; code: string } | undefined {
+  const firstEnd = block.indexOf('\n');
+  const first = firstEnd === -1 ? block : block.slice(0, firstEnd);
+  const open = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(first.replace(/\r$/, ''));
+  if (!open) return undefined;
+  const [, indent, fence, info] = open as unknown as [string, string, string, string];
+  if (fence[0] === '`' && info.includes('`')) return undefined; // not a fence, but code in a line
+  const lines = firstEnd === -1 ? [] : block.slice(firstEnd + 1).split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const closes = (line: string) => {
+    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(line);
+    return m !== null && m[1]![0] === fence[0] && m[1]!.length >= fence.length;
+  };
+  const close = lines.findIndex(closes);
+  // Anything after the closing fence is more markdown: not this fast path.
+  if (close !== -1 && close !== lines.length - 1) return undefined;
+  const body = close === -1 ? lines : lines.slice(0, close);
+  // Content lines lose up to the opening fence's indentation.
+  const strip = new RegExp(`^ {0,${indent.length}}`);
+  const code = body.map((line) => line.replace(/\r$/, '').replace(strip, '')).join('\n');
+  const word = info.trim().split(/\s/)[0] ?? '';
+  return { language: /^[\w+#.-]+$/.test(word) ? word : undefined, code };
 }

@@ -1,4 +1,7 @@
-import { Component, useEffect, useState, type ReactNode } from 'react';
+import { Component, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button } from '../../ui/Button';
+import { download } from '../../ui/download';
+import { useT } from '../../i18n/useT';
 import { whenIdle } from '../../ui/idle';
 
 export { holdOutOfSight } from './nearViewport';
@@ -85,12 +88,61 @@ class PlainTextOnError extends Component<{ text: string; children: ReactNode }, 
   }
 }
 
+/**
+ * A longer reply shows its first this many characters, and a note with a download for
+ * the whole of it: even as plain text, tens of megabytes would take the page seconds to
+ * lay out, and every update of a stream would copy them.
+ */
+export const SHOWN_CHARS = 1_000_000;
+
+/** Where a long reply is cut: at a blank line (whole blocks) or a line's end near SHOWN_CHARS, else at it. */
+export function shownLength(text: string): number {
+  if (text.length <= SHOWN_CHARS) return text.length;
+  const head = text.slice(0, SHOWN_CHARS);
+  const blank = head.lastIndexOf('\n\n');
+  if (blank > SHOWN_CHARS * 0.9) return blank + 1;
+  const line = head.lastIndexOf('\n');
+  return line > SHOWN_CHARS * 0.9 ? line + 1 : SHOWN_CHARS;
+}
+
+/** The part of a reply that is shown; while it streams past SHOWN_CHARS, kept rather than cut again from each (growing) update. */
+function useShown(text: string, streaming: boolean): string {
+  const kept = useRef<{ shown: string; streaming: boolean; length: number }>(undefined);
+  const k = kept.current;
+  if (k && k.streaming && streaming && text.length >= k.length) return k.shown;
+  const shown = text.length > SHOWN_CHARS ? text.slice(0, shownLength(text)) : text;
+  kept.current = shown.length < text.length ? { shown, streaming, length: text.length } : undefined;
+  return shown;
+}
+
+function LongReplyNote({ text, shown }: { text: string; shown: number }) {
+  const t = useT().markdown;
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  return (
+    <div role="note" className="mt-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm text-ink-muted">
+      <span className="min-w-0 flex-1">{t.longReply(mb(text.length), mb(shown))}</span>
+      <Button variant="secondary" size="sm" onClick={() => download('reply.md', text, 'text/markdown')}>
+        {t.downloadReply}
+      </Button>
+    </div>
+  );
+}
+
 export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
   const renderer = useRenderer();
-  if (!renderer) return <PlainText text={text} />;
+  const shown = useShown(text, streaming);
+  const cut = shown.length < text.length;
   return (
-    <PlainTextOnError text={text}>
-      <renderer.default text={text} streaming={streaming} />
-    </PlainTextOnError>
+    <>
+      {!renderer ? (
+        <PlainText text={shown} />
+      ) : (
+        <PlainTextOnError text={shown}>
+          {/* Cut, the shown part is finished: it no longer changes. */}
+          <renderer.default text={shown} streaming={streaming && !cut} />
+        </PlainTextOnError>
+      )}
+      {cut && <LongReplyNote text={text} shown={shown.length} />}
+    </>
   );
 }
