@@ -112,8 +112,26 @@ async function openReply(page: Page, title: string, reply: Record<string, unknow
   await open.click();
 }
 
-// The replies below are opened rather than echoed: the question's own bubble, the same
-// text, would have as many lines to lay out.
+// The replies below are opened rather than echoed, so that each case is timed alone.
+
+test('a question of 150 KB of newlines and a reasoning of 5 MB show their start, and say how much more there is', async ({ app: page }) => {
+  await openReply(page, 'Huge question', { content: 'short answer', reasoning: `${'thinking '.repeat(600_000)}END-OF-REASONING` });
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Huge question', exact: true }).click();
+  const file = { conversations: [{ id: 'conv-huge-q', title: 'Huge lines', createdAt: 1, updatedAt: 3, messages: [{ id: 'hq', role: 'user', content: `${'line\n'.repeat(150_000)}END`, createdAt: 1 }] }] };
+  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'q.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const open = page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Huge lines', exact: true });
+  await expect(open).toBeVisible();
+  await resetLongestTask(page);
+  await open.click();
+  await expect(page.getByRole('article', { name: /^User/ })).toContainText('more characters not shown here; Copy copies them all.');
+  await page.waitForTimeout(1000);
+  expect(await longestTask(page)).toBeLessThan(LONGEST_TASK_MS);
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Huge question', exact: true }).click();
+  await lastAssistant(page).getByText('Reasoning').click();
+  await expect(lastAssistant(page)).toContainText('more characters not shown here');
+  await page.waitForTimeout(500);
+  expect(await longestTask(page)).toBeLessThan(LONGEST_TASK_MS);
+});
 
 test('a reply of 150 KB of newlines, then links, opens at once', async ({ app: page }) => {
   await openReply(page, 'Newlines', { content: `${'\n'.repeat(150_000)}See [the docs](https://docs.example.com/a) and [more](https://more.example.com/b).\n\nEND-OF-NEWLINES` });

@@ -90,6 +90,7 @@ export const en = {
     resumedNote: 'Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.',
     replyInterrupted: 'Reply interrupted: ',
     moreWarnings: (n: string) => `…and ${n} more like these.`,
+    moreNotShown: (n: string) => `… ${n} more characters not shown here; Copy copies them all.`,
     noReply: 'No reply: ',
     replyFailed: 'Reply failed: ',
     charactersKept: (n: string) => ` ${n} characters that arrived are kept above.`,

@@ -87,6 +87,7 @@ export const zh: Messages = {
     resumedNote: '已恢复 — 之前的对话保存在服务器上。每个请求都带有此对话的 ID，Bitseek 会接着之前的内容继续。',
     replyInterrupted: '回复中断：',
     moreWarnings: (n) => `……还有 ${n} 条类似的提示。`,
+    moreNotShown: (n) => `…… 还有 ${n} 个字符未在此显示；“复制”会复制全部内容。`,
     noReply: '没有回复：',
     replyFailed: '回复失败：',
     charactersKept: (n) => ` 已收到的 ${n} 个字符保留在上方。`,

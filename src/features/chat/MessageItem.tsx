@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { ClippedText } from './ClippedText';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
@@ -33,7 +34,7 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
       {message.reasoning && (
         <details className="mb-2 rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm text-ink-muted">
           <summary className="cursor-pointer select-none">{t.chat.reasoning}</summary>
-          <p className="mt-1 whitespace-pre-wrap">{message.reasoning}</p>
+          <ClippedText className="mt-1 whitespace-pre-wrap" text={message.reasoning} />
         </details>
       )}
       {/* There from the stream's start: the text it brings is then an update (see FIRST_RUNS in Markdown.tsx). */}
@@ -101,7 +102,7 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
         />
       ) : isUser ? (
         <>
-          <p className="whitespace-pre-wrap break-words">{message.content}</p>
+          <ClippedText className="whitespace-pre-wrap break-words" text={message.content} />
           {message.webSearch && (
             <p className="mt-1 text-right">
               <SearchBadge webSearch={message.webSearch} />
