@@ -255,3 +255,14 @@ test('a 50 MB import never freezes the page for 200 ms; a larger file is refused
   await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles(tooBig);
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('The file is 51.0 MB; the app imports files of up to 50 MB');
 });
+
+test('export buttons with nothing to export say so and download nothing', async ({ app: page }) => {
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await nav(page).getByRole('button', { name: 'Export all' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Nothing to export yet: there are no conversations with messages.');
+  await nav(page).getByRole('button', { name: 'Export chat' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Nothing to export yet: this conversation is empty.');
+  await page.waitForTimeout(300);
+  expect(downloads).toBe(0);
+});

@@ -62,3 +62,12 @@ test('a real endpoint without a key gets a clear 401 from the server', async ({ 
   await sendMessage(page, 'echo: no key');
   await expect(page.getByRole('alert')).toContainText(/HTTP 401.*bearer token/i);
 });
+
+test('hints show names as code, not as markdown backticks, in both languages', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const hint = dialog.getByText(/^Sent as model; Bitseek uses bitseek-auto\.$/);
+  await expect(hint).toBeVisible();
+  await expect(hint.locator('code')).toHaveText(['model', 'bitseek-auto']);
+  await expect(dialog).not.toContainText('`');
+});
