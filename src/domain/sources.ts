@@ -1,3 +1,4 @@
+import { nextIndex } from './nextIndex';
 /** A link a reply cites, for the compact "Sources" list under it. */
 export interface Source {
   url: string;
@@ -39,16 +40,6 @@ function cleanTitle(text: string): string {
   return s.slice(from, to).replace(/\s+/g, ' ');
 }
 
-/** Where `needle` next occurs at or after a position, remembered: asked again and again from later positions, it scans the text once. */
-function nextIndex(text: string, needle: string): (from: number) => number {
-  let asked = Infinity;
-  let found = -1;
-  return (from) => {
-    if (from < asked || (found !== -1 && from > found)) found = text.indexOf(needle, from);
-    asked = from;
-    return found;
-  };
-}
 
 /** `text` without fenced code (``` to ``` or to the end), then without code spans (`…` on one line). */
 function withoutCode(text: string): string {

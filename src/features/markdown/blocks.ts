@@ -1,3 +1,4 @@
+import { nextIndex } from '../../domain/nextIndex';
 // Streaming markdown without quadratic work: the text is split into top-level
 // blocks (at blank lines outside fenced code); finished blocks never change, so
 // they are parsed once, and only the growing last block is parsed again.
@@ -105,16 +106,6 @@ export interface Span {
   end: number;
 }
 
-/** Where `needle` next occurs at or after a position, asked from positions that only grow: the text is scanned once. */
-function nextIndexOf(text: string, needle: string): (from: number) => number {
-  let asked = Infinity;
-  let found = -1;
-  return (from) => {
-    if (from < asked || (found !== -1 && from > found)) found = text.indexOf(needle, from);
-    asked = from;
-    return found;
-  };
-}
 
 /**
  * Where the next of several kinds of span begins, from positions that only grow: each
@@ -137,7 +128,7 @@ function spanFinder(find: ((from: number) => Span | undefined)[]): (from: number
 function mathFinder(text: string): (from: number) => Span | undefined {
   return spanFinder(
     MATH_OPENERS.map((opener, k) => {
-      const closer = nextIndexOf(text, MATH_CLOSERS[k]!);
+      const closer = nextIndex(text, MATH_CLOSERS[k]!);
       let closes = true;
       return (from: number) => {
         if (!closes) return undefined;
@@ -184,7 +175,7 @@ export function toDollars(text: string): string {
 
 /** The next code span from `from`: `…` on one line. */
 function codeSpanFinder(text: string): (from: number) => Span | undefined {
-  const newline = nextIndexOf(text, '\n');
+  const newline = nextIndex(text, '\n');
   return (from) => {
     for (let start = text.indexOf('`', from); start !== -1; ) {
       const close = text.indexOf('`', start + 1);
