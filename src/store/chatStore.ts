@@ -316,6 +316,12 @@ export const useChatStore = create<ChatState>()((set, get) => {
     markDirty(conversationId, true);
   }
 
+  /** Sends a message held back until the person agreed, in its conversation; the composer then clears its draft. */
+  function sendHeld({ conversationId, text }: { conversationId: string; text: string }): void {
+    set({ activeId: conversationId });
+    if (get().send(text)) set({ consumedDraft: { conversationId, text } });
+  }
+
   /** The messages up to and including the user turn that produced `assistantMessageId`. */
   function historyBefore(c: Conversation, assistantMessageId: string): Message[] | undefined {
     const index = c.messages.findIndex((m) => m.id === assistantMessageId);
@@ -409,8 +415,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const pending = get().keyConfirmation;
       if (!pending) return;
       useSettingsStore.getState().update({ keyOrigin: pending.origin });
-      set({ keyConfirmation: undefined, activeId: pending.conversationId });
-      if (get().send(pending.text)) set({ consumedDraft: { conversationId: pending.conversationId, text: pending.text } });
+      set({ keyConfirmation: undefined });
+      sendHeld(pending);
     },
 
     cancelKeyConfirmation() {
@@ -421,8 +427,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const pending = get().idConfirmation;
       if (!pending) return;
       patchMeta(pending.conversationId, { idFromImport: false });
-      set({ idConfirmation: undefined, activeId: pending.conversationId });
-      if (get().send(pending.text)) set({ consumedDraft: { conversationId: pending.conversationId, text: pending.text } });
+      set({ idConfirmation: undefined });
+      sendHeld(pending);
     },
 
     cancelIdConfirmation() {

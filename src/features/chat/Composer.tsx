@@ -15,7 +15,7 @@ export const COMPOSER_ID = 'composer';
 export function Composer({ conversationId }: { conversationId: string }) {
   const t = useT();
   const [text, setText] = useState(() => loadDraft(conversationId));
-  const busy = useChatStore((s) => !!s.streaming.has(conversationId));
+  const busy = useChatStore((s) => s.streaming.has(conversationId));
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
   const box = useRef<HTMLTextAreaElement>(null);

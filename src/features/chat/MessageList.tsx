@@ -38,7 +38,7 @@ const ESTIMATED_HEIGHT = 180;
 export function MessageList() {
   const t = useT();
   const messages = useChatStore((s) => s.conversations.get(s.activeId)?.messages ?? NO_MESSAGES);
-  const busy = useChatStore((s) => !!s.streaming.has(s.activeId));
+  const busy = useChatStore((s) => s.streaming.has(s.activeId));
   const resumed = useChatStore((s) => !!s.conversations.get(s.activeId)?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
   const { pinned, follow, toEnd, props: followProps } = useFollowEnd(scroller, '[data-rows]');
