@@ -58,7 +58,7 @@ export const SECURITY_HEADERS = {
 
 /**
  * Cross-origin isolation, for the memory the page shares with its stream reader (see
- * src/api/readerHold.ts). `credentialless`: images a person chooses to load from a
+ * src/api/fast/readerHold.ts). `credentialless`: images a person chooses to load from a
  * reply still load, without cookies, where `require-corp` would block them.
  */
 export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };

@@ -176,7 +176,7 @@ const TEXT_KINDS = new Set<ChunkEvent['type']>(['text', 'reasoning', 'refusal'])
  * other body put there reads as the same event with that text, because JSON reads
  * left to right: what comes before it reads the same, the string ends where the body
  * does, and what follows reads the same. So events that fit one template can be
- * read as one, with their bodies joined (see textRuns.ts).
+ * read as one, with their bodies joined (see fast/textRuns.ts).
  */
 export function textTemplate(data: string): TextTemplate | undefined {
   const events = parseChunk(data);

@@ -5,6 +5,11 @@
 // its line splitter (CR, LF and CRLF, across chunks) is used as it is.
 import { getLines } from '@microsoft/fetch-event-source/lib/esm/parse';
 
+export const EVENT_STREAM = 'text/event-stream';
+
+/** A Content-Type's media type, lower case: `Text/Event-Stream; Charset=UTF-8` → `text/event-stream`. */
+export const mediaType = (contentType: string | null): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
 export interface SseEvent {
   /** The event type; '' for the default, `message`. */
   event: string;

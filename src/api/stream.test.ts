@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newAccumulator, accumulate, type ReplyAccumulator } from '../store/replyAccumulator';
 import type { ChatRequest } from './request';
-import { emptyChunk, RawLog, wireChunk } from './rawLog';
+import { emptyChunk, RawLog, wireChunk } from './fast/rawLog';
 import { streamChat, type StreamEvent, type StreamOutcome } from './stream';
 
 // fetch-event-source reaches for `window` and `document`; Node has neither.

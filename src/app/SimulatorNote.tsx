@@ -1,4 +1,4 @@
-import { BITSEEK_ENDPOINT, isSimulatorEndpoint } from '../api/endpoint';
+import { BITSEEK_ENDPOINT, isSimulatorEndpoint } from '../api';
 import { useT } from '../i18n/useT';
 import { useSettingsStore } from '../store/settingsStore';
 import { Template } from '../ui/Template';

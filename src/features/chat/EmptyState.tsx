@@ -1,5 +1,5 @@
 import { useSettingsStore } from '../../store/settingsStore';
-import { isSimulatorEndpoint } from '../../api/endpoint';
+import { isSimulatorEndpoint } from '../../api';
 import { useT } from '../../i18n/useT';
 
 /** What the app does and what to try, until the first message. */

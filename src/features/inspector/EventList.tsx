@@ -1,6 +1,6 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { RawLog } from '../../api/rawLog';
+import type { RawLog } from '../../api';
 import { useI18n } from '../../i18n/useT';
 import { whenIdle } from '../../ui/idle';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { toCurl } from '../../api/redact';
+import { toCurl } from '../../api';
 import type { Message } from '../../domain/types';
-import { charsPerSecond, eventsJsonl, traceOf } from '../../store/traceStore';
+import { charsPerSecond, eventsJsonl, traceOf } from '../../store/traces';
 import { Button } from '../../ui/Button';
 import { download } from '../../ui/download';
 import { CopyButton } from '../../ui/CopyButton';

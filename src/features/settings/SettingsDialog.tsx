@@ -1,8 +1,6 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Field } from '../../ui/Field';
-import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, SIMULATOR_ENDPOINT, withoutCredentials } from '../../api/endpoint';
-import { authorizationFor, type KeyGrant } from '../../api/keyGate';
-import { DEFAULT_MODEL } from '../../api/request';
+import { authorizationFor, BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, DEFAULT_MODEL, isSimulatorEndpoint, type KeyGrant, SIMULATOR_ENDPOINT, withoutCredentials } from '../../api';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
 import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';

@@ -1,7 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { modelsUrl } from '../../api/endpoint';
-import { ChatError, httpError, isRedirect, networkError, textAtMost } from '../../api/errors';
-import { authorizationFor, type KeyGrant } from '../../api/keyGate';
+import { authorizationFor, ChatError, httpError, isRedirect, type KeyGrant, modelsUrl, networkError, textAtMost } from '../../api';
 import { said } from '../../i18n';
 
 /** Enough for any real list of models; a hostile server's endless body is not read past it. */

@@ -6,7 +6,7 @@
 // the parser see one event a run, and what comes out is what the events one by one
 // would have given, joined. Only a run of events that the first of its kind says are
 // text-only is joined (see chunk.ts's textTemplate); anything else goes by untouched.
-import { textTemplate, type TextTemplate } from './chunk';
+import { textTemplate, type TextTemplate } from '../chunk';
 
 const LF = 10;
 const CR = 13;

@@ -2,10 +2,10 @@
 // a JSON.parse per event are most of a fast stream's script, and here they never take
 // a frame from rendering or input. The page gets the events back in batches, at most
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
-import { said } from '../i18n';
+import { said } from '../../i18n';
 import { readerWait } from './readerHold';
 import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
-import { streamChat, type StreamEvent } from './stream';
+import { streamChat, type StreamEvent } from '../stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
 
 // fetch-event-source is written for a page: even with openWhenHidden its dispose()

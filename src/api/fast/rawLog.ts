@@ -1,7 +1,7 @@
 // Raw SSE events, kept compactly: a fast stream brings tens of thousands, and an
 // object and a string for each would be as many allocations wherever they are kept
 // or copied between threads.
-import { sseReader } from './sse';
+import { sseReader } from '../sse';
 import { expandRuns } from './textRuns';
 
 /** A run of raw events: all their data in one string, `ends` saying where each one's ends. */

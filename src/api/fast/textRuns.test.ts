@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textTemplate } from './chunk';
+import { textTemplate } from '../chunk';
 import { expandRuns, textRuns } from './textRuns';
 
 const enc = new TextEncoder();

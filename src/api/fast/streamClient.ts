@@ -1,11 +1,11 @@
 // The page's side of the stream worker: streamReply is streamChat, run in the worker
 // when there is one, in the page otherwise (no Worker, or its script failed to load).
-import { said } from '../i18n';
-import { ChatError } from './errors';
+import { said } from '../../i18n';
+import { ChatError } from '../errors';
 import { RawLog } from './rawLog';
 import { createReaderHold, type ReaderHold } from './readerHold';
-import type { ChatRequest } from './request';
-import { streamChat, type StreamOptions, type StreamOutcome } from './stream';
+import type { ChatRequest } from '../request';
+import { streamChat, type StreamOptions, type StreamOutcome } from '../stream';
 import type { FromStreamWorker, ToStreamWorker, WireOutcome } from './streamWorkerProtocol';
 
 interface Pending {

@@ -1,9 +1,9 @@
 // The messages between the page and the stream worker (stream.worker.ts).
-import type { ChatErrorKind } from '../domain/types';
-import type { Said } from '../i18n';
-import type { ChatRequest } from './request';
+import type { ChatErrorKind } from '../../domain/types';
+import type { Said } from '../../i18n';
+import type { ChatRequest } from '../request';
 import type { RawChunk, WireChunk } from './rawLog';
-import type { StreamEvent } from './stream';
+import type { StreamEvent } from '../stream';
 
 /** `hold`: the page's ReaderHold memory, where the page is cross-origin isolated (see readerHold.ts). */
 export type ToStreamWorker = { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number; hold?: SharedArrayBuffer } | { type: 'abort'; id: number };

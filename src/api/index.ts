@@ -1,0 +1,7 @@
+// What the features and the app use of the protocol layer; the store uses the rest.
+export { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, modelsUrl, SIMULATOR_ENDPOINT, withoutCredentials } from './endpoint';
+export { ChatError, httpError, isRedirect, networkError, textAtMost } from './errors';
+export { authorizationFor, type KeyGrant } from './keyGate';
+export { toCurl } from './redact';
+export { DEFAULT_MODEL } from './request';
+export { warmStreamWorker, type RawLog } from './fast';
