@@ -17,3 +17,18 @@ export function saveDraft(conversationId: string, text: string): void {
     // storage full or blocked: the draft still lives in the text box
   }
 }
+
+type DraftListener = (conversationId: string, text: string) => void;
+const sentListeners = new Set<DraftListener>();
+
+/** A message held back went (the person agreed): its saved draft goes, and a composer showing it is told. */
+export function clearDraftIf(conversationId: string, text: string): void {
+  if (loadDraft(conversationId) === text) saveDraft(conversationId, '');
+  sentListeners.forEach((listener) => listener(conversationId, text));
+}
+
+/** Calls `listener` when a held message is sent (an event, not state: nothing renders it). */
+export function onHeldDraftSent(listener: DraftListener): () => void {
+  sentListeners.add(listener);
+  return () => sentListeners.delete(listener);
+}

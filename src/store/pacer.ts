@@ -84,3 +84,14 @@ export function createPacer(update: () => void, clock: PacerClock): Pacer {
     },
   };
 }
+
+/** Runs fn just after the next frame; in a hidden tab frames stop, so a timer stands in. */
+function nextFrame(fn: () => void): void {
+  if (typeof document !== 'undefined' && document.hidden) setTimeout(fn, 250);
+  // In a task of its own just after the frame: rendering the update and painting it
+  // are then two tasks, neither of them long.
+  else requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+/** The page's clock: frames, timers and microtasks. */
+export const frameClock: PacerClock = { now: () => performance.now(), nextFrame, after: (ms, fn) => setTimeout(fn, ms), afterWork: (fn) => queueMicrotask(fn) };

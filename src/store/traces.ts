@@ -1,6 +1,6 @@
 import { redactRequest } from '../api/redact';
 import type { ChatRequest } from '../api/request';
-import { RawLog } from '../api/rawLog';
+import { RawLog } from '../api/fast';
 import type { StreamEvent } from '../api/stream';
 import type { StreamMetrics } from '../domain/types';
 

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toolsToSend } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
+import { loadDraft, onHeldDraftSent, saveDraft } from '../../store/drafts';
 import { Button } from '../../ui/Button';
-import { loadDraft, saveDraft } from './drafts';
 import { prepareMarkdownForReply } from '../markdown';
-import { warmStreamWorker } from '../../api/streamClient';
+import { warmStreamWorker } from '../../api';
 import { say } from '../../i18n';
 import { useT } from '../../i18n/useT';
 
@@ -49,15 +49,14 @@ export function Composer({ conversationId }: { conversationId: string }) {
     box.current?.focus();
   };
 
-  const consumed = useChatStore((s) => s.consumedDraft);
-  useEffect(() => {
-    if (consumed?.conversationId === conversationId && consumed.text === text) {
-      setText('');
-      saveDraft(conversationId, '');
-    }
-    // only when a held message is finally sent
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [consumed]);
+  // A message held back (see submit) went once the person agreed: the box empties if it still shows it.
+  useEffect(
+    () =>
+      onHeldDraftSent((id, sent) => {
+        if (id === conversationId) setText((current) => (current === sent ? '' : current));
+      }),
+    [conversationId],
+  );
 
   return (
     <form

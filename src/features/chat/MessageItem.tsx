@@ -8,7 +8,7 @@ import { Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
 import { ToolCallList, ToolResultsForm } from '../tools';
 import { SearchBadge, SourcesList } from '../web-search';
-import { charsPerSecond } from '../../store/traceStore';
+import { charsPerSecond } from '../../store/traces';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
 import { UserMessageEditor } from './UserMessageEditor';
 import { useI18n, useT } from '../../i18n/useT';

@@ -1,0 +1,62 @@
+// The chat store's state and actions: what components read and call (see chatStore.ts).
+import type { WebSearchOptions } from '../domain/normalize';
+import type { ToolsConfig } from '../domain/tools';
+import type { ImportPlan } from '../domain/transfer';
+import type { Conversation } from '../domain/types';
+import type { Said } from '../i18n';
+import type { Conversations } from './saving';
+
+/** A message held back until the person agrees, and where it goes. */
+export interface Held {
+  conversationId: string;
+  text: string;
+}
+
+export interface ChatState {
+  conversations: Conversations;
+  activeId: string;
+  loaded: boolean;
+  /** A storage failure, shown to the person until the next successful save. */
+  storageError?: Said;
+  /** Ids of conversations whose reply is streaming now. */
+  streaming: ReadonlySet<string>;
+  /** A message held back until the person agrees to send the API key to a new endpoint origin. */
+  keyConfirmation?: Held & { origin: string };
+  /** A message held back until the person agrees to send under an id that came from an imported file. */
+  idConfirmation?: Held;
+
+  /**
+   * Loads saved conversations and opens `routeId` when it is stored here, else the latest.
+   * An unknown id from a link is never bound without asking (see App's resume prompt).
+   */
+  init: (routeId?: string) => Promise<void>;
+  newChat: () => void;
+  select: (id: string) => void;
+  /** Opens a conversation by id: the local one, or a new local one resuming that server id (the person chose it). */
+  open: (id: string) => void;
+  /** Sends a message; false when it is held back (see keyConfirmation and idConfirmation). */
+  send: (text: string) => boolean;
+  /** The person agreed: the key may go to the new origin; the held message is sent. */
+  confirmKeyOrigin: () => void;
+  cancelKeyConfirmation: () => void;
+  /** The person agreed: the imported conversation's id is theirs to use; the held message is sent. */
+  confirmImportedId: () => void;
+  cancelIdConfirmation: () => void;
+  stop: (conversationId?: string) => void;
+  /** Re-runs the turn that produced this assistant message, replacing it. */
+  retry: (assistantMessageId: string) => void;
+  /** Replaces a user message's text, drops what followed it and asks again. */
+  editAndResend: (userMessageId: string, text: string) => void;
+  rename: (id: string, title: string) => void;
+  togglePin: (id: string) => void;
+  /** Deletes a conversation; returns it, so that it can be restored (undo). */
+  remove: (id: string) => Conversation | undefined;
+  restore: (conversation: Conversation) => void;
+  importConversations: (incoming: Conversation[]) => ImportPlan;
+  /** Changes the open conversation's web-search options; a new chat starts from them. */
+  setWebSearch: (patch: Partial<WebSearchOptions>) => void;
+  /** Changes the open conversation's tools; a new chat starts with them. */
+  setTools: (patch: Partial<ToolsConfig>) => void;
+  /** Answers a reply's tool calls (result text by call id) and continues the conversation. */
+  sendToolResults: (assistantMessageId: string, results: ReadonlyMap<string, string>) => void;
+}
