@@ -1,4 +1,4 @@
-import { said, SaidError } from '../i18n';
+import { en, said, SaidError } from '../i18n';
 import { mergeImported, wouldChange } from './merge';
 import { parseConversations } from './schema';
 import type { Conversation } from './types';
@@ -78,7 +78,7 @@ export function planImport(local: ReadonlyMap<string, Conversation>, incoming: C
       written = { ...c, idFromImport: true };
       plan.added += 1;
     } else if (c.messages.length > 0 && here.messages.length > 0 && !sharesHistory(here, c)) {
-      written = { ...c, id: newId(), title: `${c.title} (imported copy)`, resumed: false, idFromImport: false };
+      written = { ...c, id: newId(), title: en.chat.importedCopyTitle(c.title), resumed: false, idFromImport: false };
       plan.keptApart += 1;
     } else {
       const merged = mergeImported(here, c);

@@ -65,6 +65,8 @@ export const en = {
     rawRecord: 'Show the raw record',
     untitled: 'New chat',
     resumedTitle: (id: string) => `Resumed ${id}`,
+    /** An imported conversation kept apart from an unrelated one with its id. */
+    importedCopyTitle: (title: string) => `${title} (imported copy)`,
     message: 'Message',
     placeholder: 'Message Bitseek — Enter sends',
     send: 'Send',

@@ -62,6 +62,7 @@ export const zh: Messages = {
     rawRecord: '显示原始记录',
     untitled: '新对话',
     resumedTitle: (id) => `已恢复 ${id}`,
+    importedCopyTitle: (title) => `${title}（导入的副本）`,
     message: '消息',
     placeholder: '给 Bitseek 发消息 — Enter 发送',
     send: '发送',
