@@ -17,7 +17,7 @@
   try {
     var stored = JSON.parse(localStorage.getItem('bitseek-chat.settings') || '{}');
     preference = (stored && stored.state && stored.state.theme) || 'system';
-  } catch (e) {
+  } catch {
     // unreadable settings: follow the device
   }
   paint();

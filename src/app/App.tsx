@@ -49,7 +49,11 @@ function ChatScreen() {
     onHelp: useCallback(() => setShortcutsOpen(true), []),
   });
   // Opening a conversation from the drawer shows it.
-  useEffect(() => setConversationsOpen(false), [activeId]);
+  const [drawerFor, setDrawerFor] = useState(activeId);
+  if (drawerFor !== activeId) {
+    setDrawerFor(activeId);
+    setConversationsOpen(false);
+  }
 
   return (
     <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">

@@ -67,7 +67,7 @@ export function MessageList() {
   const total = virtualizer.getTotalSize();
   useLayoutEffect(() => {
     if (visible.length) toEnd();
-  }, [messages, pinned, total, visible.length]);
+  }, [messages, pinned, total, visible.length, toEnd]);
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
 
 /** Keys that move a scrolled view up (Space only with Shift), and down. */
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home', ' ']);
@@ -44,12 +44,12 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
   const followedTo = useRef(0);
 
   /** To the end, if following. */
-  const toEnd = () => {
+  const toEnd = useCallback(() => {
     const el = scroller.current;
     if (!el || !following.current) return;
     el.scrollTop = el.scrollHeight;
     followedTo.current = el.scrollTop;
-  };
+  }, [scroller]);
 
   // A row can grow after the render that followed it, as the frame is laid out (a block
   // that comes into view is laid out in full only then): it is followed before the
@@ -66,6 +66,8 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
   // Nothing below the view (the content shrank under it, and fits): nothing to jump to.
   useLayoutEffect(() => {
     const el = scroller.current;
+    // Known only once laid out: a layout effect is where it can be read.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (!pinned && el && el.scrollHeight <= el.clientHeight + 1) setPinned(true);
   });
 

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
-import type { Conversation } from '../../domain/types';
 import { useT } from '../../i18n/useT';
 import { useChatStore, type Conversations } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
