@@ -1,7 +1,7 @@
 // How a request asks the simulator for a pace, a wire variant or a fault:
 // the `X-Simulator` header, e.g. `X-Simulator: delay=0, drop-after=3`.
 
-export type ErrorBodyKind = 'json' | 'text' | 'html';
+type ErrorBodyKind = 'json' | 'text' | 'html';
 
 export interface SimOptions {
   /** ms between chunks (default: the server's pace, SIM_DELAY_MS or 25). */

@@ -4,7 +4,7 @@ import { ChatError } from './errors';
 /** The embedded simulator, same origin as the app (mounted by vite.config.ts). */
 export const SIMULATOR_ENDPOINT = '/v1';
 /** Any bearer token opens the simulator; this one is sent when no key is set for it. */
-export const SIMULATOR_KEY = 'local-simulator';
+const SIMULATOR_KEY = 'local-simulator';
 export const BITSEEK_ENDPOINT = 'https://chat-proxy.bitseek.ai/v1';
 /** The dev and preview servers' streaming proxy to BITSEEK_ENDPOINT, for when CORS blocks it. */
 export const BITSEEK_PROXY_ENDPOINT = '/bitseek/v1';

@@ -7,18 +7,18 @@ import { requireAuthorization, type KeyGrant } from './keyGate';
 export const DEFAULT_MODEL = 'bitseek-auto';
 
 
-export type WireMessage =
+type WireMessage =
   | { role: 'system' | 'user'; content: string }
   | { role: 'assistant'; content: string | null; tool_calls?: WireToolCall[] }
   | { role: 'tool'; content: string; tool_call_id: string };
 
-export interface WireToolCall {
+interface WireToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
 }
 
-export interface ChatRequestBody {
+interface ChatRequestBody {
   model: string;
   stream: true;
   messages: WireMessage[];
@@ -74,7 +74,7 @@ function toWire(message: Message): WireMessage | undefined {
  * tool message right after its turn (one left unanswered gets SKIPPED_TOOL_RESULT, as the
  * store records when the person sends on), and no tool message without its call.
  */
-export function pairToolRounds(messages: readonly WireMessage[]): WireMessage[] {
+function pairToolRounds(messages: readonly WireMessage[]): WireMessage[] {
   const out: WireMessage[] = [];
   let open: string[] = [];
   const close = () => {

@@ -11,9 +11,9 @@ export const SEARCH_LANGS = ['auto', 'en', 'zh'] as const;
 export const MAX_RESULTS_MIN = 1;
 export const MAX_RESULTS_MAX = 8;
 
-export type SearchMode = (typeof SEARCH_MODES)[number];
-export type Freshness = (typeof FRESHNESS_VALUES)[number];
-export type SearchLang = (typeof SEARCH_LANGS)[number];
+type SearchMode = (typeof SEARCH_MODES)[number];
+type Freshness = (typeof FRESHNESS_VALUES)[number];
+type SearchLang = (typeof SEARCH_LANGS)[number];
 
 export interface WebSearchOptions {
   enabled: boolean;

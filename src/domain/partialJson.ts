@@ -5,7 +5,7 @@ export const MAX_ARGUMENT_DEPTH = 64;
 /** Longer arguments are not parsed again on every update while they stream. */
 export const MAX_LIVE_ARGUMENTS = 64 * 1024;
 /** Longer arguments are not read into a tree at all. */
-export const MAX_READ_ARGUMENTS = 1024 * 1024;
+const MAX_READ_ARGUMENTS = 1024 * 1024;
 
 export type ArgumentsView =
   | { status: 'streaming'; value: unknown }

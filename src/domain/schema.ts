@@ -47,7 +47,7 @@ const Message = z.object({
   metrics: opt(Metrics),
 });
 
-export const ConversationSchema = z.object({
+const ConversationSchema = z.object({
   id: z.string().check(z.refine(isValidConversationId, 'not a valid conversation id')),
   title: z.string().check(z.maxLength(500)),
   createdAt: time,

@@ -10,7 +10,7 @@ export interface Source {
 // no input (a run of newlines, brackets or unclosed links) can make it more than linear.
 
 /** Links are looked for in this much of a reply: what a long reply shows (SHOWN_CHARS in features/markdown/index.tsx). */
-export const SOURCES_READ_CHARS = 1_000_000;
+const SOURCES_READ_CHARS = 1_000_000;
 
 /** The longest title of a markdown link that is read. */
 const MAX_TITLE = 300;

@@ -3,8 +3,8 @@ import { mergeImported, wouldChange } from './merge';
 import { parseConversations } from './schema';
 import type { Conversation } from './types';
 
-export const EXPORT_FORMAT = 'bitseek-chat.conversations';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'bitseek-chat.conversations';
+const EXPORT_VERSION = 1;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;

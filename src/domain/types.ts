@@ -2,7 +2,7 @@ import type { Note } from '../i18n';
 import type { WebSearchOptions } from './normalize';
 import type { ToolsConfig } from './tools';
 
-export type Role = 'system' | 'user' | 'assistant' | 'tool';
+type Role = 'system' | 'user' | 'assistant' | 'tool';
 
 /** A tool call as it stands after merging its streamed deltas by index. */
 export interface ToolCall {
@@ -36,7 +36,7 @@ export interface ReplyProblem extends Note {
 }
 
 /** streaming → complete | stopped (the person pressed Stop) | failed. */
-export type ReplyStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
+type ReplyStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
 
 export interface Message {
   id: string;

@@ -21,7 +21,7 @@ const getBrowserLanguage = () => browserLanguage;
 const languageFor = (preference: LanguagePreference, browser: Language): Language => (preference === 'system' ? browser : preference);
 
 /** The language the app speaks now: the one chosen in Settings, else the browser's (followed as it changes). */
-export function useLanguage(): Language {
+function useLanguage(): Language {
   const preference = useSettingsStore((s) => s.language);
   const browser = useSyncExternalStore(subscribe, getBrowserLanguage, getBrowserLanguage);
   return languageFor(preference, browser);

@@ -8,7 +8,7 @@ import type { StreamEvent } from '../api/stream';
  */
 export const MAX_TOOL_CALLS = 100;
 /** Warnings a reply keeps (skipped events, say); the rest are counted in one more. */
-export const MAX_WARNINGS = 50;
+const MAX_WARNINGS = 50;
 
 /** A reply as its stream has built it so far. Mutable: it takes thousands of deltas a second. */
 export interface ReplyAccumulator {

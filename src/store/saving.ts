@@ -24,7 +24,7 @@ export interface SaveHost {
   storageError(error: Said | undefined): void;
 }
 
-export interface Loaded {
+interface Loaded {
   conversations: Map<string, Conversation>;
   /** Conversations the journal had newer copies of: to be saved again. */
   journaled: string[];

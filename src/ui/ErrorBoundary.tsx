@@ -30,7 +30,7 @@ export class ErrorBoundary extends Component<Props, { error?: Error }> {
 }
 
 /** A region of the app that failed to render: says so, and offers to try again. */
-export function BrokenView({ error, retry }: { error: Error; retry: () => void }) {
+function BrokenView({ error, retry }: { error: Error; retry: () => void }) {
   // In English if the words themselves are what broke: this must render whatever failed.
   const t = useT()?.ui ?? en.ui;
   return (

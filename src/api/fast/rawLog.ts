@@ -79,7 +79,7 @@ export function sealChunk(chunk: OpenChunk): { chunk: RawChunk; buffers: ArrayBu
 }
 
 /** A chunk's j-th event. */
-export function rawAt(chunk: RawChunk, j: number): RawEvent {
+function rawAt(chunk: RawChunk, j: number): RawEvent {
   return { at: chunk.at[j]!, event: chunk.names?.[j] ?? '', data: chunk.data.slice(j ? chunk.ends[j - 1] : 0, chunk.ends[j]) };
 }
 

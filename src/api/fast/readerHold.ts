@@ -7,7 +7,7 @@
 // no message until it is done, while looking at shared memory costs next to nothing.
 
 /** The longest a reader waits for one render. */
-export const HOLD_MS = 50;
+const HOLD_MS = 50;
 
 /** [0]: the number of the last hold; [1]: the number of the last one released. */
 const HELD = 0;

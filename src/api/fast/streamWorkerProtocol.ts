@@ -16,7 +16,7 @@ export interface WorkerBatch {
 }
 
 /** A ChatError as data: a class does not survive postMessage. */
-export interface WireError {
+interface WireError {
   kind: ChatErrorKind;
   said: Said;
   status?: number;

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/useT';
 
 /** Plain text shown at most: laid out whole, a huge message (its lines, mostly) would freeze the page. */
-export const PLAIN_SHOWN = 20_000;
+const PLAIN_SHOWN = 20_000;
 
 /** A message's plain text, its first PLAIN_SHOWN characters, and how many more there are (Copy copies them all). */
 export function ClippedText({ text, className }: { text: string; className: string }) {

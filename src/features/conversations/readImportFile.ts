@@ -3,7 +3,7 @@ import type { Conversation } from '../../domain/types';
 import { said, SaidError, type Said } from '../../i18n';
 
 /** The largest file an import reads: larger ones are refused, with their size and this limit. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
 type Answer = { conversation: Conversation } | { invalid: number; problems: string[] } | { said: Said } | { failed: string };
 

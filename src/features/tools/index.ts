@@ -1,4 +1,3 @@
-export { ToolCallCard } from './ToolCallCard';
 export { ToolCallList } from './ToolCallList';
 export { ToolResultsForm } from './ToolResultsForm';
 export { ToolsPanel } from './ToolsPanel';

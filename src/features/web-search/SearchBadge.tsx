@@ -2,7 +2,7 @@ import type { WebSearchOptions } from '../../domain/normalize';
 import type { Messages } from '../../i18n';
 import { useT } from '../../i18n/useT';
 
-export function describeWebSearch(t: Messages, ws: WebSearchOptions): string {
+function describeWebSearch(t: Messages, ws: WebSearchOptions): string {
   return ws.enabled ? t.search.badge(ws.mode, ws.maxResults, ws.freshness, ws.lang) : t.search.badgeOff;
 }
 
