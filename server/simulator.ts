@@ -226,8 +226,7 @@ export function createSimulator(config: SimulatorConfig = {}) {
         flush();
         // Let what was written reach the client's reader first, then cut the connection:
         // Chromium throws away bytes a page has received but not read yet when the
-        // connection fails, and on a busy machine a reader can come to them late (150 ms
-        // was too little once in seven CI runs: the reply's three events were lost).
+        // connection fails, and on a busy machine a reader can come to them late.
         await new Promise<void>((resolve) => res.write(`: dropping${eol}${eol}`, () => resolve()));
         await sleep(DROP_AFTER_MS);
         return void res.socket?.destroy();

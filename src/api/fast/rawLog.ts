@@ -26,7 +26,7 @@ export interface OpenChunk extends RawChunk {
  * the events are read from them, with the reader the stream itself was read with,
  * only when the inspector asks for them. A piece whose text runs were joined comes
  * joined, with its runs (see textRuns.ts), and is expanded back to its bytes only then:
- * a fast stream's 10 MB are ~0.5 MB so.
+ * a fraction of the size.
  */
 export interface WireChunk {
   pieces: Uint8Array[];

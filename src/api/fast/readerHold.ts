@@ -1,6 +1,6 @@
 // On a machine with no more cores than busy threads, the page rendering a streaming
 // update and the worker reading the stream share one core, and the update takes two or
-// three times its CPU time on the clock: a long task (traced: 83 ms for 29 ms of CPU).
+// three times its CPU time on the clock: a long task.
 // The page says, in memory the two threads share, when it renders; the worker, as it
 // reads, waits until that render is painted, or HOLD_MS at most. Shared memory, not a
 // message: a worker reading a backlog runs in microtasks for hundreds of ms and takes

@@ -72,8 +72,7 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       batch.events.push({ event, at });
     } else coalesce(batch, event, at);
     // The reply is whole: the page shows its end now, not a batch's time later, nor after
-    // what the thread does next (with DevTools' network agent on, a 10 MB body's end
-    // keeps the thread ~90 ms).
+    // what the thread does next (the end of a large body can keep it busy).
     if (event.type === 'finish' || event.type === 'done') flush();
     else tick();
   };

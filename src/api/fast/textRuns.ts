@@ -157,7 +157,7 @@ const BLANK = new Uint8Array([LF, LF]);
 /**
  * Joins runs of text-only events of one event stream, piece by piece (see above),
  * reading the bytes as they are: only a line a template is learned from is decoded
- * (a fast stream's 10 MB decoded to text cost more than all the rest). A stream whose
+ * (decoding a fast stream whole costs more than all the rest). A stream whose
  * lines end in CR (or CRLF) is given back untouched: its events may be cut between
  * pieces in ways only the reader follows.
  */
