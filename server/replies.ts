@@ -193,3 +193,30 @@ export function planReply(ctx: ReplyContext): ReplyPlan {
   if (/\blong\b/i.test(lastUser)) return plan(longReply());
   return plan(defaultReply(lastUser, ctx));
 }
+
+/** Text deltas: a word (with its trailing space) each, or fixed-size pieces. */
+export function pieces(text: string, chunkChars?: number): string[] {
+  if (!text) return [];
+  if (chunkChars && chunkChars > 0) {
+    const chars = Array.from(text);
+    const out: string[] = [];
+    for (let i = 0; i < chars.length; i += chunkChars) out.push(chars.slice(i, i + chunkChars).join(''));
+    return out;
+  }
+  return text.match(/\s*\S+\s*/g) ?? [text];
+}
+
+export type Delta = Record<string, unknown>;
+
+/** Tool calls as OpenAI streams them: id, type and name first, then arguments in pieces, interleaved. */
+export function toolCallDeltas(calls: PlannedToolCall[]): Delta[] {
+  const out: Delta[] = calls.map((c, index) => ({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
+  const argPieces = calls.map((c) => pieces(c.arguments, 6));
+  const longest = Math.max(0, ...argPieces.map((p) => p.length));
+  for (let i = 0; i < longest; i++) {
+    argPieces.forEach((p, index) => {
+      if (p[i] !== undefined) out.push({ tool_calls: [{ index, function: { arguments: p[i] } }] });
+    });
+  }
+  return out;
+}

@@ -3,8 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newStreamId } from '../src/domain/ids.ts';
 import { normalizeTemperature, normalizeWebSearch } from '../src/domain/normalize.ts';
-import { parseSimOptions, type SimOptions } from './options.ts';
-import { planReply, type InMessage, type PlannedToolCall } from './replies.ts';
+import { parseSimOptions } from './options.ts';
+import { HttpError, readBody, sendError, sendInjectedError, sendJson, validateMessages } from './http.ts';
+import { pieces, planReply, toolCallDeltas, type Delta } from './replies.ts';
 import { sequenceProblem } from './strict.ts';
 
 export interface SimulatorConfig {
@@ -18,14 +19,12 @@ export interface SimulatorConfig {
   strict?: boolean;
 }
 
-const MAX_BODY = 1024 * 1024;
 const MAX_OPEN_MS = 120_000;
 /** How long a stream asked to drop waits, once its last bytes are written, before it cuts the connection. */
 const DROP_AFTER_MS = 500;
 /** How much a stream without a delay writes at a time. */
 const WRITE_BYTES = 16 * 1024;
 const MEMORY_LIMIT = 1000;
-const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
 /** What the server remembers per X-Conversation-Id: its first message and how many turns. */
 interface Memory {
@@ -33,96 +32,7 @@ interface Memory {
   turns: number;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly code?: number,
-    readonly param?: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'Request body is larger than 1 MiB.'));
-        req.destroy();
-      } else parts.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(value));
-}
-
-function sendError(res: ServerResponse, status: number, message: string, code?: number, param?: string): void {
-  sendJson(res, status, { error: { message, type: status === 401 ? 'authentication_error' : 'invalid_request_error', ...(param && { param }), code: code ?? status } });
-}
-
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
-
-/** A fault asked for by X-Simulator: an HTTP error with a JSON, text or HTML body. */
-function sendInjectedError(res: ServerResponse, o: SimOptions & { status: number }): void {
-  const text = STATUS_TEXT[o.status] ?? 'Error';
-  const headers: Record<string, string> = o.retryAfter ? { 'retry-after': o.retryAfter } : {};
-  const message = `Simulated ${o.status} ${text}`;
-  if (o.body === 'json') return sendJson(res, o.status, { error: { message, type: 'simulated_error', code: o.status } }, headers);
-  const html = `<!doctype html><html><head><title>${o.status} ${text}</title></head><body><h1>${o.status} ${text}</h1><p>simulated gateway page</p></body></html>`;
-  res.writeHead(o.status, { 'content-type': o.body === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', ...headers });
-  res.end(o.body === 'html' ? html : message);
-}
-
-function validateMessages(value: unknown): InMessage[] {
-  if (!Array.isArray(value) || value.length === 0) throw new HttpError(400, 'Prompt is required: `messages` must be a non-empty array.', 4002);
-  return value.map((m, i) => {
-    if (typeof m !== 'object' || m === null) throw new HttpError(400, `messages[${i}] must be an object.`);
-    const { role, content, tool_calls, tool_call_id } = m as Record<string, unknown>;
-    if (typeof role !== 'string' || !ROLES.has(role)) throw new HttpError(400, `messages[${i}].role must be one of system, user, assistant, tool.`);
-    const toolCallTurn = role === 'assistant' && Array.isArray(tool_calls) && content === null;
-    if (typeof content !== 'string' && !toolCallTurn) throw new HttpError(400, `messages[${i}].content must be a string.`);
-    if (role === 'tool' && typeof tool_call_id !== 'string') throw new HttpError(400, `messages[${i}].tool_call_id is required for a tool message.`);
-    return { role, content: typeof content === 'string' ? content : null, ...(typeof tool_call_id === 'string' ? { tool_call_id } : {}) };
-  });
-}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Text deltas: a word (with its trailing space) each, or fixed-size pieces. */
-function pieces(text: string, chunkChars?: number): string[] {
-  if (!text) return [];
-  if (chunkChars && chunkChars > 0) {
-    const chars = Array.from(text);
-    const out: string[] = [];
-    for (let i = 0; i < chars.length; i += chunkChars) out.push(chars.slice(i, i + chunkChars).join(''));
-    return out;
-  }
-  return text.match(/\s*\S+\s*/g) ?? [text];
-}
-
-type Delta = Record<string, unknown>;
-
-/** Tool calls as OpenAI streams them: id, type and name first, then arguments in pieces, interleaved. */
-function toolCallDeltas(calls: PlannedToolCall[]): Delta[] {
-  const out: Delta[] = calls.map((c, index) => ({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
-  const argPieces = calls.map((c) => pieces(c.arguments, 6));
-  const longest = Math.max(0, ...argPieces.map((p) => p.length));
-  for (let i = 0; i < longest; i++) {
-    argPieces.forEach((p, index) => {
-      if (p[i] !== undefined) out.push({ tool_calls: [{ index, function: { arguments: p[i] } }] });
-    });
-  }
-  return out;
-}
 
 export function createSimulator(config: SimulatorConfig = {}) {
   const basePath = config.basePath ?? '/v1';
