@@ -295,7 +295,7 @@ export const en = {
     imageBadAddress: 'an address that cannot be loaded',
     loadImage: 'Load image',
     linkRemoved: 'Link removed: its address was not http, https or mailto',
-    // Replies, or parts of them, that are not formatted (see Markdown.tsx, parseBudget.ts, index.tsx)
+    // Replies, or parts of them, that are not formatted (see markdown/Block.tsx, parseBudget.ts, index.tsx)
     plainNested: (levels: number) => `Nested more than ${levels} levels deep: shown as plain text, unformatted.`,
     plainOverBudget: 'Too complex to format quickly: shown as plain text, unformatted.',
     longReply: (total: string, shown: string) => `This reply is ${total} MB. Only its first ${shown} MB is shown (and its sources listed); download it to read it all.`,

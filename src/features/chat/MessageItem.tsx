@@ -37,7 +37,7 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
           <ClippedText className="mt-1 whitespace-pre-wrap" text={message.reasoning} />
         </details>
       )}
-      {/* There from the stream's start: the text it brings is then an update (see FIRST_RUNS in Markdown.tsx). */}
+      {/* There from the stream's start: the text it brings is then an update (see FIRST_RUNS in markdown/useHeldRuns.ts). */}
       {(message.content || streaming) && <Markdown text={message.content} streaming={streaming} />}
       {!streaming && message.content && <SourcesList markdown={message.content} />}
       {streaming && empty && <p className="text-sm text-ink-muted">{t.chat.waiting}</p>}

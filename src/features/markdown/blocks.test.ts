@@ -1,10 +1,6 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import ReactMarkdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
-import { benchReply } from '../../../server/benchReply';
-import { remarkGfm } from './gfm';
-import { containerDepth, fencedCode, mathSpans, MAX_NESTING, repairTail, splitBlocks, toDollars, withoutMath } from './blocks';
+import { containerDepth, fencedCode, MAX_NESTING, splitBlocks } from './blocks';
+import { repairTail } from './repairTail';
 
 const doc = [
   '# Title',
@@ -64,83 +60,6 @@ describe('splitBlocks', () => {
 
   it('handles CRLF and tilde fences', () => {
     expect(splitBlocks('a\r\n\r\n~~~\r\nx\r\n\r\ny\r\n~~~\r\n').blocks).toEqual(['a\r\n', '~~~\r\nx\r\n\r\ny\r\n~~~\r\n']);
-  });
-});
-
-describe('repairTail', () => {
-  it.each([
-    ['```js\nconst x', '```js\nconst x\n```'],
-    ['text with `code', 'text with `code`'],
-    ['some **bold', 'some **bold**'],
-    ['ends with **', 'ends with '],
-    ['see [the docs](https://exa', 'see the docs'],
-    ['see [the do', 'see the do'],
-    ['an image ![alt', 'an image '],
-    ['all **closed** and `done`', 'all **closed** and `done`'],
-    ['```\ncode\n```', '```\ncode\n```'],
-    // italics, strikethrough and nesting: closed innermost first, after any trailing space
-    ['an *important', 'an *important*'],
-    ['an _important ', 'an _important_'],
-    ['~~struck', '~~struck~~'],
-    ['**bold *and italic', '**bold *and italic***'],
-    // not emphasis: bullets, products, snake_case, code, a marker with nothing after it yet
-    ['* a bullet', '* a bullet'],
-    ['- one\n* ', '- one\n'],
-    ['2 * 3 = 6', '2 * 3 = 6'],
-    ['call my_var_name', 'call my_var_name'],
-    ['use `a*b` and ', 'use `a*b` and '],
-    ['```\nx = *p\n```\nafter', '```\nx = *p\n```\nafter'],
-    ['and then *', 'and then '],
-    ['*done* and **done**', '*done* and **done**'],
-    // math waits whole until its end arrives; inside math there is no emphasis
-    ['Euler: $$e^{i\\pi', 'Euler: '],
-    ['Euler: $$e^{i\\pi} + 1 = 0$$ and', 'Euler: $$e^{i\\pi} + 1 = 0$$ and'],
-    ['so \\(a^2', 'so '],
-    ['$$x^*$$ then *it', '$$x^*$$ then *it*'],
-    ['a price of $5 and $10', 'a price of $5 and $10'],
-    // a table from its first row on
-    ['| a | b |', '| a | b |\n| --- | --- |'],
-    ['| a | b |\n| --', '| a | b |\n| --- | --- |'],
-    ['| a | b |\n| :-- | --: |', '| a | b |\n| :-- | --: |'],
-    ['| a | b |\n| - | - |\n| 1 |', '| a | b |\n| - | - |\n| 1 |'],
-    ['| a | b |\nnot a table', '| a | b |\nnot a table'],
-  ])('%j → %j', (input, output) => expect(repairTail(input)).toBe(output));
-
-  const html = (text: string) => renderToStaticMarkup(createElement(ReactMarkdown, { remarkPlugins: [remarkGfm] }, text));
-
-  it('makes every prefix of a reply render without raw emphasis markers or a table as text', () => {
-    const reply = 'Some **bold** and *italic* and ~~struck~~ words, `code` too.\n\n| Metric | Value |\n| --- | ---: |\n| speed | **fast** |';
-    for (const block of splitBlocks(reply).blocks) {
-      const start = reply.indexOf(block);
-      for (let end = 1; end <= block.length; end++) {
-        const shown = html(repairTail(reply.slice(start, start + end)));
-        expect(shown, reply.slice(start, start + end)).not.toMatch(/\*|~~|`/);
-        if (block.startsWith('|') && end > 2) expect(shown, reply.slice(start, start + end)).toContain('<table>');
-      }
-    }
-  });
-
-  it('never shows math whose end has not arrived', () => {
-    const reply = 'Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then \\[\\sum_i x_i\\] done.';
-    for (let end = 1; end <= reply.length; end++) {
-      const shown = repairTail(reply.slice(0, end));
-      expect(withoutMath(shown), reply.slice(0, end)).not.toMatch(/\$\$|\\\(|\\\[|\\pi|\^/);
-    }
-  });
-
-  it('shows no raw markdown syntax at any point of a streamed section with every kind of block', () => {
-    const section = benchReply().split('\n\n## ')[1]!;
-    const { blocks } = splitBlocks(section);
-    let seen = 0;
-    for (const block of blocks) {
-      const start = section.indexOf(block, seen);
-      seen = start + block.length;
-      for (let end = 1; end <= block.length; end++) {
-        const prefix = section.slice(start, start + end);
-        const shown = html(repairTail(prefix)).replace(/<pre>[\s\S]*?<\/pre>/g, '');
-        expect(shown, prefix).not.toMatch(/\*|`|\]\(|\|/);
-      }
-    }
   });
 });
 
@@ -205,29 +124,8 @@ describe('fencedCode', () => {
   });
 });
 
-describe('math spans', () => {
-  const MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/g;
-
-  it('finds what the pattern finds', async () => {
-    const fc = await import('fast-check');
-    const piece = fc.constantFrom('$', '$$', '\\[', '\\]', '\\(', '\\)', '\\', 'x', '\n', ' ');
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
-        const text = pieces.join('');
-        expect(mathSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(text.match(MATH) ?? []);
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it('writes LaTeX delimiters as dollars, and leaves math out', () => {
-    expect(toDollars('a \\(x^2\\) and \\[y\\] and $$z$$')).toBe('a $$x^2$$ and $$y$$ and $$z$$');
-    expect(withoutMath('a \\(x^2\\) b $$z$$ c $5')).toBe('a  b  c $5');
-  });
-});
-
 describe('scans of the model\'s text', () => {
-  // Each took seconds with patterns that scan from every opener to the end.
+  // Worst cases for patterns that scan from every opener to the end.
   it.each([
     ['brackets then one ]', '['.repeat(50_000) + ']x'],
     ['brackets then a link address', '['.repeat(50_000) + '](xx yy'],

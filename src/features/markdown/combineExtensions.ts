@@ -1,6 +1,6 @@
 // micromark combines its syntax extensions (CommonMark's and GFM's, ~200 hooks) anew
 // for every document it parses, and react-markdown parses each block as a document:
-// a fifth of the parse, every time, for the same result. The build resolves micromark's
+// a large part of every parse, for the same result. The build resolves micromark's
 // `micromark-util-combine-extensions` to this module (see vite.config.ts), which
 // combines each list of extensions once. micromark only reads the combined object.
 import { combineExtensions as combine, combineHtmlExtensions } from 'micromark-util-combine-extensions';

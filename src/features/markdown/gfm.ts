@@ -3,8 +3,7 @@ import { gfm } from 'micromark-extension-gfm';
 
 // What remark-gfm adds to a processor, built once. react-markdown makes a processor
 // for every render, and remark-gfm builds its extensions anew for each (also those
-// for writing markdown, which a renderer never does): in `npm run bench`, the page's
-// script went from 160 to 138 ms (medians of 5) once they were built once.
+// for writing markdown, which a renderer never does).
 const syntax = gfm();
 const fromMarkdown = gfmFromMarkdown();
 

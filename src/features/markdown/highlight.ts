@@ -28,7 +28,7 @@ function highlighter(): Worker {
 }
 
 /**
- * Starts the worker, which sets up its grammars (tens of ms): done at idle before the
+ * Starts the worker, which takes a while to set up its grammars: done at idle before the
  * first reply, so that this is not done while a reply streams in, beside the stream's reader.
  */
 export function startHighlighter(): void {

@@ -36,9 +36,9 @@ export const loadMarkdown = (): Promise<unknown> => load().catch(() => undefined
 let warming = false;
 
 /**
- * A message is being written: the renderer loads, and warms up at idle (see warmUp in
- * Markdown.tsx) for the reply to come. Not on opening a conversation: its replies warm it,
- * and the warm-up's idle slices would only delay them.
+ * A message is being written: the renderer loads, and warms up at idle (see warmUp.tsx)
+ * for the reply to come. Not on opening a conversation: its replies warm it, and the
+ * warm-up's idle slices would only delay them.
  */
 export function prepareMarkdownForReply(): void {
   void load().then(

@@ -7,6 +7,9 @@ import type { Options } from 'react-markdown';
 
 type PluggableList = NonNullable<Options['remarkPlugins']>;
 
+// Both are read through useMath.ts's dynamic import (@public: knip cannot follow it).
 // Single dollars are usually prices, not math.
+/** @public */
 export const mathRemarkPlugins: PluggableList = [[remarkMath, { singleDollarTextMath: false }]];
+/** @public */
 export const mathRehypePlugins: PluggableList = [[rehypeKatex, { trust: false, strict: 'ignore', maxExpand: 200, maxSize: 20, output: 'htmlAndMathml' }]];

@@ -6,12 +6,12 @@
 import { useEffect, useState } from 'react';
 import type { ParseCheckReply, ParseCheckRequest } from './parseCheck.worker';
 
-/** Blocks up to this long are rendered at once: at this size even the slowest shapes take tens of ms. */
+/** Blocks up to this long are rendered at once: at this size even the slowest shapes parse fast enough. */
 export const UNCHECKED_CHARS = 1000;
 /** A block that takes longer than this in the worker is not rendered on the page. */
 export const PARSE_BUDGET_MS = 100;
 /** Blocks are formatted in one task until they have taken this long; the others wait for the next task. */
-export const TASK_BUDGET_MS = 50;
+const TASK_BUDGET_MS = 50;
 /** A check still running after this is stopped (its worker ended): the block is over budget. */
 const DEADLINE_MS = 10 * PARSE_BUDGET_MS;
 /** Checks are remembered by the start of their block (a streaming block is checked as it grows): for this many starts, */
