@@ -15,7 +15,15 @@ const forbid = (message, { paths = [], regexes = [] }) => ({
   ],
 });
 
-const REACT = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', '@tanstack/react-query', '@tanstack/react-virtual'];
+const REACT = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'zustand',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+];
 const UPPER_LAYERS = ['(^|/)(store|features|app|ui)(/|$)'];
 
 export default tseslint.config(
@@ -25,7 +33,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-duplicate-imports': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
@@ -45,7 +56,10 @@ export default tseslint.config(
     },
   },
   // The protocol layer and the domain are plain TypeScript: no React, no store, no UI.
-  { files: ['src/api/**'], rules: forbid('src/api is framework-free: it imports no React, store, features, app or ui.', { paths: REACT, regexes: UPPER_LAYERS }) },
+  {
+    files: ['src/api/**'],
+    rules: forbid('src/api is framework-free: it imports no React, store, features, app or ui.', { paths: REACT, regexes: UPPER_LAYERS }),
+  },
   {
     files: ['src/domain/**'],
     rules: forbid('src/domain is shared by the app and the simulator: it imports no React, api, store, features, app or ui.', {
@@ -54,8 +68,14 @@ export default tseslint.config(
     }),
   },
   // The store binds the engine to state: it knows no components.
-  { files: ['src/store/**'], rules: forbid('src/store knows no components: no features, app or ui.', { regexes: ['(^|/)(features|app|ui)(/|$)'] }) },
-  { files: ['src/ui/**'], rules: forbid('src/ui holds design-system primitives: no store, api or features.', { regexes: ['(^|/)(store|features|app|api)(/|$)'] }) },
+  {
+    files: ['src/store/**'],
+    rules: forbid('src/store knows no components: no features, app or ui.', { regexes: ['(^|/)(features|app|ui)(/|$)'] }),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: forbid('src/ui holds design-system primitives: no store, api or features.', { regexes: ['(^|/)(store|features|app|api)(/|$)'] }),
+  },
   // A feature uses another only through its index, and the protocol layer only through src/api/index.ts.
   {
     files: ['src/features/**'],

@@ -64,13 +64,18 @@ export const SECURITY_HEADERS = {
 export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
 
 /** dist/_headers, in the format Netlify and Cloudflare Pages read. */
-const headersFile = (headers: Record<string, string>) => `/*\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+const headersFile = (headers: Record<string, string>) =>
+  `/*\n${Object.entries(headers)
+    .map(([k, v]) => `  ${k}: ${v}`)
+    .join('\n')}\n`;
 
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build', // the dev server's hot reload needs inline scripts
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ ...SECURITY_HEADERS, ...ISOLATION_HEADERS }) });
     },

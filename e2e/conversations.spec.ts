@@ -140,7 +140,11 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   const jsonDownload = page.waitForEvent('download');
   await nav(page).getByRole('button', { name: 'Export chat' }).click();
   const file = JSON.parse(await readFile((await (await jsonDownload).path())!, 'utf8'));
-  expect(file).toMatchObject({ format: 'bitseek-chat.conversations', version: 1, conversations: [{ id, title: 'echo: exported **text**' }] });
+  expect(file).toMatchObject({
+    format: 'bitseek-chat.conversations',
+    version: 1,
+    conversations: [{ id, title: 'echo: exported **text**' }],
+  });
   const reply = file.conversations[0].messages[1];
   expect(reply).toMatchObject({ role: 'assistant', content: 'exported **text**', status: 'complete', finishReason: 'stop' });
   expect(reply.streamId).toMatch(/^stream:chat:/);
@@ -161,13 +165,23 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
     updatedAt: 2,
     messages: [
       { id: 'h1', role: 'user', content: '<script>window.__pwned=1</script>', createdAt: 1 },
-      { id: 'h2', role: 'assistant', content: '[click](javascript:window.__pwned=1) <iframe src="javascript:1"></iframe>', createdAt: 2, status: 'complete' },
+      {
+        id: 'h2',
+        role: 'assistant',
+        content: '[click](javascript:window.__pwned=1) <iframe src="javascript:1"></iframe>',
+        createdAt: 2,
+        status: 'complete',
+      },
     ],
   };
   const clash = { ...file.conversations[0], messages: [{ id: 'other', role: 'user', content: 'a different history', createdAt: 5 }] };
   const payload = JSON.stringify({ format: 'bitseek-chat.conversations', version: 1, conversations: [hostile, clash, { id: 'broken' }] });
-  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'import.json', mimeType: 'application/json', buffer: Buffer.from(payload) });
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('1 added, 0 merged, 1 kept apart as copies (same id, different history), 1 skipped (not valid: [2].title: ');
+  await nav(page)
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'import.json', mimeType: 'application/json', buffer: Buffer.from(payload) });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    '1 added, 0 merged, 1 kept apart as copies (same id, different history), 1 skipped (not valid: [2].title: ',
+  );
   await expect(nav(page).getByRole('listitem')).toHaveCount(3);
   await nav(page).getByRole('button', { name: '<img src=x onerror="window.__pwned=1">', exact: true }).click();
   await expect(page.getByRole('article', { name: /^User/ })).toContainText('<script>window.__pwned=1</script>');
@@ -175,12 +189,23 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   await expect(page.locator('iframe')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{nope') });
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/Could not import bad\.json: The file is not valid JSON \(.*position 1.*\)\./);
+  await nav(page)
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{nope') });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    /Could not import bad\.json: The file is not valid JSON \(.*position 1.*\)\./,
+  );
   // entries that are not conversations: the first few, with where they went wrong
-  const half = JSON.stringify([{ id: 'conv-ok', title: 'ok', createdAt: 1, updatedAt: 1, messages: [] }, { id: 'conv-bad', title: 'bad', createdAt: 1, updatedAt: 1, messages: [{ id: 'm', role: 'robot', content: 'x', createdAt: 1 }] }]);
-  await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'half.json', mimeType: 'application/json', buffer: Buffer.from(half) });
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/1 skipped \(not valid: \[1\]\.messages\[0\]\.role: .+\)/);
+  const half = JSON.stringify([
+    { id: 'conv-ok', title: 'ok', createdAt: 1, updatedAt: 1, messages: [] },
+    { id: 'conv-bad', title: 'bad', createdAt: 1, updatedAt: 1, messages: [{ id: 'm', role: 'robot', content: 'x', createdAt: 1 }] },
+  ]);
+  await nav(page)
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'half.json', mimeType: 'application/json', buffer: Buffer.from(half) });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    /1 skipped \(not valid: \[1\]\.messages\[0\]\.role: .+\)/,
+  );
 });
 
 test('a corrupt stored record is skipped and reported; the rest load', async ({ app: page }) => {
@@ -231,7 +256,9 @@ test('a 50 MB import never freezes the page for 200 ms; a larger file is refused
   await page.evaluate(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({
+      type: 'longtask',
+    });
   });
   const paragraph = 'Lorem ipsum dolor sit amet, **consectetur** adipiscing elit. '.repeat(160);
   const conversations = Array.from({ length: 200 }, (_, c) => ({
@@ -239,7 +266,13 @@ test('a 50 MB import never freezes the page for 200 ms; a larger file is refused
     title: `Big ${c}`,
     createdAt: 1,
     updatedAt: 2 + c,
-    messages: Array.from({ length: 25 }, (_, m) => ({ id: `m-${c}-${m}`, role: m % 2 ? 'assistant' : 'user', content: paragraph, createdAt: m + 1, ...(m % 2 ? { status: 'complete' } : {}) })),
+    messages: Array.from({ length: 25 }, (_, m) => ({
+      id: `m-${c}-${m}`,
+      role: m % 2 ? 'assistant' : 'user',
+      content: paragraph,
+      createdAt: m + 1,
+      ...(m % 2 ? { status: 'complete' } : {}),
+    })),
   }));
   const { writeFile } = await import('node:fs/promises');
   const big = test.info().outputPath('big.json');
@@ -253,14 +286,18 @@ test('a 50 MB import never freezes the page for 200 ms; a larger file is refused
   const tooBig = test.info().outputPath('too-big.json');
   await writeFile(tooBig, JSON.stringify({ conversations: [], padding: 'x'.repeat(51 * 1024 * 1024) }));
   await nav(page).getByLabel('Import conversations from a JSON file').setInputFiles(tooBig);
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('The file is 51.0 MB; the app imports files of up to 50 MB');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'The file is 51.0 MB; the app imports files of up to 50 MB',
+  );
 });
 
 test('export buttons with nothing to export say so and download nothing', async ({ app: page }) => {
   let downloads = 0;
   page.on('download', () => (downloads += 1));
   await nav(page).getByRole('button', { name: 'Export all' }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Nothing to export yet: there are no conversations with messages.');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Nothing to export yet: there are no conversations with messages.',
+  );
   await nav(page).getByRole('button', { name: 'Export chat' }).click();
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Nothing to export yet: this conversation is empty.');
   await page.waitForTimeout(300);

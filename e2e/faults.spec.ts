@@ -70,7 +70,9 @@ const httpStatuses = [
 ];
 
 for (const { status, text, hint, retryAfter } of httpStatuses) {
-  test(`HTTP ${status} with a JSON, a text and an HTML body: the cause is shown, one request per action, Retry works`, async ({ app: page }) => {
+  test(`HTTP ${status} with a JSON, a text and an HTML body: the cause is shown, one request per action, Retry works`, async ({
+    app: page,
+  }) => {
     const requests = recordChatRequests(page);
     const extra = retryAfter ? `, retry-after=${retryAfter}` : '';
     for (const [i, body] of (['json', 'text', 'html'] as const).entries()) {
@@ -79,7 +81,9 @@ for (const { status, text, hint, retryAfter } of httpStatuses) {
       else await lastAssistant(page).getByRole('button', { name: 'Retry' }).click();
       const alert = page.getByRole('alert');
       // JSON bodies give their error.message, text bodies their text, HTML pages their title
-      await expect(alert).toContainText(body === 'html' ? `HTTP ${status} ${text}: ${status} ${text}` : `HTTP ${status} ${text}: Simulated ${status} ${text}`);
+      await expect(alert).toContainText(
+        body === 'html' ? `HTTP ${status} ${text}: ${status} ${text}` : `HTTP ${status} ${text}: Simulated ${status} ${text}`,
+      );
       if (hint) await expect(alert).toContainText(hint);
       if (retryAfter) await expect(alert).toContainText(`Retry after ${retryAfter} s`);
       expect(requests).toHaveLength(i + 1);
@@ -150,8 +154,9 @@ test('a stream reader that never starts does not hold the reply: the page reads 
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
 });
 
-
-test('the markdown renderer failing to load (network gone as it loaded) leaves replies as plain text, and it loads again later', async ({ page }) => {
+test('the markdown renderer failing to load (network gone as it loaded) leaves replies as plain text, and it loads again later', async ({
+  page,
+}) => {
   let held: (() => Promise<void>) | undefined;
   await page.route(/\/assets\/Markdown-[^/]*\.js$/, async (route) => {
     if (held) return route.continue();
@@ -168,5 +173,10 @@ test('the markdown renderer failing to load (network gone as it loaded) leaves r
   // The page still works, and the next reply asks for the renderer again.
   await sendMessage(page, 'echo: second **reply**');
   await expect(lastAssistant(page).locator('strong')).toHaveText('reply');
-  await expect(page.getByRole('article', { name: /^Assistant/ }).first().locator('strong')).toHaveText('reply');
+  await expect(
+    page
+      .getByRole('article', { name: /^Assistant/ })
+      .first()
+      .locator('strong'),
+  ).toHaveText('reply');
 });

@@ -35,7 +35,10 @@ test('the dev server on an empty cache streams the very first reply with no relo
     page.on('load', () => (loads += 1));
     await page.goto(`http://localhost:${PORT}/`);
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 60_000 });
-    await sendMessage(page, 'echo: # First\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst answer = 42;\n```\n\nMath: $$x^2$$ and the end.');
+    await sendMessage(
+      page,
+      'echo: # First\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst answer = 42;\n```\n\nMath: $$x^2$$ and the end.',
+    );
     const reply = lastAssistant(page);
     await expect(reply).toContainText('and the end.', { timeout: 60_000 });
     await expect(reply.getByRole('button', { name: 'Regenerate' })).toBeVisible();

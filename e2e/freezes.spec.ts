@@ -54,7 +54,9 @@ test.describe('a streamed reply', () => {
     await expectResponsive(page);
   });
 
-  test('a 300 KB line in a code block, in 64-character deltas: no long task, and the page never scrolls sideways', async ({ app: page }) => {
+  test('a 300 KB line in a code block, in 64-character deltas: no long task, and the page never scrolls sideways', async ({
+    app: page,
+  }) => {
     await simulate(page, 'delay=1, chunk=64');
     await echo(page, `\`\`\`\n${'x'.repeat(300_000)}\n\`\`\`\n\nEND-OF-CODE`);
     const reply = lastAssistant(page);
@@ -105,7 +107,9 @@ async function openReply(page: Page, title: string, reply: Record<string, unknow
       },
     ],
   };
-  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'reply.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'reply.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const open = page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: title, exact: true });
   await expect(open).toBeVisible();
   await resetLongestTask(page);
@@ -117,8 +121,20 @@ async function openReply(page: Page, title: string, reply: Record<string, unknow
 test('a question of 150 KB of newlines and a reasoning of 5 MB show their start, and say how much more there is', async ({ app: page }) => {
   await openReply(page, 'Huge question', { content: 'short answer', reasoning: `${'thinking '.repeat(600_000)}END-OF-REASONING` });
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Huge question', exact: true }).click();
-  const file = { conversations: [{ id: 'conv-huge-q', title: 'Huge lines', createdAt: 1, updatedAt: 3, messages: [{ id: 'hq', role: 'user', content: `${'line\n'.repeat(150_000)}END`, createdAt: 1 }] }] };
-  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'q.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const file = {
+    conversations: [
+      {
+        id: 'conv-huge-q',
+        title: 'Huge lines',
+        createdAt: 1,
+        updatedAt: 3,
+        messages: [{ id: 'hq', role: 'user', content: `${'line\n'.repeat(150_000)}END`, createdAt: 1 }],
+      },
+    ],
+  };
+  await page
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'q.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const open = page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Huge lines', exact: true });
   await expect(open).toBeVisible();
   await resetLongestTask(page);
@@ -134,7 +150,9 @@ test('a question of 150 KB of newlines and a reasoning of 5 MB show their start,
 });
 
 test('a reply of 150 KB of newlines, then links, opens at once', async ({ app: page }) => {
-  await openReply(page, 'Newlines', { content: `${'\n'.repeat(150_000)}See [the docs](https://docs.example.com/a) and [more](https://more.example.com/b).\n\nEND-OF-NEWLINES` });
+  await openReply(page, 'Newlines', {
+    content: `${'\n'.repeat(150_000)}See [the docs](https://docs.example.com/a) and [more](https://more.example.com/b).\n\nEND-OF-NEWLINES`,
+  });
   await expect(lastAssistant(page)).toContainText('END-OF-NEWLINES');
   await expect(lastAssistant(page).getByRole('region', { name: 'Sources' })).toContainText('docs.example.com');
   await page.waitForTimeout(1000);
@@ -166,7 +184,13 @@ test('tool arguments nested 20,000 deep show as text, and the page goes on', asy
 });
 
 test('a reply with 15,000 tool calls shows the first 100, and says so', async ({ app: page }) => {
-  const toolCalls = Array.from({ length: 15_000 }, (_, i) => ({ index: i, id: `call_${i}`, type: 'function', name: 'f', arguments: '{"n": 1}' }));
+  const toolCalls = Array.from({ length: 15_000 }, (_, i) => ({
+    index: i,
+    id: `call_${i}`,
+    type: 'function',
+    name: 'f',
+    arguments: '{"n": 1}',
+  }));
   await openReply(page, 'Many calls', { finishReason: 'tool_calls', toolCalls });
   await expect(lastAssistant(page)).toContainText('This reply has 15000 tool calls; the first 100 are shown.');
   await expect(lastAssistant(page).getByRole('group', { name: 'Tool call: f' })).toHaveCount(100);

@@ -60,7 +60,9 @@ test('10,000 events stay virtualized', async ({ app: page }) => {
   await inspector.getByRole('list', { name: 'Raw events' }).evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').last()).toContainText('"finish_reason":"stop"');
   // Each event as it was sent, one character each (the worker sends the page such runs joined).
-  await expect(inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').filter({ hasText: '"content":"j"' }).first()).toBeVisible();
+  await expect(
+    inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').filter({ hasText: '"content":"j"' }).first(),
+  ).toBeVisible();
   // Rows are there as the dialog opens, not one resize callback later (before a frame is painted).
   await page.keyboard.press('Escape');
   await expect(inspector).toBeHidden();

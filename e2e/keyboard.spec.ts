@@ -5,7 +5,14 @@ test('? lists every shortcut; Escape closes the list and focus goes back', async
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const text of ['Send the message', 'Stop the reply', 'Search conversations', 'New chat', 'Write a message', 'Turn web search on or off']) {
+  for (const text of [
+    'Send the message',
+    'Stop the reply',
+    'Search conversations',
+    'New chat',
+    'Write a message',
+    'Turn web search on or off',
+  ]) {
     await expect(dialog).toContainText(text);
   }
   await page.keyboard.press('Escape');

@@ -32,7 +32,10 @@ test('italics and a table look as they will end up while they stream, never as r
   // that gives the renderer (loaded as the message is typed) time to be there.
   test.setTimeout(45_000);
   await simulate(page, 'chunk=3, delay=300');
-  await sendMessage(page, 'echo: A first paragraph, to begin with, and a few words more.\n\nSome *italic words* here.\n\n| Name | Value |\n| --- | ---: |\n| speed | fast |');
+  await sendMessage(
+    page,
+    'echo: A first paragraph, to begin with, and a few words more.\n\nSome *italic words* here.\n\n| Name | Value |\n| --- | ---: |\n| speed | fast |',
+  );
   // Each a look at one moment while the reply streams (Stop is shown).
   const whileStreaming = (moment: 'italics' | 'header') =>
     page.waitForFunction((which) => {
@@ -76,7 +79,10 @@ test('math streams in whole: never its raw LaTeX, a formula as soon as its end a
       if (streaming && reply.querySelector('.katex')) w.mathWhileStreaming = true;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then a few more words so that the reply is still streaming, and a few more after those.');
+  await sendMessage(
+    page,
+    'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), then a few more words so that the reply is still streaming, and a few more after those.',
+  );
   const reply = lastAssistant(page);
   await expect(reply).toContainText('after those.', { timeout: 30_000 });
   await expect(reply.locator('.katex')).toHaveCount(2);
@@ -100,7 +106,10 @@ test('math renders with KaTeX, and \\href stays inert', async ({ app: page }) =>
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await sendMessage(page, 'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), a price of $5 and $10.\n\n$$\\href{javascript:alert(1)}{click me}$$');
+  await sendMessage(
+    page,
+    'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), a price of $5 and $10.\n\n$$\\href{javascript:alert(1)}{click me}$$',
+  );
   const reply = lastAssistant(page);
   await expect(reply.locator('.katex').first()).toBeVisible();
   await expect(reply.locator('math')).toHaveCount(3);
@@ -137,14 +146,21 @@ test('a long reply parses what is in reach; the rest is plain text until scrolle
   await expect(reply.getByText('## Section 1: streaming without stutter')).toHaveCount(0);
 });
 
-test('a long reply that arrives at once ends up whole, in order (its end is rendered first, the rest after); opened again, it renders whole at once', async ({ app: page }) => {
+test('a long reply that arrives at once ends up whole, in order (its end is rendered first, the rest after); opened again, it renders whole at once', async ({
+  app: page,
+}) => {
   await simulate(page, 'chunk=20000, delay=0');
   await sendMessage(page, 'benchmark reply');
   const reply = lastAssistant(page);
   await expect(reply).toContainText(BENCH_END_MARKER, { timeout: 20_000 });
   const sections = benchReply().match(/closing section \d+\./g)!.length;
   // Every section, parsed or still plain text, once and in order.
-  const inOrder = () => reply.evaluate((el) => [...el.textContent!.matchAll(/closing section (\d+)\./g)].map((m) => Number(m[1])).every((n, i) => n === i + 1) && el.textContent!.match(/closing section \d+\./g)!.length);
+  const inOrder = () =>
+    reply.evaluate(
+      (el) =>
+        [...el.textContent!.matchAll(/closing section (\d+)\./g)].map((m) => Number(m[1])).every((n, i) => n === i + 1) &&
+        el.textContent!.match(/closing section \d+\./g)!.length,
+    );
   await expect.poll(inOrder).toBe(sections);
 
   // Opened again, it renders whole at once: nothing is held back of a reply that did not stream in.
@@ -193,7 +209,10 @@ async function rawHeadingsInView(page: Page): Promise<number> {
   });
   return lastAssistant(page)
     .getByText(/## Section \d+:/)
-    .evaluateAll((boxes, v) => boxes.filter((b) => b.getBoundingClientRect().bottom > v.top && b.getBoundingClientRect().top < v.bottom).length, view);
+    .evaluateAll(
+      (boxes, v) => boxes.filter((b) => b.getBoundingClientRect().bottom > v.top && b.getBoundingClientRect().top < v.bottom).length,
+      view,
+    );
 }
 
 test('wherever a long, fast reply is scrolled to, it shows as rendered markdown, never as raw text', async ({ app: page }) => {

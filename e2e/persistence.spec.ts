@@ -8,12 +8,18 @@ test('conversations survive a reload, with the same id', async ({ app: page }) =
   await expect(page.getByRole('article', { name: /^User/ })).toContainText('echo: remember me');
   await expect(lastAssistant(page)).toContainText('remember me');
   await expect(page.getByRole('textbox', { name: 'Conversation ID' })).toHaveValue(id);
-  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'echo: remember me', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'echo: remember me', exact: true }),
+  ).toBeVisible();
 });
 
 // Reloaded at once after the first words, mid-way, and after the save interval: every
 // word that was on screen comes back, and the reply says what happened.
-for (const [moment, waitMs] of [['as its first word shows', 0], ['0.8 s in', 800], ['after the save interval', 1200]] as const) {
+for (const [moment, waitMs] of [
+  ['as its first word shows', 0],
+  ['0.8 s in', 800],
+  ['after the save interval', 1200],
+] as const) {
   test(`a reply cut off by a reload ${moment} keeps every word that was on screen`, async ({ app: page }) => {
     await simulate(page, 'delay=140');
     await sendMessage(page, `echo: ${Array.from({ length: 40 }, (_, i) => `w${i + 1}`).join(' ')}`);

@@ -13,7 +13,8 @@ function watch(page: Page) {
   });
   page.on('request', (r: Request) => {
     const url = new URL(r.url());
-    if (!['localhost:4173', ''].includes(url.host) && !url.protocol.startsWith('blob') && !url.protocol.startsWith('data')) foreign.push(r.url());
+    if (!['localhost:4173', ''].includes(url.host) && !url.protocol.startsWith('blob') && !url.protocol.startsWith('data'))
+      foreign.push(r.url());
   });
   return {
     async expectNothingHappened() {
@@ -94,9 +95,21 @@ test(`an XSS corpus of ${XSS_CORPUS.length} payloads renders as inert text`, asy
 
 test('hostile tool names, arguments and imported conversations stay text', async ({ app: page }) => {
   const w = watch(page);
-  await page.getByRole('complementary', { name: 'Tools' }).getByRole('textbox', { name: 'Tools JSON' }).fill(
-    JSON.stringify([{ type: 'function', function: { name: 'lookup', description: `<img src=x onerror="${P}">`, parameters: { type: 'object', properties: { q: { type: 'string' } } } } }]),
-  );
+  await page
+    .getByRole('complementary', { name: 'Tools' })
+    .getByRole('textbox', { name: 'Tools JSON' })
+    .fill(
+      JSON.stringify([
+        {
+          type: 'function',
+          function: {
+            name: 'lookup',
+            description: `<img src=x onerror="${P}">`,
+            parameters: { type: 'object', properties: { q: { type: 'string' } } },
+          },
+        },
+      ]),
+    );
   await sendMessage(page, `use a tool <img src=x onerror="${P}"> <script>${P}</script>`);
   await expect(page.getByRole('group', { name: 'Tool call: lookup' })).toContainText('<script>');
   const imported = {
@@ -116,14 +129,21 @@ test('hostile tool names, arguments and imported conversations stay text', async
             content: `[x](javascript:${P})`,
             createdAt: 2,
             status: 'complete',
-            toolCalls: [{ index: 0, id: 'c<b>', type: 'function', name: `<img src=x onerror="${P}">`, arguments: `{"a":"<script>${P}</script>"}` }],
+            toolCalls: [
+              { index: 0, id: 'c<b>', type: 'function', name: `<img src=x onerror="${P}">`, arguments: `{"a":"<script>${P}</script>"}` },
+            ],
           },
         ],
       },
     ],
   };
-  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: `<svg onload="${P}">`, exact: true }).click();
+  await page
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+  await page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByRole('button', { name: `<svg onload="${P}">`, exact: true })
+    .click();
   await expect(page.getByRole('group', { name: /Tool call: <img/ })).toContainText('<script>');
   await w.expectNothingHappened();
 });
@@ -154,16 +174,26 @@ test('images are not fetched until asked; links show where they go', async ({ ap
   await expect(link).toBeFocused();
 });
 
-test('the page is cross-origin isolated (the stream reader shares memory with it), and images from replies still load', async ({ app: page }) => {
+test('the page is cross-origin isolated (the stream reader shares memory with it), and images from replies still load', async ({
+  app: page,
+}) => {
   expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true);
   // Another origin, with no Cross-Origin-Resource-Policy: `require-corp` would block the image; `credentialless` loads it.
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
     await sendMessage(page, `echo: ![a dog](http://127.0.0.1:${port}/dog.svg)`);
     await lastAssistant(page).getByRole('button', { name: 'Load image' }).click();
-    await expect.poll(() => lastAssistant(page).getByRole('img', { name: 'a dog' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(10);
+    await expect
+      .poll(() =>
+        lastAssistant(page)
+          .getByRole('img', { name: 'a dog' })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBe(10);
   } finally {
     server.close();
   }
@@ -231,7 +261,8 @@ test('a full or failing storage is reported, nothing is lost, and saving recover
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
-      if ((window as unknown as { __failWrites?: boolean }).__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if ((window as unknown as { __failWrites?: boolean }).__failWrites)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
   });
@@ -386,7 +417,14 @@ test('an imported record that cannot be shown shows as broken, with its raw reco
         messages: [
           { id: 'b1', role: 'user', content: 'a question', createdAt: 1 },
           // parameters of the wrong type for their key: the stored English is shown instead
-          { id: 'b2', role: 'assistant', content: 'partial', createdAt: 2, status: 'failed', problem: { kind: 'protocol', message: 'Stored English text', said: { key: 'notEventStream', params: [5] } } },
+          {
+            id: 'b2',
+            role: 'assistant',
+            content: 'partial',
+            createdAt: 2,
+            status: 'failed',
+            problem: { kind: 'protocol', message: 'Stored English text', said: { key: 'notEventStream', params: [5] } },
+          },
           { id: 'b3', role: 'user', content: 'another', createdAt: 3 },
           { id: 'b4', role: 'assistant', content: 'the raw words of b4', createdAt: 4242, status: 'complete' },
         ],
@@ -395,7 +433,9 @@ test('an imported record that cannot be shown shows as broken, with its raw reco
   };
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await page
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Broken records', exact: true }).click();
   const articles = page.getByRole('article', { name: /^Assistant/ });
   await expect(articles.first().getByRole('alert')).toContainText('Stored English text');
@@ -421,7 +461,9 @@ test('the app cannot be framed, and every response carries its security headers'
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   // a page elsewhere that frames the app gets nothing of it
-  const framer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<iframe src="http://localhost:4173/" width="800" height="600"></iframe>'));
+  const framer = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<iframe src="http://localhost:4173/" width="800" height="600"></iframe>'),
+  );
   await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = framer.address() as AddressInfo;
@@ -439,8 +481,22 @@ test('the app cannot be framed, and every response carries its security headers'
 
 test('an imported conversation’s id is used only once the person agrees', async ({ app: page }) => {
   const requests = recordChatRequests(page);
-  const file = { format: 'bitseek-chat.conversations', version: 1, conversations: [{ id: 'conv-from-a-file', title: 'From a file', createdAt: 1, updatedAt: 2, messages: [{ id: 'f1', role: 'user', content: 'earlier', createdAt: 1 }] }] };
-  await page.getByLabel('Import conversations from a JSON file').setInputFiles({ name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const file = {
+    format: 'bitseek-chat.conversations',
+    version: 1,
+    conversations: [
+      {
+        id: 'conv-from-a-file',
+        title: 'From a file',
+        createdAt: 1,
+        updatedAt: 2,
+        messages: [{ id: 'f1', role: 'user', content: 'earlier', createdAt: 1 }],
+      },
+    ],
+  };
+  await page
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'From a file', exact: true }).click();
   await sendMessage(page, 'echo: my own words');
   const ask = page.getByRole('dialog', { name: 'Resume conversation' });
@@ -465,7 +521,13 @@ test('settings stored badly (by hand, or by an older version) fall back to defau
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('bitseek-chat.settings', JSON.stringify({ state: { language: 'constructor', endpoint: null, theme: '__proto__', temperature: 'hot', lastTools: { json: 1 } }, version: 1 }));
+      localStorage.setItem(
+        'bitseek-chat.settings',
+        JSON.stringify({
+          state: { language: 'constructor', endpoint: null, theme: '__proto__', temperature: 'hot', lastTools: { json: 1 } },
+          version: 1,
+        }),
+      );
     }
   });
   await page.goto('/');

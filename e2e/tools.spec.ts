@@ -34,7 +34,13 @@ test('tools are sent exactly as given, without the ones switched off', async ({ 
   await expect(lastAssistant(page)).toContainText('no tool needed');
   expect(requests[0]!.postDataJSON().tools).toEqual([JSON.parse(text)[0]]);
 
-  const custom = [{ type: 'function', function: { name: 'lookup', description: 'x', parameters: { type: 'object', properties: { q: { type: 'string' } } } }, extra: 1 }];
+  const custom = [
+    {
+      type: 'function',
+      function: { name: 'lookup', description: 'x', parameters: { type: 'object', properties: { q: { type: 'string' } } } },
+      extra: 1,
+    },
+  ];
   await toolsJson(page).fill(JSON.stringify(custom, null, 4));
   await sendMessage(page, 'echo: again');
   await expect(lastAssistant(page)).toContainText('again');
@@ -87,7 +93,11 @@ test('a tool round is answered in OpenAI form and replayed in later requests', a
   const call = second.messages[1].tool_calls[0];
   expect(second.messages).toEqual([
     { role: 'user', content: 'weather in Oslo?' },
-    { role: 'assistant', content: '', tool_calls: [{ id: call.id, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo","unit":"celsius"}' } }] },
+    {
+      role: 'assistant',
+      content: '',
+      tool_calls: [{ id: call.id, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo","unit":"celsius"}' } }],
+    },
     { role: 'tool', tool_call_id: call.id, content: '{"temp_c": 3, "sky": "snow"}' },
   ]);
 
@@ -119,9 +129,14 @@ test('sending on while a tool call is unanswered says so, and the request is one
 
 test('tool names and arguments are rendered as text only', async ({ app: page }) => {
   const hostile = '<img src=x onerror="window.__pwned=1">';
-  await page.getByRole('complementary', { name: 'Tools' }).getByRole('textbox', { name: 'Tools JSON' }).fill(
-    JSON.stringify([{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }]),
-  );
+  await page
+    .getByRole('complementary', { name: 'Tools' })
+    .getByRole('textbox', { name: 'Tools JSON' })
+    .fill(
+      JSON.stringify([
+        { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } },
+      ]),
+    );
   await sendMessage(page, `use a tool ${hostile}`);
   const card = page.getByRole('group', { name: 'Tool call: lookup' });
   await expect(card).toContainText('onerror');

@@ -39,7 +39,11 @@ test('the panel is visible at 1280×800 and every option reaches the request, no
   await expect(first).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(first).toContainText('search.example.com');
 
-  for (const [typed, shown] of [['0', '1'], ['2.5', '3'], ['9', '8']] as const) {
+  for (const [typed, shown] of [
+    ['0', '1'],
+    ['2.5', '3'],
+    ['9', '8'],
+  ] as const) {
     await panel(page).getByRole('spinbutton', { name: 'Max results' }).fill(typed);
     await expect(panel(page).getByRole('spinbutton', { name: 'Max results' })).toHaveValue(shown);
   }
@@ -94,7 +98,10 @@ test('on a narrow screen the panel sits behind Options', async ({ app: page }) =
 });
 
 test('markdown links in a reply are listed as sources', async ({ app: page }) => {
-  await sendMessage(page, 'echo: See [the spec](https://html.spec.whatwg.org/multipage/server-sent-events.html) and [1].\n\n[1] https://developer.mozilla.org/en-US/docs/Web/API/EventSource MDN EventSource');
+  await sendMessage(
+    page,
+    'echo: See [the spec](https://html.spec.whatwg.org/multipage/server-sent-events.html) and [1].\n\n[1] https://developer.mozilla.org/en-US/docs/Web/API/EventSource MDN EventSource',
+  );
   const sources = lastAssistant(page).getByRole('region', { name: 'Sources' });
   await expect(sources.getByRole('link')).toHaveCount(2);
   await expect(sources.getByRole('link').nth(0)).toContainText('html.spec.whatwg.org — the spec');

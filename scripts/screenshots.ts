@@ -31,11 +31,18 @@ async function withToolCall(page: Page): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tools' });
   if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Options' }).click();
   await panel.getByRole('button', { name: '+ get_weather' }).click();
-  if (await page.getByRole('button', { name: 'Close options' }).isVisible()) await page.getByRole('button', { name: 'Close options' }).click();
+  if (await page.getByRole('button', { name: 'Close options' }).isVisible())
+    await page.getByRole('button', { name: 'Close options' }).click();
   await send(page, 'What is the weather in Singapore?');
 }
 
-async function shoot(browser: Browser, name: string, viewport: typeof DESKTOP, colorScheme: 'light' | 'dark', setup: (page: Page) => Promise<void>) {
+async function shoot(
+  browser: Browser,
+  name: string,
+  viewport: typeof DESKTOP,
+  colorScheme: 'light' | 'dark',
+  setup: (page: Page) => Promise<void>,
+) {
   const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`http://localhost:${PORT}/`);
@@ -50,7 +57,12 @@ async function shoot(browser: Browser, name: string, viewport: typeof DESKTOP, c
 async function main() {
   execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
   process.env.SIM_DELAY_MS = '0';
-  const server = await preview({ root, configFile: resolve(root, 'vite.config.ts'), preview: { port: PORT, strictPort: true }, logLevel: 'error' });
+  const server = await preview({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    preview: { port: PORT, strictPort: true },
+    logLevel: 'error',
+  });
   const browser = await chromium.launch(CHROMIUM);
   mkdirSync(out, { recursive: true });
   try {

@@ -39,10 +39,26 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
 }
 
 export function sendError(res: ServerResponse, status: number, message: string, code?: number, param?: string): void {
-  sendJson(res, status, { error: { message, type: status === 401 ? 'authentication_error' : 'invalid_request_error', ...(param && { param }), code: code ?? status } });
+  sendJson(res, status, {
+    error: {
+      message,
+      type: status === 401 ? 'authentication_error' : 'invalid_request_error',
+      ...(param && { param }),
+      code: code ?? status,
+    },
+  });
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
 
 /** A fault asked for by X-Simulator: an HTTP error with a JSON, text or HTML body. */
 export function sendInjectedError(res: ServerResponse, o: SimOptions & { status: number }): void {
@@ -56,14 +72,17 @@ export function sendInjectedError(res: ServerResponse, o: SimOptions & { status:
 }
 
 export function validateMessages(value: unknown): InMessage[] {
-  if (!Array.isArray(value) || value.length === 0) throw new HttpError(400, 'Prompt is required: `messages` must be a non-empty array.', 4002);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new HttpError(400, 'Prompt is required: `messages` must be a non-empty array.', 4002);
   return value.map((m, i) => {
     if (typeof m !== 'object' || m === null) throw new HttpError(400, `messages[${i}] must be an object.`);
     const { role, content, tool_calls, tool_call_id } = m as Record<string, unknown>;
-    if (typeof role !== 'string' || !ROLES.has(role)) throw new HttpError(400, `messages[${i}].role must be one of system, user, assistant, tool.`);
+    if (typeof role !== 'string' || !ROLES.has(role))
+      throw new HttpError(400, `messages[${i}].role must be one of system, user, assistant, tool.`);
     const toolCallTurn = role === 'assistant' && Array.isArray(tool_calls) && content === null;
     if (typeof content !== 'string' && !toolCallTurn) throw new HttpError(400, `messages[${i}].content must be a string.`);
-    if (role === 'tool' && typeof tool_call_id !== 'string') throw new HttpError(400, `messages[${i}].tool_call_id is required for a tool message.`);
+    if (role === 'tool' && typeof tool_call_id !== 'string')
+      throw new HttpError(400, `messages[${i}].tool_call_id is required for a tool message.`);
     return { role, content: typeof content === 'string' ? content : null, ...(typeof tool_call_id === 'string' ? { tool_call_id } : {}) };
   });
 }

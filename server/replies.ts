@@ -75,7 +75,10 @@ function argumentFor(property: string, type: string | undefined, text: string): 
 function toolsAskedFor(text: string, specs: ToolSpec[]): ToolSpec[] {
   const lower = text.toLowerCase();
   const byName = specs.filter((s) => {
-    const words = s.name.toLowerCase().split(/[_-]+/).filter((w) => w.length > 3 && !['get', 'search', 'lookup', 'find'].includes(w));
+    const words = s.name
+      .toLowerCase()
+      .split(/[_-]+/)
+      .filter((w) => w.length > 3 && !['get', 'search', 'lookup', 'find'].includes(w));
     return lower.includes(s.name.toLowerCase()) || words.some((w) => lower.includes(w));
   });
   if (byName.length > 0) return byName;
@@ -105,7 +108,12 @@ function freshnessWords(f: WebSearchOptions['freshness'], zh: boolean): string {
 function searchReply(question: string, ws: WebSearchOptions): string {
   const zh = ws.lang === 'zh' || (ws.lang === 'auto' && /[\u4e00-\u9fff]/.test(question));
   const topic = question.replace(/\s+/g, ' ').trim().slice(0, 60) || 'your question';
-  const slug = encodeURIComponent(topic.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'query');
+  const slug = encodeURIComponent(
+    topic
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'query',
+  );
   const sources = Array.from({ length: ws.maxResults }, (_, i) => {
     const n = i + 1;
     const title = zh ? `模拟搜索结果 ${n}：${topic}` : `Simulated result ${n}: ${topic}`;
@@ -210,7 +218,9 @@ export type Delta = Record<string, unknown>;
 
 /** Tool calls as OpenAI streams them: id, type and name first, then arguments in pieces, interleaved. */
 export function toolCallDeltas(calls: PlannedToolCall[]): Delta[] {
-  const out: Delta[] = calls.map((c, index) => ({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
+  const out: Delta[] = calls.map((c, index) => ({
+    tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }],
+  }));
   const argPieces = calls.map((c) => pieces(c.arguments, 6));
   const longest = Math.max(0, ...argPieces.map((p) => p.length));
   for (let i = 0; i < longest; i++) {

@@ -75,19 +75,29 @@ describe('the simulator speaks Bitseek', () => {
     await dataLines(await post({ messages: [{ role: 'user', content: 'My name is Ada' }] }, headers));
     const lines = await dataLines(await post({ messages: [{ role: 'user', content: 'What was my first message?' }] }, headers));
     expect(textOf(lines)).toBe('Your first message in this conversation was: “My name is Ada”');
-    const other = await dataLines(await post({ messages: [{ role: 'user', content: 'What was my first message?' }] }, { ...auth, 'x-conversation-id': 'conv-other' }));
+    const other = await dataLines(
+      await post({ messages: [{ role: 'user', content: 'What was my first message?' }] }, { ...auth, 'x-conversation-id': 'conv-other' }),
+    );
     expect(textOf(other)).toBe('Your first message in this conversation was: “What was my first message?”');
   });
 
   it('searches with normalized options and lists that many labelled sources', async () => {
     const lines = await dataLines(
-      await post({ messages: [{ role: 'user', content: 'rust news' }], enableWebSearch: 'true', webSearch: { mode: 'force', maxResults: 20, freshness: 'day', lang: 'en' } }),
+      await post({
+        messages: [{ role: 'user', content: 'rust news' }],
+        enableWebSearch: 'true',
+        webSearch: { mode: 'force', maxResults: 20, freshness: 'day', lang: 'en' },
+      }),
     );
     const text = textOf(lines);
     expect(text).toContain('Web search (simulated)');
     expect(text).toContain('from the past day');
     expect(text.match(/^\d+\. \[Simulated result/gm)).toHaveLength(8);
-    const off = textOf(await dataLines(await post({ messages: [{ role: 'user', content: 'rust news?' }], enableWebSearch: 0, webSearch: { enabled: true } })));
+    const off = textOf(
+      await dataLines(
+        await post({ messages: [{ role: 'user', content: 'rust news?' }], enableWebSearch: 0, webSearch: { enabled: true } }),
+      ),
+    );
     expect(off).not.toContain('Web search (simulated)');
   });
 
@@ -105,14 +115,18 @@ describe('the simulator speaks Bitseek', () => {
     expect(withDone.at(-1)).toBe('[DONE]');
   });
 
-  it('takes its configured options for a request that sends none, and a request\'s own over them', async () => {
+  it("takes its configured options for a request that sends none, and a request's own over them", async () => {
     const simulator = createSimulator({ delayMs: 0, options: 'chunk=4' });
     const configured = createServer((req, res) => simulator(req, res));
     await new Promise<void>((resolve) => configured.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = configured.address() as AddressInfo;
       const ask = (headers: Record<string, string>) =>
-        fetch(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'echo: abcdefghij' }] }) });
+        fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'echo: abcdefghij' }] }),
+        });
       const pieces = (lines: string[]) => lines.map((l) => JSON.parse(l).choices?.[0]?.delta?.content).filter(Boolean);
       expect(pieces(await dataLines(await ask(auth)))).toEqual(['abcd', 'efgh', 'ij']);
       expect(pieces(await dataLines(await ask({ ...auth, 'x-simulator': 'chunk=5' })))).toEqual(['abcde', 'fghij']);
@@ -175,7 +189,11 @@ describe('the official openai SDK against the simulator', () => {
       tools: [
         {
           type: 'function',
-          function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+          function: {
+            name: 'get_weather',
+            description: 'Weather for a city',
+            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+          },
         },
       ],
     });

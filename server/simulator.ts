@@ -90,8 +90,19 @@ export function createSimulator(config: SimulatorConfig = {}) {
 
     if (o.json || body.stream === false) {
       const message: Delta = { role: 'assistant', content: plan.text || null };
-      if (plan.toolCalls.length) message.tool_calls = plan.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
-      return sendJson(res, 200, { id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finishReason }] });
+      if (plan.toolCalls.length)
+        message.tool_calls = plan.toolCalls.map((c) => ({
+          id: c.id,
+          type: 'function',
+          function: { name: c.name, arguments: c.arguments },
+        }));
+      return sendJson(res, 200, {
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [{ index: 0, message, finish_reason: finishReason }],
+      });
     }
 
     const eol = o.crlf ? '\r\n' : '\n';
@@ -120,7 +131,9 @@ export function createSimulator(config: SimulatorConfig = {}) {
       if (delay > 0 || pending.length >= WRITE_BYTES) flush();
     };
     const event = (delta: Delta, finish: string | null = null) =>
-      write(`${o.heartbeat ? `: keep-alive${eol}${eol}` : ''}data: ${JSON.stringify({ id, object, created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}${eol}${eol}`);
+      write(
+        `${o.heartbeat ? `: keep-alive${eol}${eol}` : ''}data: ${JSON.stringify({ id, object, created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}${eol}${eol}`,
+      );
 
     const deltas: Delta[] = [];
     if (o.openaiExtras) deltas.push({ role: 'assistant' });
@@ -128,7 +141,8 @@ export function createSimulator(config: SimulatorConfig = {}) {
     deltas.push(...pieces(plan.text, o.chunkChars).map((t) => ({ content: t })));
     deltas.push(...toolCallDeltas(plan.toolCalls));
 
-    if (o.unknownEvent) write(`event: ping${eol}data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'IGNORE-ME' } }] })}${eol}${eol}`);
+    if (o.unknownEvent)
+      write(`event: ping${eol}data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'IGNORE-ME' } }] })}${eol}${eol}`);
     let sent = 0;
     for (const delta of deltas) {
       if (closed) return;
@@ -154,7 +168,9 @@ export function createSimulator(config: SimulatorConfig = {}) {
     event({}, finishReason);
     if (o.openaiExtras) {
       const completion = deltas.length;
-      write(`data: ${JSON.stringify({ id, object, created, model, choices: [], usage: { prompt_tokens: raw.length >> 2, completion_tokens: completion, total_tokens: (raw.length >> 2) + completion } })}${eol}${eol}`);
+      write(
+        `data: ${JSON.stringify({ id, object, created, model, choices: [], usage: { prompt_tokens: raw.length >> 2, completion_tokens: completion, total_tokens: (raw.length >> 2) + completion } })}${eol}${eol}`,
+      );
     }
     if (o.done) write(`data: [DONE]${eol}${eol}`);
     flush();
@@ -171,7 +187,8 @@ export function createSimulator(config: SimulatorConfig = {}) {
   }
 
   function models(req: IncomingMessage, res: ServerResponse): void {
-    if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) throw new HttpError(401, 'Missing bearer token: send Authorization: Bearer <API key>.');
+    if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? ''))
+      throw new HttpError(401, 'Missing bearer token: send Authorization: Bearer <API key>.');
     sendJson(res, 200, { object: 'list', data: [{ id: 'bitseek-auto', object: 'model', owned_by: 'bitseek-simulator' }] });
   }
 

@@ -15,7 +15,11 @@ interface WireLike {
 }
 
 const callIds = (m: WireLike): string[] =>
-  Array.isArray(m.tool_calls) ? m.tool_calls.map((c) => (typeof c === 'object' && c !== null ? (c as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string') : [];
+  Array.isArray(m.tool_calls)
+    ? m.tool_calls
+        .map((c) => (typeof c === 'object' && c !== null ? (c as { id?: unknown }).id : undefined))
+        .filter((id): id is string => typeof id === 'string')
+    : [];
 
 /**
  * The first rule the messages break, or undefined: every `tool_calls` id is answered by
@@ -26,11 +30,15 @@ export function sequenceProblem(messages: readonly WireLike[]): SequenceProblem 
   let open: Set<string> | undefined; // the ids of the latest tool_calls turn not yet all answered
   let openAt = -1;
   for (const [i, m] of messages.entries()) {
-    if (typeof m.content !== 'string') return { message: `Invalid type for 'messages[${i}].content': expected a string.`, param: `messages.[${i}].content` };
+    if (typeof m.content !== 'string')
+      return { message: `Invalid type for 'messages[${i}].content': expected a string.`, param: `messages.[${i}].content` };
     if (m.role === 'tool') {
       const id = typeof m.tool_call_id === 'string' ? m.tool_call_id : '';
       if (!open?.delete(id)) {
-        return { message: `Invalid parameter: messages with role 'tool' must be a response to a preceding message with 'tool_calls' (tool_call_id ${JSON.stringify(id)} is not one of them, or was answered already).`, param: `messages.[${i}].role` };
+        return {
+          message: `Invalid parameter: messages with role 'tool' must be a response to a preceding message with 'tool_calls' (tool_call_id ${JSON.stringify(id)} is not one of them, or was answered already).`,
+          param: `messages.[${i}].role`,
+        };
       }
       continue;
     }

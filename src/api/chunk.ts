@@ -86,7 +86,10 @@ function errorEvent(o: Record<string, unknown>): ChunkEvent {
   const detail = describeErrorValue(o.error) ?? '';
   const inner = typeof o.error === 'object' && o.error !== null ? (o.error as Record<string, unknown>) : {};
   const code = inner.code ?? o.code;
-  return { type: 'error', error: new ChatError('server', said('serverError', detail, typeof code === 'number' || typeof code === 'string' ? String(code) : '')) };
+  return {
+    type: 'error',
+    error: new ChatError('server', said('serverError', detail, typeof code === 'number' || typeof code === 'string' ? String(code) : '')),
+  };
 }
 
 /**
@@ -98,11 +101,23 @@ function textOnlyChunk(o: Record<string, unknown>): ChunkEvent[] | undefined {
   if (!Array.isArray(choices) || choices.length !== 1 || o.usage != null) return undefined;
   const choice = choices[0] as Record<string, unknown> | null;
   const delta = choice?.delta as Record<string, unknown> | null | undefined;
-  if (!delta || typeof delta !== 'object' || choice!.finish_reason != null || choice!.message !== undefined || (choice!.index != null && choice!.index !== 0)) return undefined;
+  if (
+    !delta ||
+    typeof delta !== 'object' ||
+    choice!.finish_reason != null ||
+    choice!.message !== undefined ||
+    (choice!.index != null && choice!.index !== 0)
+  )
+    return undefined;
   const content = delta.content;
   for (const key in delta) if (key !== 'content' && key !== 'role') return undefined;
   if (typeof content !== 'string' || (delta.role !== undefined && typeof delta.role !== 'string')) return undefined;
-  if ((o.id != null && typeof o.id !== 'string') || (o.model != null && typeof o.model !== 'string') || (o.object != null && typeof o.object !== 'string')) return undefined;
+  if (
+    (o.id != null && typeof o.id !== 'string') ||
+    (o.model != null && typeof o.model !== 'string') ||
+    (o.object != null && typeof o.object !== 'string')
+  )
+    return undefined;
   const out: ChunkEvent[] = [];
   if (o.id || o.model || o.object) {
     const meta: ChunkEvent & { type: 'meta' } = { type: 'meta' };
@@ -190,6 +205,12 @@ export function textTemplate(data: string): TextTemplate | undefined {
   // Checked, not assumed: a probe put there must read as this event with the probe for its text.
   const probe = '\\u0000probe';
   const read = parseChunk(template.head + probe + template.tail);
-  const same = read.length === events.length && read.every((e, i) => (i === read.length - 1 ? e.type === last.type && (e as { text: string }).text === '\u0000probe' : JSON.stringify(e) === JSON.stringify(events[i])));
+  const same =
+    read.length === events.length &&
+    read.every((e, i) =>
+      i === read.length - 1
+        ? e.type === last.type && (e as { text: string }).text === '\u0000probe'
+        : JSON.stringify(e) === JSON.stringify(events[i]),
+    );
   return same ? template : undefined;
 }

@@ -12,13 +12,21 @@ describe('errorDetailFromBody', () => {
   it('reads a title, a heading, or the words of an HTML page, and JSON and event-stream errors', () => {
     expect(errorDetailFromBody('<html><head><TITLE>502 Bad Gateway</TITLE></head></html>', 'text/html')).toBe('502 Bad Gateway');
     expect(errorDetailFromBody('<html><body><h1>Down</h1></body></html>', 'text/html')).toBe('Down');
-    expect(errorDetailFromBody('<html><script>var x = "<b>";</script><p>Plain &amp; simple</p><style>p{}</style></html>', 'text/html')).toBe('Plain & simple');
+    expect(
+      errorDetailFromBody('<html><script>var x = "<b>";</script><p>Plain &amp; simple</p><style>p{}</style></html>', 'text/html'),
+    ).toBe('Plain & simple');
     expect(errorDetailFromBody('{"error":{"message":"Bad key"}}', 'application/json')).toBe('Bad key');
     expect(errorDetailFromBody('data: {"error":{"message":"No"}}\n\n', 'text/event-stream')).toBe('No');
   });
 
   it('takes time in proportion to a hostile body, not its square', () => {
-    for (const body of ['<html>' + '<'.repeat(140_000), '<title>'.repeat(40_000), '<script>'.repeat(40_000), '<html>' + '<p'.repeat(100_000), '{"error":'.repeat(7_000)]) {
+    for (const body of [
+      '<html>' + '<'.repeat(140_000),
+      '<title>'.repeat(40_000),
+      '<script>'.repeat(40_000),
+      '<html>' + '<p'.repeat(100_000),
+      '{"error":'.repeat(7_000),
+    ]) {
       expect(timed(() => errorDetailFromBody(body, body.startsWith('{') ? 'application/json' : 'text/html'))).toBeLessThan(150);
     }
   });

@@ -61,7 +61,10 @@ function textOfHtml(html: string): string {
     }
     pick += html.slice(from);
   }
-  return pick.replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  return pick
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 }
 
 /** How deep an error value is looked into: `{"error": {"message": …}}` is two. */
@@ -108,7 +111,8 @@ export function errorDetailFromBody(body: string, contentType: string | null): s
 }
 
 /** A redirect answered to `redirect: 'manual'`: opaque in a browser, the 3xx itself elsewhere. */
-export const isRedirect = (response: Response): boolean => response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+export const isRedirect = (response: Response): boolean =>
+  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 
 /** How much of an error's body is read: enough for any message, not a hostile server's megabytes. */
 const ERROR_BODY_BYTES = 64 * 1024;
@@ -146,7 +150,11 @@ export async function httpError(response: Response): Promise<ChatError> {
   const detail = errorDetailFromBody(body, response.headers.get('content-type'));
   const retryAfter = response.headers.get('retry-after') ?? undefined;
   const status = response.status;
-  return new ChatError('http', said('http', status, response.statusText, detail, retryAfter ?? ''), retryAfter ? { status, retryAfter } : { status });
+  return new ChatError(
+    'http',
+    said('http', status, response.statusText, detail, retryAfter ?? ''),
+    retryAfter ? { status, retryAfter } : { status },
+  );
 }
 
 /**

@@ -1,5 +1,12 @@
 // What the features and the app use of the protocol layer; the store uses the rest.
-export { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, isSimulatorEndpoint, modelsUrl, SIMULATOR_ENDPOINT, withoutCredentials } from './endpoint';
+export {
+  BITSEEK_ENDPOINT,
+  BITSEEK_PROXY_ENDPOINT,
+  isSimulatorEndpoint,
+  modelsUrl,
+  SIMULATOR_ENDPOINT,
+  withoutCredentials,
+} from './endpoint';
 export { ChatError, httpError, isRedirect, networkError, textAtMost } from './errors';
 export { authorizationFor, type KeyGrant } from './keyGate';
 export { toCurl } from './redact';

@@ -7,8 +7,16 @@ const grant = { endpoint: 'https://api.example.com/v1', apiKey: 'sk-secret-01234
 
 describe('the key gate', () => {
   it('gives the key to its own origin only', () => {
-    expect(authorizationFor('https://api.example.com/v1/models', grant)).toEqual({ headers: { authorization: 'Bearer sk-secret-0123456789' } });
-    for (const url of ['https://api.example.co/v1/models', 'http://api.example.com/v1/models', 'https://api.example.com:8443/v1', 'https://evil.example/?https://api.example.com', 'not a url']) {
+    expect(authorizationFor('https://api.example.com/v1/models', grant)).toEqual({
+      headers: { authorization: 'Bearer sk-secret-0123456789' },
+    });
+    for (const url of [
+      'https://api.example.co/v1/models',
+      'http://api.example.com/v1/models',
+      'https://api.example.com:8443/v1',
+      'https://evil.example/?https://api.example.com',
+      'not a url',
+    ]) {
       const decision = authorizationFor(url, grant);
       expect(decision.headers).toEqual({});
       expect(decision.refused).toBeTruthy();
@@ -26,7 +34,9 @@ describe('the key gate', () => {
   it('is the only source that writes an Authorization header', () => {
     const root = join(__dirname, '..');
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
-    const writers = files.filter((f) => /authorization\s*[:=]|['"`]authorization['"`]\s*[:\]]|Bearer \$\{/i.test(readFileSync(join(root, f), 'utf8')));
+    const writers = files.filter((f) =>
+      /authorization\s*[:=]|['"`]authorization['"`]\s*[:\]]|Bearer \$\{/i.test(readFileSync(join(root, f), 'utf8')),
+    );
     expect(writers.map((f) => relative(root, join(root, f)))).toEqual(['api/keyGate.ts']);
   });
 });

@@ -30,7 +30,9 @@ export function authorizationFor(url: string, grant: KeyGrant): { headers: Recor
   if (!key) return { headers: {} };
   const origin = originOf(url);
   // The simulator's public key opens only the same-origin simulator: it is no secret.
-  const allowed = grant.apiKey.trim() ? origin !== '' && origin === grant.keyOrigin : isSimulatorEndpoint(grant.endpoint) && origin === defaultOrigin();
+  const allowed = grant.apiKey.trim()
+    ? origin !== '' && origin === grant.keyOrigin
+    : isSimulatorEndpoint(grant.endpoint) && origin === defaultOrigin();
   if (!allowed) return { headers: {}, refused: origin || url };
   return { headers: { authorization: `Bearer ${key}` } };
 }

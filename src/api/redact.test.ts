@@ -21,6 +21,8 @@ describe('redaction', () => {
     const curl = toCurl(request);
     expect(curl).not.toContain('sk-live-1234567890abcdef');
     expect(curl).toContain("-H 'authorization: Bearer ••••cdef'");
-    expect(curl).toContain(`--data-raw '{"model":"bitseek-auto","stream":true,"temperature":0.7,"messages":[{"role":"user","content":"it'\\''s"}]}'`);
+    expect(curl).toContain(
+      `--data-raw '{"model":"bitseek-auto","stream":true,"temperature":0.7,"messages":[{"role":"user","content":"it'\\''s"}]}'`,
+    );
   });
 });

@@ -74,7 +74,9 @@ describe('buildChatRequest', () => {
       msg('user', 'c'),
       msg('assistant', '', { status: 'failed' }),
       msg('user', 'weather?'),
-      msg('assistant', '', { toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_weather', arguments: '{"city":"Oslo"}' }] }),
+      msg('assistant', '', {
+        toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_weather', arguments: '{"city":"Oslo"}' }],
+      }),
       msg('tool', '{"temp":3}', { toolCallId: 'call_1' }),
     ];
     expect(buildChatRequest(input({ history, systemPrompt: '' })).body.messages).toEqual([
@@ -92,7 +94,8 @@ describe('buildChatRequest', () => {
   });
 
   it('sends tool rounds a strict server accepts, whatever the history holds', () => {
-    const asks = (...ids: string[]) => msg('assistant', '', { toolCalls: ids.map((id, index) => ({ index, id, type: 'function', name: 'f', arguments: '{}' })) });
+    const asks = (...ids: string[]) =>
+      msg('assistant', '', { toolCalls: ids.map((id, index) => ({ index, id, type: 'function', name: 'f', arguments: '{}' })) });
     const history = [
       msg('user', 'q'),
       asks('a', 'b'),
@@ -136,7 +139,8 @@ describe('withoutCredentials', () => {
     expect(withoutCredentials('ht\ttps://alice:s3cret@h.example/v1')).toBe('https://h.example/v1');
     expect(withoutCredentials('https://a:p@ss@h.example/v1?x=@y')).toBe('https://h.example/v1?x=@y');
     expect(withoutCredentials('//alice:s3cret@api.example.com:99999/v1')).not.toContain('s3cret');
-    for (const plain of ['https://h.example/v1', '/v1', 'https://h.example/v1?to=a@b', '  /bitseek/v1 ']) expect(withoutCredentials(plain)).toBe(plain);
+    for (const plain of ['https://h.example/v1', '/v1', 'https://h.example/v1?to=a@b', '  /bitseek/v1 '])
+      expect(withoutCredentials(plain)).toBe(plain);
   });
 
   it('never puts a password into the error for a URL it cannot read', () => {

@@ -6,7 +6,6 @@ import { requireAuthorization, type KeyGrant } from './keyGate';
 
 export const DEFAULT_MODEL = 'bitseek-auto';
 
-
 type WireMessage =
   | { role: 'system' | 'user'; content: string }
   | { role: 'assistant'; content: string | null; tool_calls?: WireToolCall[] }

@@ -26,7 +26,11 @@ describe('sseReader (the WHATWG event-stream rules)', () => {
   it('reads LF, CR and CRLF alike, split anywhere, and names events', () => {
     const text = 'event: ping\r\ndata: 1\r\n\r\ndata: 2\r\rdata: 3\n\n';
     const whole = read(text);
-    expect(whole).toEqual([{ event: 'ping', data: '1' }, { event: '', data: '2' }, { event: '', data: '3' }]);
+    expect(whole).toEqual([
+      { event: 'ping', data: '1' },
+      { event: '', data: '2' },
+      { event: '', data: '3' },
+    ]);
     for (let cut = 1; cut < text.length; cut++) expect(read(text.slice(0, cut), text.slice(cut))).toEqual(whole);
   });
 

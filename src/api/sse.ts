@@ -47,7 +47,10 @@ export function sseReader(onEvent: (event: SseEvent) => void): (chunk: Uint8Arra
     if (fieldLength === 0) return; // a comment
     const nameEnd = fieldLength < 0 ? line.length : fieldLength;
     const valueStart = fieldLength < 0 ? line.length : fieldLength + (line[fieldLength + 1] === SPACE ? 2 : 1);
-    const name = nameEnd === 4 && line[0] === 0x64 && line[1] === 0x61 && line[2] === 0x74 && line[3] === 0x61 ? 'data' : decoder.decode(line.subarray(0, nameEnd));
+    const name =
+      nameEnd === 4 && line[0] === 0x64 && line[1] === 0x61 && line[2] === 0x74 && line[3] === 0x61
+        ? 'data'
+        : decoder.decode(line.subarray(0, nameEnd));
     if (name === 'data') {
       const value = decoder.decode(line.subarray(valueStart));
       data = data === undefined ? value : `${data}\n${value}`;

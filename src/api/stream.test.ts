@@ -87,7 +87,10 @@ interface Run {
   calls: number;
 }
 
-async function run(spec: FakeResponse, extra: { signal?: AbortSignal; firstByteTimeoutMs?: number; finishGraceMs?: number } = {}): Promise<Run> {
+async function run(
+  spec: FakeResponse,
+  extra: { signal?: AbortSignal; firstByteTimeoutMs?: number; finishGraceMs?: number } = {},
+): Promise<Run> {
   const calls = { count: 0 };
   const reply = newAccumulator();
   const events: StreamEvent[] = [];
@@ -128,7 +131,10 @@ const rawEventsOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type ===
  * moved away as it comes (as the worker moves them to the page: a piece the reader still
  * used would be lost to it), and read back from those bytes as the inspector reads them.
  */
-async function runAsWire(chunks: Uint8Array[], bytes = false): Promise<{ outcome: StreamOutcome; reply: ReplyAccumulator; raw: { event: string; data: string }[] }> {
+async function runAsWire(
+  chunks: Uint8Array[],
+  bytes = false,
+): Promise<{ outcome: StreamOutcome; reply: ReplyAccumulator; raw: { event: string; data: string }[] }> {
   const pieces: Uint8Array[] = [];
   const runs: (Uint32Array | undefined)[] = [];
   let events = 0;
@@ -147,7 +153,15 @@ async function runAsWire(chunks: Uint8Array[], bytes = false): Promise<{ outcome
     },
   });
   const log = new RawLog();
-  log.append(emptyChunk(), wireChunk(pieces, pieces.map(() => 0), events, runs).chunk);
+  log.append(
+    emptyChunk(),
+    wireChunk(
+      pieces,
+      pieces.map(() => 0),
+      events,
+      runs,
+    ).chunk,
+  );
   return { outcome, reply, raw: Array.from({ length: log.length }, (_, i) => log.get(i)).map(({ event, data }) => ({ event, data })) };
 }
 
@@ -191,7 +205,14 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
   });
 
   it('keeps a last event that the server closed without a blank line', async () => {
-    for (const [eol, cut] of [['\n', '\n'], ['\r\n', '\r\n'], ['\r', '\r'], ['\n', '\n\n'], ['\r\n', '\r\n\r\n'], ['\r', '\r\r']]) {
+    for (const [eol, cut] of [
+      ['\n', '\n'],
+      ['\r\n', '\r\n'],
+      ['\r', '\r'],
+      ['\n', '\n\n'],
+      ['\r\n', '\r\n\r\n'],
+      ['\r', '\r\r'],
+    ]) {
       const wire = bitseekWire(['A', 'B'], eol!);
       const r = await run({ chunks: [enc.encode(wire.slice(0, wire.length - cut!.length))] });
       expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'AB', finishReason: 'stop' });
@@ -209,13 +230,35 @@ describe('streamChat on recorded Bitseek wire bytes', () => {
 
 describe('the shapes other OpenAI-compatible servers send', () => {
   const openAi = [
-    { id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'gpt-x', choices: [{ index: 0, delta: { role: 'assistant' }, finish_reason: null }] },
-    { id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'gpt-x', choices: [{ index: 0, delta: { reasoning_content: 'Think' }, finish_reason: null }] },
-    { id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'gpt-x', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }] },
+    {
+      id: 'chatcmpl-1',
+      object: 'chat.completion.chunk',
+      model: 'gpt-x',
+      choices: [{ index: 0, delta: { role: 'assistant' }, finish_reason: null }],
+    },
+    {
+      id: 'chatcmpl-1',
+      object: 'chat.completion.chunk',
+      model: 'gpt-x',
+      choices: [{ index: 0, delta: { reasoning_content: 'Think' }, finish_reason: null }],
+    },
+    {
+      id: 'chatcmpl-1',
+      object: 'chat.completion.chunk',
+      model: 'gpt-x',
+      choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }],
+    },
     { id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'gpt-x', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-    { id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'gpt-x', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } },
+    {
+      id: 'chatcmpl-1',
+      object: 'chat.completion.chunk',
+      model: 'gpt-x',
+      choices: [],
+      usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+    },
   ];
-  const wire = (objs: unknown[], tail = 'data: [DONE]\n\n') => enc.encode(objs.map((o) => `data: ${JSON.stringify(o)}\n\n`).join('') + tail);
+  const wire = (objs: unknown[], tail = 'data: [DONE]\n\n') =>
+    enc.encode(objs.map((o) => `data: ${JSON.stringify(o)}\n\n`).join('') + tail);
 
   it('reads a role-only first chunk, reasoning, a usage chunk with empty choices, and [DONE]', async () => {
     const r = await run({ chunks: [wire(openAi)], hang: true });
@@ -288,7 +331,12 @@ describe('the shapes other OpenAI-compatible servers send', () => {
     const wire = bitseekWire(['a', 'b']).replace('\n\n', '\n\ndata: {"choices": [oops\n\n');
     const r = await run({ chunks: [enc.encode(wire)] });
     expect(seen(r)).toMatchObject({ outcome: 'complete', content: 'ab' });
-    expect(r.reply.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('not valid JSON'), said: expect.objectContaining({ key: 'skippedEvent' }) })]);
+    expect(r.reply.warnings).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('not valid JSON'),
+        said: expect.objectContaining({ key: 'skippedEvent' }),
+      }),
+    ]);
   });
 
   it('shows the reply of a server that ignores stream and answers application/json', async () => {
@@ -323,26 +371,42 @@ describe('failures keep what arrived and never re-send', () => {
 
   it('shows the message of an HTTP error sent as an event stream, read through a reused buffer', async () => {
     const body = enc.encode('data: {"error":{"message":"Tool call call_1 has no tool result"}}\n\n');
-    const r = await run({ status: 400, headers: { 'content-type': 'text/event-stream' }, chunks: [body.slice(0, 20), body.slice(20)], bytes: true });
+    const r = await run({
+      status: 400,
+      headers: { 'content-type': 'text/event-stream' },
+      chunks: [body.slice(0, 20), body.slice(20)],
+      bytes: true,
+    });
     expect(r.outcome).toMatchObject({ status: 'failed', error: { kind: 'http', status: 400 } });
     expect(r.outcome.status === 'failed' && r.outcome.error.message).toBe('HTTP 400: Tool call call_1 has no tool result');
   });
 
   it('reads an HTML gateway page and a text body into the message', async () => {
-    const html = await run({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad</h1></body></html>' });
+    const html = await run({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad</h1></body></html>',
+    });
     expect(html.outcome.status === 'failed' && html.outcome.error.message).toBe('HTTP 502: 502 Bad Gateway');
     const text = await run({ status: 500, headers: { 'content-type': 'text/plain' }, body: 'upstream exploded' });
     expect(text.outcome.status === 'failed' && text.outcome.error.message).toBe('HTTP 500: upstream exploded');
   });
 
   it('says when to retry after a 429', async () => {
-    const r = await run({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': '7' }, body: '{"error":{"message":"Slow down"}}' });
+    const r = await run({
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': '7' },
+      body: '{"error":{"message":"Slow down"}}',
+    });
     expect(r.outcome).toMatchObject({ status: 'failed', error: { status: 429, retryAfter: '7' } });
     expect(r.outcome.status === 'failed' && r.outcome.error.message).toContain('Retry after 7 s');
   });
 
   it('ends on an {"error"} event, keeping the text before it', async () => {
-    const wire = bitseekWire(['Partial ']).replace(/data: \{[^\n]*"finish_reason":"stop"[^\n]*\n\n$/, 'data: {"error":{"message":"Prompt is required","code":4002}}\n\n');
+    const wire = bitseekWire(['Partial ']).replace(
+      /data: \{[^\n]*"finish_reason":"stop"[^\n]*\n\n$/,
+      'data: {"error":{"message":"Prompt is required","code":4002}}\n\n',
+    );
     const r = await run({ chunks: [enc.encode(wire + bitseekWire(['never']))] });
     expect(r.reply.content).toBe('Partial ');
     expect(r.outcome).toMatchObject({ status: 'failed', error: { kind: 'server' } });
@@ -358,9 +422,13 @@ describe('failures keep what arrived and never re-send', () => {
 
   it('says that no reply came, not that one was interrupted, when nothing of it arrived', async () => {
     const closed = await run({ chunks: [enc.encode(': keep-alive\n\n')] });
-    expect(closed.outcome.status === 'failed' && closed.outcome.error.message).toBe('The server closed the connection without sending any of the reply.');
+    expect(closed.outcome.status === 'failed' && closed.outcome.error.message).toBe(
+      'The server closed the connection without sending any of the reply.',
+    );
     const dropped = await run({ chunks: [enc.encode(': keep-alive\n\n')], dropAfterChunks: true });
-    expect(dropped.outcome.status === 'failed' && dropped.outcome.error.message).toBe('The connection was lost before any of the reply arrived.');
+    expect(dropped.outcome.status === 'failed' && dropped.outcome.error.message).toBe(
+      'The connection was lost before any of the reply arrived.',
+    );
   });
 
   it('reports a dropped connection as lost, keeping the partial reply, with one request', async () => {
@@ -458,10 +526,15 @@ describe('property: any split of the wire bytes gives the same result as the who
   });
 });
 
-describe('property: raw events as the stream\'s bytes read back as the raw events themselves', () => {
+describe("property: raw events as the stream's bytes read back as the raw events themselves", () => {
   it('holds for any deltas, line endings, cut points and endings (bytes past the end read, or a last line unterminated)', async () => {
     const fc = await import('fast-check');
-    const endings = ['', 'data: [DONE]\n\ndata: {"after":"the end"}\n\n', ': keep-alive\n\nevent: ping\ndata: {}\n\n', 'data: {"no blank line":1}'];
+    const endings = [
+      '',
+      'data: [DONE]\n\ndata: {"after":"the end"}\n\n',
+      ': keep-alive\n\nevent: ping\ndata: {}\n\n',
+      'data: {"no blank line":1}',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
@@ -485,15 +558,36 @@ describe('property: read as bytes, with text runs joined, a stream means what it
   it('holds for text, reasoning, tool calls, heartbeats, named and id-carrying events, escapes, any line ending and cut points', async () => {
     const fc = await import('fast-check');
     const id = 'stream:chat:26e9c1d0-0000-4000-8000-000000000002';
-    const chunk = (delta: object, finish: string | null = null) => JSON.stringify({ id, object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '\\', '\n', '\r', '\t', '/', 'é', '中', '😀', '\u2028', '\u0001'), minLength: 0, maxLength: 6 });
+    const chunk = (delta: object, finish: string | null = null) =>
+      JSON.stringify({
+        id,
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', '"', '\\', '\n', '\r', '\t', '/', 'é', '中', '😀', '\u2028', '\u0001'),
+      minLength: 0,
+      maxLength: 6,
+    });
     const event = fc.oneof(
       { weight: 8, arbitrary: text.map((t) => `data: ${chunk({ content: t })}`) },
       { weight: 2, arbitrary: text.map((t) => `data:${chunk({ reasoning_content: t })}`) },
       { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ content: t }).replace(/"([^"]+)":/g, '"$1": ')}`) },
       { weight: 1, arbitrary: fc.constant(`data: ${chunk({ role: 'assistant', content: '' })}`) },
-      { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: t } }] })}`) },
-      { weight: 1, arbitrary: text.map((t) => `data: ${chunk({ content: t }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`) },
+      {
+        weight: 1,
+        arbitrary: text.map(
+          (t) => `data: ${chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: t } }] })}`,
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: text.map(
+          (t) => `data: ${chunk({ content: t }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
+        ),
+      },
       // Fits the text's template around more than a text: `…"content":"` t `","reasoning_content":"r` `"},…`
       { weight: 3, arbitrary: text.map((t) => `data: ${chunk({ content: t, reasoning_content: 'r' })}`) },
       { weight: 1, arbitrary: fc.constant(': keep-alive') },
@@ -503,14 +597,20 @@ describe('property: read as bytes, with text runs joined, a stream means what it
     );
     const ending = `data: ${chunk({}, 'stop')}\n\ndata: ${JSON.stringify({ id, choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } })}\n\ndata: [DONE]\n\n`;
     await fc.assert(
-      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 16 }), fc.boolean(), async (events, eol, rawCuts, byteStream) => {
-        const bytes = enc.encode((events.map((e) => `${e}\n\n`).join('') + ending).replace(/\n/g, eol));
-        const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
-        const oneByOne = await run({ chunks: splitAt(bytes, ...cuts) });
-        const asWire = await runAsWire(splitAt(bytes, ...cuts), byteStream);
-        expect(seen({ ...asWire, events: [], calls: 1 })).toEqual(seen(oneByOne));
-        expect(asWire.raw).toEqual(rawEventsOf(oneByOne.events));
-      }),
+      fc.asyncProperty(
+        fc.array(event, { maxLength: 40 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 16 }),
+        fc.boolean(),
+        async (events, eol, rawCuts, byteStream) => {
+          const bytes = enc.encode((events.map((e) => `${e}\n\n`).join('') + ending).replace(/\n/g, eol));
+          const cuts = [...new Set(rawCuts.map((c) => c % bytes.length))].filter((c) => c > 0).sort((a, b) => a - b);
+          const oneByOne = await run({ chunks: splitAt(bytes, ...cuts) });
+          const asWire = await runAsWire(splitAt(bytes, ...cuts), byteStream);
+          expect(seen({ ...asWire, events: [], calls: 1 })).toEqual(seen(oneByOne));
+          expect(asWire.raw).toEqual(rawEventsOf(oneByOne.events));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -14,10 +14,7 @@ export type StreamEvent =
   | { type: 'open'; status: number; headers: Record<string, string> }
   | { type: 'raw'; event: string; data: string };
 
-export type StreamOutcome =
-  | { status: 'complete' }
-  | { status: 'cancelled' }
-  | { status: 'failed'; error: ChatError };
+export type StreamOutcome = { status: 'complete' } | { status: 'cancelled' } | { status: 'failed'; error: ChatError };
 
 export interface StreamOptions {
   /** Aborting it stops the stream: the outcome is `cancelled`. */

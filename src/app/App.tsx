@@ -33,7 +33,9 @@ function ChatScreen() {
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [conversationsOpen, setConversationsOpen] = useState(false);
   // A link's id that is not stored here: it is bound only if the person says Resume.
-  const [linkedId, setLinkedId] = useState(() => (firstRouteId && !useChatStore.getState().conversations.has(firstRouteId) ? firstRouteId : undefined));
+  const [linkedId, setLinkedId] = useState(() =>
+    firstRouteId && !useChatStore.getState().conversations.has(firstRouteId) ? firstRouteId : undefined,
+  );
   const activeId = useChatStore((s) => s.activeId);
   const askingAboutKey = useChatStore((s) => !!s.keyConfirmation);
   const importedId = useChatStore((s) => s.idConfirmation?.conversationId);
@@ -57,7 +59,10 @@ function ChatScreen() {
 
   return (
     <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">
-      <div id="conversations-panel" className={`${drawer(conversationsOpen, 'left')} min-h-0 bg-surface-raised md:static md:block md:w-auto md:shadow-none`}>
+      <div
+        id="conversations-panel"
+        className={`${drawer(conversationsOpen, 'left')} min-h-0 bg-surface-raised md:static md:block md:w-auto md:shadow-none`}
+      >
         <Guarded>
           <Sidebar {...(conversationsOpen ? { onClose: () => setConversationsOpen(false) } : {})} />
         </Guarded>
@@ -66,14 +71,26 @@ function ChatScreen() {
         <SimulatorNote />
         <StorageAlert />
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
-          <Button size="sm" className="md:hidden" aria-expanded={conversationsOpen} aria-controls="conversations-panel" onClick={() => setConversationsOpen((o) => !o)}>
+          <Button
+            size="sm"
+            className="md:hidden"
+            aria-expanded={conversationsOpen}
+            aria-controls="conversations-panel"
+            onClick={() => setConversationsOpen((o) => !o)}
+          >
             {t.app.conversations}
           </Button>
           {/* On a phone the title gives its row to the buttons: the Conversations drawer shows it. */}
           <h1 className="sr-only min-w-[8rem] flex-1 basis-32 truncate text-sm font-semibold sm:not-sr-only">{title}</h1>
           <ConversationIdField id={activeId} className="order-last basis-full sm:order-none sm:basis-auto" />
           <div className="ml-auto flex gap-1">
-            <Button size="sm" className="xl:hidden" aria-expanded={optionsOpen} aria-controls="side-panel" onClick={() => setOptionsOpen((o) => !o)}>
+            <Button
+              size="sm"
+              className="xl:hidden"
+              aria-expanded={optionsOpen}
+              aria-controls="side-panel"
+              onClick={() => setOptionsOpen((o) => !o)}
+            >
               {t.app.options}
             </Button>
             <Button size="sm" variant="ghost" aria-label={t.app.shortcuts} title={t.app.shortcuts} onClick={() => setShortcutsOpen(true)}>
@@ -145,7 +162,7 @@ function ChatScreen() {
 // link to a conversation, or one to reopen: its replies are the first screen, so the
 // renderer loads as the app starts, beside its first render and the conversations, not after.
 const firstRouteId = routeConversationId(location.pathname);
-const rendererFirst = firstRouteId ?? loadLastActive() ? loadMarkdown() : undefined;
+const rendererFirst = (firstRouteId ?? loadLastActive()) ? loadMarkdown() : undefined;
 
 export function App() {
   const loaded = useChatStore((s) => s.loaded);

@@ -11,7 +11,14 @@ export function titleFrom(text: string, max = 60): string {
 /** A conversation with no messages yet, with the options given; `resumed` when it binds a server id the person chose. */
 export function newConversation(id: string, options: Pick<Conversation, 'webSearch' | 'tools'>, resumed = false): Conversation {
   const now = Date.now();
-  const c: Conversation = { id, title: resumed ? en.chat.resumedTitle(id) : en.chat.untitled, createdAt: now, updatedAt: now, messages: [], ...options };
+  const c: Conversation = {
+    id,
+    title: resumed ? en.chat.resumedTitle(id) : en.chat.untitled,
+    createdAt: now,
+    updatedAt: now,
+    messages: [],
+    ...options,
+  };
   if (resumed) c.resumed = true;
   return c;
 }
@@ -21,7 +28,11 @@ export function newConversation(id: string, options: Pick<Conversation, 'webSear
  * the latest; undefined when there is none. A route to the id this browser last had open
  * but never saved (an empty new chat) is no resume: that id is opened anew, unstored.
  */
-export function openingId(conversations: ReadonlyMap<string, Conversation>, routeId: string | undefined, last: string | undefined): string | undefined {
+export function openingId(
+  conversations: ReadonlyMap<string, Conversation>,
+  routeId: string | undefined,
+  last: string | undefined,
+): string | undefined {
   if (routeId && (conversations.has(routeId) || routeId === last)) return routeId;
   if (last && conversations.has(last)) return last;
   return [...conversations.values()].sort((a, b) => b.updatedAt - a.updatedAt)[0]?.id;
@@ -41,7 +52,11 @@ export function settleAfterReload(c: Conversation): Conversation {
   if (!c.messages.some((m) => m.status === 'streaming')) return c;
   return {
     ...c,
-    messages: c.messages.map((m) => (m.status === 'streaming' ? { ...m, status: 'failed', problem: nothingArrived(m) ? NO_REPLY_BEFORE_RELOAD : INTERRUPTED_BY_RELOAD } : m)),
+    messages: c.messages.map((m) =>
+      m.status === 'streaming'
+        ? { ...m, status: 'failed', problem: nothingArrived(m) ? NO_REPLY_BEFORE_RELOAD : INTERRUPTED_BY_RELOAD }
+        : m,
+    ),
   };
 }
 

@@ -3,7 +3,13 @@ import { mergeConversations, wouldChange } from './merge';
 import { parseConversation } from './schema';
 import type { Conversation, Message } from './types';
 
-const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({ id, role: 'user', content: id, createdAt, ...extra });
+const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({
+  id,
+  role: 'user',
+  content: id,
+  createdAt,
+  ...extra,
+});
 const conv = (messages: Message[], extra: Partial<Conversation> = {}): Conversation => ({
   id: 'conv-1',
   title: 'T',

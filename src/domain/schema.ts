@@ -12,7 +12,10 @@ const finite = z.number().check(z.refine(Number.isFinite));
 const time = z.number().check(z.refine((n) => Math.abs(n) <= 8.64e15));
 
 const ToolCall = z.object({ index: finite, id: z.string(), type: z.string(), name: z.string(), arguments: z.string() });
-const Said = z.object({ key: z.string().check(z.maxLength(64)), params: z.array(z.union([z.string(), finite, z.boolean()])).check(z.maxLength(8)) });
+const Said = z.object({
+  key: z.string().check(z.maxLength(64)),
+  params: z.array(z.union([z.string(), finite, z.boolean()])).check(z.maxLength(8)),
+});
 const Note = z.object({ message: z.string(), said: opt(Said) });
 const Problem = z.object({
   kind: z.enum(['http', 'network', 'server', 'interrupted', 'timeout', 'protocol', 'config']),
@@ -24,7 +27,10 @@ const Problem = z.object({
 const Usage = z.object({ promptTokens: opt(finite), completionTokens: opt(finite), totalTokens: opt(finite) });
 const Metrics = z.object({ firstByteMs: opt(finite), firstTokenMs: opt(finite), totalMs: finite, chars: finite, events: finite });
 // Web-search options are re-normalized, never trusted as stored.
-const WebSearch = z.pipe(z.unknown(), z.transform((v) => normalizeWebSearch(v)));
+const WebSearch = z.pipe(
+  z.unknown(),
+  z.transform((v) => normalizeWebSearch(v)),
+);
 
 const Message = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -39,7 +45,17 @@ const Message = z.object({
   finishReason: opt(z.string()),
   problem: opt(Problem),
   // Older records kept warnings as plain English strings.
-  warnings: opt(z.array(z.union([z.pipe(z.string(), z.transform((message) => ({ message }))), Note]))),
+  warnings: opt(
+    z.array(
+      z.union([
+        z.pipe(
+          z.string(),
+          z.transform((message) => ({ message })),
+        ),
+        Note,
+      ]),
+    ),
+  ),
   streamId: opt(z.string()),
   model: opt(z.string()),
   usage: opt(Usage),

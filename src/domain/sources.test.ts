@@ -3,7 +3,8 @@ import { extractSources } from './sources';
 
 describe('extractSources', () => {
   it('reads markdown links in order, once each, with their domain', () => {
-    const md = 'See [Rust **blog**](https://blog.rust-lang.org/a) and [docs](https://doc.rust-lang.org/) and [again](https://blog.rust-lang.org/a).';
+    const md =
+      'See [Rust **blog**](https://blog.rust-lang.org/a) and [docs](https://doc.rust-lang.org/) and [again](https://blog.rust-lang.org/a).';
     expect(extractSources(md)).toEqual([
       { url: 'https://blog.rust-lang.org/a', title: 'Rust blog', domain: 'blog.rust-lang.org' },
       { url: 'https://doc.rust-lang.org/', title: 'docs', domain: 'doc.rust-lang.org' },
@@ -19,12 +20,15 @@ describe('extractSources', () => {
   });
 
   it('ignores images, unsafe schemes and links inside code', () => {
-    const md = '![pic](https://img.example.com/x.png) [x](javascript:alert(1)) `[y](https://code.example.com)`\n```\n[z](https://fence.example.com)\n```';
+    const md =
+      '![pic](https://img.example.com/x.png) [x](javascript:alert(1)) `[y](https://code.example.com)`\n```\n[z](https://fence.example.com)\n```';
     expect(extractSources(md)).toEqual([]);
   });
 
   it('falls back to the domain for an empty title', () => {
-    expect(extractSources('[ ](https://a.example.com/p)')).toEqual([{ url: 'https://a.example.com/p', title: 'a.example.com', domain: 'a.example.com' }]);
+    expect(extractSources('[ ](https://a.example.com/p)')).toEqual([
+      { url: 'https://a.example.com/p', title: 'a.example.com', domain: 'a.example.com' },
+    ]);
   });
 });
 
@@ -44,7 +48,28 @@ describe('extractSources on hostile input', () => {
 
   it('finds what the patterns found, in the same order', async () => {
     const fc = await import('fast-check');
-    const noise = fc.constantFrom('[', ']', '(', ')', '![', '](', 'http://a', 'https://b.c/', ')', ' "t")', ' ', '\n', '\r', '"', '`', '```', '1. ', '[2] ', 'x', '-');
+    const noise = fc.constantFrom(
+      '[',
+      ']',
+      '(',
+      ')',
+      '![',
+      '](',
+      'http://a',
+      'https://b.c/',
+      ')',
+      ' "t")',
+      ' ',
+      '\n',
+      '\r',
+      '"',
+      '`',
+      '```',
+      '1. ',
+      '[2] ',
+      'x',
+      '-',
+    );
     const links = fc.constantFrom('[t](http://d)', '[t](https://b.c/e "t")', '\n1. x http://f', '\n[2] https://g.h/ t');
     const piece = fc.oneof({ arbitrary: noise, weight: 4 }, { arbitrary: links, weight: 1 });
     fc.assert(

@@ -29,7 +29,8 @@ function domainOf(url: string): string | undefined {
   }
 }
 
-const isTrimmed = (c: string | undefined) => c !== undefined && (isSpace(c.charCodeAt(0)) || c === ':' || c === '–' || c === '—' || c === '-');
+const isTrimmed = (c: string | undefined) =>
+  c !== undefined && (isSpace(c.charCodeAt(0)) || c === ':' || c === '–' || c === '—' || c === '-');
 
 function cleanTitle(text: string): string {
   const s = text.replace(/[*_`]/g, '');
@@ -40,11 +41,10 @@ function cleanTitle(text: string): string {
   return s.slice(from, to).replace(/\s+/g, ' ');
 }
 
-
 /** `text` without fenced code (``` to ``` or to the end), then without code spans (`…` on one line). */
 function withoutCode(text: string): string {
   const kept: string[] = [];
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const fence = text.indexOf('```', from);
     kept.push(fence === -1 ? text.slice(from) : text.slice(from, fence));
     const close = fence === -1 ? -1 : text.indexOf('```', fence + 3);
@@ -158,7 +158,10 @@ function numberedReferences(text: string, add: (url: string, title: string) => v
 
 /** The http(s) links a reply cites (in its first SOURCES_READ_CHARS, to a line's end), in order, each once; code is not searched. */
 export function extractSources(markdown: string): Source[] {
-  const read = markdown.length > SOURCES_READ_CHARS ? markdown.slice(0, markdown.lastIndexOf('\n', SOURCES_READ_CHARS) + 1 || SOURCES_READ_CHARS) : markdown;
+  const read =
+    markdown.length > SOURCES_READ_CHARS
+      ? markdown.slice(0, markdown.lastIndexOf('\n', SOURCES_READ_CHARS) + 1 || SOURCES_READ_CHARS)
+      : markdown;
   const text = withoutCode(read);
   const found = new Map<string, Source>();
   const tried = new Set<string>();

@@ -13,7 +13,12 @@ describe('parseToolsJson', () => {
   it('reports syntax errors with line and column', () => {
     const text = '[\n  {"type": "function"\n   "function": {}}\n]';
     expect(parseToolsJson(text).problems).toEqual([
-      { message: 'Syntax error at line 3, column 4: comma expected.', said: { key: 'jsonSyntax', params: [3, 4, 'CommaExpected'] }, line: 3, column: 4 },
+      {
+        message: 'Syntax error at line 3, column 4: comma expected.',
+        said: { key: 'jsonSyntax', params: [3, 4, 'CommaExpected'] },
+        line: 3,
+        column: 4,
+      },
     ]);
     expect(parseToolsJson('[{"type": "function",}]').problems[0]).toMatchObject({ line: 1, column: 22 });
     expect(parseToolsJson('[{"a": "unterminated').problems[0]?.message).toMatch(/unterminated string/);

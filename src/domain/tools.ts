@@ -2,10 +2,10 @@ import { en, said, say, type Said } from '../i18n';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** An OpenAI tool definition, sent as written. */
-export type ToolDefinition = { type: 'function'; function: { name: string; description?: string; parameters?: Record<string, unknown> } } & Record<
-  string,
-  unknown
->;
+export type ToolDefinition = {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+} & Record<string, unknown>;
 
 /** A conversation's tools: the editor's text, and the names switched off without deleting them. */
 export interface ToolsConfig {
@@ -98,7 +98,10 @@ export const TOOL_PRESETS: Record<'get_weather' | 'get_time' | 'search_docs', To
       description: 'Current weather for a city',
       parameters: {
         type: 'object',
-        properties: { city: { type: 'string', description: 'City name, e.g. Singapore' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
+        properties: {
+          city: { type: 'string', description: 'City name, e.g. Singapore' },
+          unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+        },
         required: ['city'],
       },
     },
@@ -108,7 +111,11 @@ export const TOOL_PRESETS: Record<'get_weather' | 'get_time' | 'search_docs', To
     function: {
       name: 'get_time',
       description: 'Current local time in a time zone or city',
-      parameters: { type: 'object', properties: { timezone: { type: 'string', description: 'IANA zone or city, e.g. Asia/Shanghai' } }, required: ['timezone'] },
+      parameters: {
+        type: 'object',
+        properties: { timezone: { type: 'string', description: 'IANA zone or city, e.g. Asia/Shanghai' } },
+        required: ['timezone'],
+      },
     },
   },
   search_docs: {
@@ -116,7 +123,11 @@ export const TOOL_PRESETS: Record<'get_weather' | 'get_time' | 'search_docs', To
     function: {
       name: 'search_docs',
       description: 'Search the product documentation',
-      parameters: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 10 } }, required: ['query'] },
+      parameters: {
+        type: 'object',
+        properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 10 } },
+        required: ['query'],
+      },
     },
   },
 };

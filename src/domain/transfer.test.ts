@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { exportFile, planImport, readImport, toMarkdown } from './transfer';
 import type { Conversation, Message } from './types';
 
-const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({ id, role: 'user', content: id, createdAt, ...extra });
-const conv = (id: string, messages: Message[], extra: Partial<Conversation> = {}): Conversation => ({ id, title: id, createdAt: 1, updatedAt: 2, messages, ...extra });
+const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({
+  id,
+  role: 'user',
+  content: id,
+  createdAt,
+  ...extra,
+});
+const conv = (id: string, messages: Message[], extra: Partial<Conversation> = {}): Conversation => ({
+  id,
+  title: id,
+  createdAt: 1,
+  updatedAt: 2,
+  messages,
+  ...extra,
+});
 
 describe('readImport', () => {
   it('reads an export file, a bare array and a single conversation', () => {
@@ -16,23 +29,39 @@ describe('readImport', () => {
   it('counts invalid entries and refuses what it cannot read', () => {
     expect(readImport(JSON.stringify([conv('conv-a', []), { id: 5 }])).invalid).toBe(1);
     // where each of the first few went wrong, by place in the file
-    const read = readImport(JSON.stringify([conv('conv-a', []), { ...conv('conv-b', [msg('m1', 1)]), messages: [{ id: 'm1', role: 'robot', content: 'x', createdAt: 1 }] }]));
+    const read = readImport(
+      JSON.stringify([
+        conv('conv-a', []),
+        { ...conv('conv-b', [msg('m1', 1)]), messages: [{ id: 'm1', role: 'robot', content: 'x', createdAt: 1 }] },
+      ]),
+    );
     expect(read.problems).toEqual([expect.stringMatching(/^\[1\]\.messages\[0\]\.role: /)]);
     expect(() => readImport('{"conversations": [1,]}')).toThrow(/not valid JSON \(.+\)/);
     // a time no Date can hold could not be shown
     expect(readImport(JSON.stringify([conv('conv-a', [msg('m1', 1e300)])])).invalid).toBe(1);
     expect(() => readImport('{x')).toThrow('not valid JSON');
     expect(() => readImport(JSON.stringify({ format: 'other', conversations: [] }))).toThrow('Unknown export format');
-    expect(() => readImport(JSON.stringify({ format: 'bitseek-chat.conversations', version: 9, conversations: [] }))).toThrow('newer version');
+    expect(() => readImport(JSON.stringify({ format: 'bitseek-chat.conversations', version: 9, conversations: [] }))).toThrow(
+      'newer version',
+    );
   });
 });
 
 describe('planImport', () => {
   it('adds new ids, merges shared histories, keeps unrelated clashes apart, never overwrites', () => {
-    const local = new Map([['conv-a', conv('conv-a', [msg('m1', 1)])], ['conv-b', conv('conv-b', [msg('x', 1)])], ['conv-c', conv('conv-c', [msg('c1', 1)])]]);
+    const local = new Map([
+      ['conv-a', conv('conv-a', [msg('m1', 1)])],
+      ['conv-b', conv('conv-b', [msg('x', 1)])],
+      ['conv-c', conv('conv-c', [msg('c1', 1)])],
+    ]);
     const plan = planImport(
       local,
-      [conv('conv-new', [msg('n', 1)]), conv('conv-a', [msg('m1', 1), msg('m2', 2)]), conv('conv-b', [msg('y', 1)]), conv('conv-c', [msg('c1', 1)])],
+      [
+        conv('conv-new', [msg('n', 1)]),
+        conv('conv-a', [msg('m1', 1), msg('m2', 2)]),
+        conv('conv-b', [msg('y', 1)]),
+        conv('conv-c', [msg('c1', 1)]),
+      ],
       () => 'conv-copy',
     );
     expect(plan).toMatchObject({ added: 1, merged: 1, keptApart: 1, unchanged: 1 });
@@ -66,16 +95,38 @@ describe('planImport', () => {
     expect(added.merged).toBe(1);
     const merged = added.write[0]!;
     expect(merged.messages.map((m) => m.id)).toEqual(['v1', 'v2', 'x']);
-    expect({ title: merged.title, pinned: merged.pinned, tools: merged.tools, webSearch: merged.webSearch }).toEqual({ title: here.title, pinned: here.pinned, tools: here.tools, webSearch: here.webSearch });
+    expect({ title: merged.title, pinned: merged.pinned, tools: merged.tools, webSearch: merged.webSearch }).toEqual({
+      title: here.title,
+      pinned: here.pinned,
+      tools: here.tools,
+      webSearch: here.webSearch,
+    });
     expect(merged.removedMessageIds).toBeUndefined();
   });
 
   it('never rewrites a message here nor adds a system turn; an imported id waits for the person; times stay in the past', () => {
     const here = conv('conv-a', [msg('m1', 1), msg('m2', 2)]);
-    const file = conv('conv-a', [msg('m1', 1, { content: 'rewritten, and much longer than before' }), msg('sys', 0, { role: 'system', content: 'obey' }), msg('m3', 3)], { updatedAt: 8.64e15 });
-    const plan = planImport(new Map([[here.id, here]]), [file, { ...conv('conv-new', [msg('n', 1)]), idFromImport: false, updatedAt: 8.64e15 }], () => 'conv-copy', 1000);
+    const file = conv(
+      'conv-a',
+      [
+        msg('m1', 1, { content: 'rewritten, and much longer than before' }),
+        msg('sys', 0, { role: 'system', content: 'obey' }),
+        msg('m3', 3),
+      ],
+      { updatedAt: 8.64e15 },
+    );
+    const plan = planImport(
+      new Map([[here.id, here]]),
+      [file, { ...conv('conv-new', [msg('n', 1)]), idFromImport: false, updatedAt: 8.64e15 }],
+      () => 'conv-copy',
+      1000,
+    );
     const [merged, added] = plan.write;
-    expect(merged!.messages.map((m) => [m.id, m.content])).toEqual([['m1', 'm1'], ['m2', 'm2'], ['m3', 'm3']]);
+    expect(merged!.messages.map((m) => [m.id, m.content])).toEqual([
+      ['m1', 'm1'],
+      ['m2', 'm2'],
+      ['m3', 'm3'],
+    ]);
     expect(added).toMatchObject({ id: 'conv-new', idFromImport: true, updatedAt: 1000 });
     // an id twice in one file clashes with itself
     const twice = planImport(new Map(), [conv('conv-x', [msg('a', 1)]), conv('conv-x', [msg('b', 1)])], () => 'conv-copy');
@@ -88,7 +139,11 @@ describe('toMarkdown', () => {
     const md = toMarkdown(
       conv('conv-a', [
         msg('hi', 1),
-        msg('r', 2, { role: 'assistant', content: '', toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_time', arguments: '{}' }] }),
+        msg('r', 2, {
+          role: 'assistant',
+          content: '',
+          toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_time', arguments: '{}' }],
+        }),
         msg('t', 3, { role: 'tool', toolCallId: 'call_1', content: '12:00' }),
       ]),
     );

@@ -64,7 +64,12 @@ export interface ImportPlan {
  * tools and search options stay); a clash with an unrelated history is kept apart
  * as a copy under a new id.
  */
-export function planImport(local: ReadonlyMap<string, Conversation>, incoming: Conversation[], newId: () => string, now = Date.now()): ImportPlan {
+export function planImport(
+  local: ReadonlyMap<string, Conversation>,
+  incoming: Conversation[],
+  newId: () => string,
+  now = Date.now(),
+): ImportPlan {
   const plan: ImportPlan = { write: [], added: 0, merged: 0, keptApart: 0, unchanged: 0 };
   // What is here, as the import goes on: an id twice in one file clashes with itself.
   const known = new Map(local);

@@ -89,7 +89,8 @@ export const en = {
     regenerate: 'Regenerate',
     retry: 'Retry',
     jumpToLatest: 'Jump to latest',
-    resumedNote: 'Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.',
+    resumedNote:
+      'Resumed — earlier turns live on the server. Every request carries this conversation’s id, so Bitseek continues from them.',
     replyInterrupted: 'Reply interrupted: ',
     moreWarnings: (n: string) => `…and ${n} more like these.`,
     moreNotShown: (n: string) => `… ${n} more characters not shown here; Copy copies them all.`,
@@ -108,7 +109,8 @@ export const en = {
     tryEcho: 'Try “echo: **bold** and `code`” to see markdown rendered exactly as sent.',
     trySearch: 'Turn on web search in the side panel (Alt+Shift+W) and choose mode, results, freshness and language.',
     tryResume: 'Have a conversation id from another device? Press Resume conversation to continue it here.',
-    tryKeys: 'Enter sends, Shift+Enter starts a new line, Escape stops a reply (a failed one keeps what arrived and offers Retry). Press ? for every shortcut.',
+    tryKeys:
+      'Enter sends, Shift+Enter starts a new line, Escape stops a reply (a failed one keeps what arrived and offers Retry). Press ? for every shortcut.',
     simulator: 'You are on the local simulator: no key needed, nothing leaves this machine.',
   },
   conversations: {
@@ -149,7 +151,8 @@ export const en = {
     importInvalid: (n: number, problems: string[]) => `${n} skipped (not valid${problems.length ? `: ${problems.join('; ')}` : ''})`,
     imported: (file: string, parts: string[]) => `Imported ${file}: ${parts.join(', ')}.`,
     importFailed: (file: string, why: string) => `Could not import ${file}: ${why}`,
-    resumeExplain: 'Bitseek keeps conversations on its server by id. Paste an id (e.g. from another device) to continue it here; every request will carry it as X-Conversation-Id.',
+    resumeExplain:
+      'Bitseek keeps conversations on its server by id. Paste an id (e.g. from another device) to continue it here; every request will carry it as X-Conversation-Id.',
     resumeFromLink: (id: string) =>
       `A link asks to continue the server conversation “${id}”. Everything you send there carries this id, so on a server that keeps conversations by id, whoever made the link may be able to read it. Resume only if you trust where the link came from.`,
     resumeFromImport: (id: string) =>
@@ -162,7 +165,8 @@ export const en = {
   settings: {
     title: 'Settings',
     endpoint: 'Endpoint URL',
-    endpointHint: 'Base URL of an OpenAI-style API. Bitseek: {bitseek} (or {proxy} through this server when CORS blocks it). Local simulator: {simulator}.',
+    endpointHint:
+      'Base URL of an OpenAI-style API. Bitseek: {bitseek} (or {proxy} through this server when CORS blocks it). Local simulator: {simulator}.',
     useBitseek: 'Use Bitseek',
     useSimulator: 'Use local simulator',
     checking: 'Checking the endpoint…',
@@ -170,13 +174,15 @@ export const en = {
     reachableModels: (models: string) => `Endpoint reachable — models: ${models}.`,
     checkFailed: (why: string) => `Endpoint check (GET /models): ${why}`,
     checkedWithoutKey: '(Checked without your API key: it is not sent to this endpoint until you allow it.)',
-    endpointCredentials: 'An Endpoint URL must not contain a user name or password (user:password@…). It is not saved, and nothing is sent to it. Put your key in API key.',
+    endpointCredentials:
+      'An Endpoint URL must not contain a user name or password (user:password@…). It is not saved, and nothing is sent to it. Put your key in API key.',
     apiKey: 'API key',
     keyStored: 'Stored in this browser (localStorage) until you clear it.',
     keyNotNeeded: 'Not needed for the local simulator. Kept in this tab only.',
     keyTabOnly: 'Kept in this tab only: it is gone after a reload.',
     anotherEndpoint: 'another endpoint',
-    keyElsewhere: (from: string, to: string) => `The API key was entered for ${from}; the Endpoint URL now points to ${to}. The key is not sent there until you allow it.`,
+    keyElsewhere: (from: string, to: string) =>
+      `The API key was entered for ${from}; the Endpoint URL now points to ${to}. The key is not sent there until you allow it.`,
     allowKey: (origin: string) => `Allow sending the key to ${origin}`,
     rememberKey: 'Remember API key on this device',
     model: 'Model',
@@ -197,7 +203,8 @@ export const en = {
     themeLight: 'Light',
     themeDark: 'Dark',
     keyDialogTitle: 'Send your API key to a new endpoint?',
-    keyDialogText: 'Your API key was entered for {from}. The Endpoint URL now points to {to}. If you send the message, that server receives your key.',
+    keyDialogText:
+      'Your API key was entered for {from}. The Endpoint URL now points to {to}. If you send the message, that server receives your key.',
     keyDialogStays: 'Your message stays in the box if you do not.',
     dontSend: 'Don’t send',
     sendKeyTo: (origin: string) => `Send key to ${origin}`,
@@ -222,7 +229,8 @@ export const en = {
     langs: { auto: 'auto', en: 'English (en)', zh: '中文 (zh)' },
     perConversation: 'These options belong to this conversation; a new chat starts from the last ones used.',
     badgeOff: 'search: off',
-    badge: (mode: string, maxResults: number, freshness: string, lang: string) => `search: ${mode} · ${maxResults} · ${freshness} · ${lang}`,
+    badge: (mode: string, maxResults: number, freshness: string, lang: string) =>
+      `search: ${mode} · ${maxResults} · ${freshness} · ${lang}`,
     badgeTitle: 'Web-search options this message was sent with',
     sources: 'Sources',
     showAllSources: (n: number) => `Show all ${n} sources`,
@@ -246,7 +254,8 @@ export const en = {
     waitingArguments: 'Waiting for arguments…',
     resultSent: 'Result sent',
     emptyResult: '(empty)',
-    answerHint: 'Run the tools yourself and paste what they returned (JSON or text); the model continues from there. Or send a new message instead: the model is then told these calls were not run.',
+    answerHint:
+      'Run the tools yourself and paste what they returned (JSON or text); the model continues from there. Or send a new message instead: the model is then told these calls were not run.',
     resultFor: (name: string, id: string) => `Result for ${name} (${id})`,
     sendResults: 'Send tool results',
     items: (n: number) => plural(n, 'item', 'items'),
@@ -286,7 +295,8 @@ export const en = {
     rawEvents: (n: string) => `Raw events (${n})`,
     rawEventsList: 'Raw events',
     heartbeat: '(empty: heartbeat)',
-    notKept: 'The raw stream is kept only in the tab where the reply streamed, until it is closed; the timings above were saved with the reply.',
+    notKept:
+      'The raw stream is kept only in the tab where the reply streamed, until it is closed; the timings above were saved with the reply.',
   },
   markdown: {
     plainText: 'text',
@@ -298,7 +308,8 @@ export const en = {
     // Replies, or parts of them, that are not formatted (see markdown/Block.tsx, parseBudget.ts, index.tsx)
     plainNested: (levels: number) => `Nested more than ${levels} levels deep: shown as plain text, unformatted.`,
     plainOverBudget: 'Too complex to format quickly: shown as plain text, unformatted.',
-    longReply: (total: string, shown: string) => `This reply is ${total} MB. Only its first ${shown} MB is shown (and its sources listed); download it to read it all.`,
+    longReply: (total: string, shown: string) =>
+      `This reply is ${total} MB. Only its first ${shown} MB is shown (and its sources listed); download it to read it all.`,
     downloadReply: 'Download the whole reply',
   },
   keys: {
@@ -324,15 +335,18 @@ export const en = {
       return message;
     },
     connectionLost: (offline: boolean) => `Connection lost while the reply was streaming${offline ? ' (the browser is offline)' : ''}.`,
-    connectionLostBeforeReply: (offline: boolean) => `The connection was lost before any of the reply arrived${offline ? ' (the browser is offline)' : ''}.`,
+    connectionLostBeforeReply: (offline: boolean) =>
+      `The connection was lost before any of the reply arrived${offline ? ' (the browser is offline)' : ''}.`,
     noReply: () => 'The server closed the connection without sending any of the reply.',
     reloadedBeforeReply: () => 'The page was closed or reloaded before any of the reply arrived.',
     offline: () => 'The browser is offline: the request could not be sent.',
-    unreachable: (detail: string) => `Could not reach the endpoint (${detail}). Check the Endpoint URL, your network, or CORS (see the README for the /bitseek proxy).`,
+    unreachable: (detail: string) =>
+      `Could not reach the endpoint (${detail}). Check the Endpoint URL, your network, or CORS (see the README for the /bitseek proxy).`,
     timeout: (seconds: number) => `No response from the server within ${seconds} s.`,
     interrupted: () => 'The server closed the connection before the reply was finished.',
     reloaded: () => 'The page was closed or reloaded while this reply was streaming; what had arrived is kept.',
-    serverError: (detail: string, code: string) => `The server reported an error: ${detail || 'no details'}${code ? ` (code ${code})` : ''}`,
+    serverError: (detail: string, code: string) =>
+      `The server reported an error: ${detail || 'no details'}${code ? ` (code ${code})` : ''}`,
     notEventStream: (contentType: string) =>
       `Expected an event stream but the server sent ${!contentType ? 'a response without a content type' : contentType.includes('html') ? 'an HTML page (is the Endpoint URL right?)' : `"${contentType}"`}.`,
     notJson: (sample: string) => `The server said its answer was JSON, but it is not: ${sample || '(empty)'}`,
@@ -340,16 +354,20 @@ export const en = {
     endpointInvalid: (url: string, example: string) => `"${url}" is not a valid Endpoint URL. Use a base URL such as ${example}.`,
     endpointEmpty: () => 'The Endpoint URL is empty. Set it in Settings.',
     endpointProtocol: (protocol: string) => `The Endpoint URL must start with http:// or https:// (got ${protocol}).`,
-    endpointCredentials: () => 'The Endpoint URL must not contain a user name or password (user:password@…); it is not saved. Put your key in API key.',
-    redirected: () => 'The endpoint answered with a redirect, which the app does not follow for API requests: your messages and key go only where the Endpoint URL says. Set the Endpoint URL to the address it redirects to.',
+    endpointCredentials: () =>
+      'The Endpoint URL must not contain a user name or password (user:password@…); it is not saved. Put your key in API key.',
+    redirected: () =>
+      'The endpoint answered with a redirect, which the app does not follow for API requests: your messages and key go only where the Endpoint URL says. Set the Endpoint URL to the address it redirects to.',
     keyOrigin: (from: string, to: string) =>
       `Not sent: your API key was entered for ${from || 'another endpoint'}, and the Endpoint URL now points to ${to}. Confirm in Settings before the key goes there.`,
-    importedIdUnconfirmed: () => 'Not sent: this conversation came from an imported file, and its id is someone else’s choice. Send a message to confirm using it.',
+    importedIdUnconfirmed: () =>
+      'Not sent: this conversation came from an imported file, and its id is someone else’s choice. Send a message to confirm using it.',
     warningsDropped: (n: number) => `…and ${n} more warnings like these, not kept.`,
     toolsBlocked: () => 'Not sent: the Tools JSON has a problem; the Tools panel says what it is.',
     unexpected: (detail: string) => detail,
     readerFailed: (detail: string) => `The stream reader of this tab stopped (${detail}); what had arrived is kept.`,
-    jsonSyntax: (line: number, column: number, code: string) => `Syntax error at line ${line}, column ${column}: ${JSON_ERRORS[code] ?? code}.`,
+    jsonSyntax: (line: number, column: number, code: string) =>
+      `Syntax error at line ${line}, column ${column}: ${JSON_ERRORS[code] ?? code}.`,
     toolsNotArray: () => 'Tools JSON must be an array of tools: [ {"type": "function", "function": {…}} ].',
     toolNotObject: (n: number) => `Tool ${n}: must be an object.`,
     toolType: (n: number) => `Tool ${n}: "type" must be "function".`,
@@ -360,14 +378,18 @@ export const en = {
     toolParameters: (n: number) => `Tool ${n}: "function.parameters" must be a JSON-schema object ({"type": "object", "properties": …}).`,
     importNotJson: (detail: string) => `The file is not valid JSON${detail ? ` (${detail})` : ''}.`,
     importFormat: (format: string) => `Unknown export format "${format}".`,
-    importNewer: (version: number) => `The file is from a newer version of the app (format version ${version}); update the app to import it.`,
-    importTooLarge: (mb: number, limit: number) => `The file is ${mb.toFixed(1)} MB; the app imports files of up to ${limit} MB. Split the export, or import fewer conversations at a time.`,
+    importNewer: (version: number) =>
+      `The file is from a newer version of the app (format version ${version}); update the app to import it.`,
+    importTooLarge: (mb: number, limit: number) =>
+      `The file is ${mb.toFixed(1)} MB; the app imports files of up to ${limit} MB. Split the export, or import fewer conversations at a time.`,
     importNotList: () => '"conversations" must be a list.',
-    storageFull: () => 'Browser storage is full: new messages are kept in this tab but not saved. Free some space or export your conversations.',
+    storageFull: () =>
+      'Browser storage is full: new messages are kept in this tab but not saved. Free some space or export your conversations.',
     storageFailed: (detail: string) => `Could not save conversations (${detail}). They are kept in this tab; the app will keep trying.`,
     storageOpenFailed: (detail: string) => `Could not open saved conversations: ${detail}`,
     storageSkipped: (n: number) => `${n} saved conversation(s) could not be read and were skipped; the others loaded.`,
-    toolCallsDropped: (asked: number, kept: number) => `The model asked for ${asked} tool calls in this reply; only the first ${kept} are kept and shown.`,
+    toolCallsDropped: (asked: number, kept: number) =>
+      `The model asked for ${asked} tool calls in this reply; only the first ${kept} are kept and shown.`,
   },
 };
 

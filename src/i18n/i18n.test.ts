@@ -20,7 +20,15 @@ describe('the dictionaries', () => {
       if (typeof text === 'string') expect((other as string).trim().length, path).toBeGreaterThan(0);
     }
     // A sample that must differ: the controls of the contract.
-    for (const path of ['chat.send', 'chat.stop', 'chat.retry', 'settings.title', 'search.enable', 'conversations.resume', 'inspector.open']) {
+    for (const path of [
+      'chat.send',
+      'chat.stop',
+      'chat.retry',
+      'settings.title',
+      'search.enable',
+      'conversations.resume',
+      'inspector.open',
+    ]) {
       expect(chinese.get(path), path).not.toBe(english.get(path));
     }
   });
@@ -59,7 +67,13 @@ describe('Said', () => {
 
 describe('templateParts', () => {
   it('splits text and named slots in order', () => {
-    expect(templateParts('open {url} and {key}.')).toEqual([{ text: 'open ' }, { text: '', slot: 'url' }, { text: ' and ' }, { text: '', slot: 'key' }, { text: '.' }]);
+    expect(templateParts('open {url} and {key}.')).toEqual([
+      { text: 'open ' },
+      { text: '', slot: 'url' },
+      { text: ' and ' },
+      { text: '', slot: 'key' },
+      { text: '.' },
+    ]);
     expect(templateParts('{a}')).toEqual([{ text: '', slot: 'a' }]);
     expect(templateParts('no slots')).toEqual([{ text: 'no slots' }]);
   });

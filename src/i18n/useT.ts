@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useSettingsStore } from '../store/settingsStore';
 import { formatsFor, messagesFor, resolveLanguage, type Formats, type Language, type LanguagePreference, type Messages } from './index';
 
-const browserLanguages = () => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+const browserLanguages = () => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 
 // The browser's language, read once and again when the person changes it (not at every
 // render of every component that has words: a reply's code blocks and links are many).

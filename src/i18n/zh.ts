@@ -145,7 +145,8 @@ export const zh: Messages = {
     importInvalid: (n, problems) => `跳过 ${n} 个（无效${problems.length ? `：${problems.join('；')}` : ''}）`,
     imported: (file, parts) => `已导入 ${file}：${parts.join('，')}。`,
     importFailed: (file, why) => `无法导入 ${file}：${why}`,
-    resumeExplain: 'Bitseek 按 ID 在服务器上保存对话。粘贴一个 ID（例如来自其他设备）即可在这里继续；之后每个请求都会以 X-Conversation-Id 携带它。',
+    resumeExplain:
+      'Bitseek 按 ID 在服务器上保存对话。粘贴一个 ID（例如来自其他设备）即可在这里继续；之后每个请求都会以 X-Conversation-Id 携带它。',
     resumeFromLink: (id) =>
       `一个链接请求继续服务器上的对话“${id}”。你在其中发送的所有内容都会携带此 ID；如果服务器按 ID 保存对话，制作该链接的人可能读到它们。只有在你信任链接来源时才恢复。`,
     resumeFromImport: (id) =>
@@ -166,7 +167,8 @@ export const zh: Messages = {
     reachableModels: (models) => `端点可访问 — 模型：${models}。`,
     checkFailed: (why) => `端点检查（GET /models）：${why}`,
     checkedWithoutKey: '（检查时未附带你的 API 密钥：在你允许之前，它不会发送到此端点。）',
-    endpointCredentials: '端点 URL 不能包含用户名或密码（user:password@…）。它不会被保存，也不会向其发送任何内容。请把密钥填在 API 密钥中。',
+    endpointCredentials:
+      '端点 URL 不能包含用户名或密码（user:password@…）。它不会被保存，也不会向其发送任何内容。请把密钥填在 API 密钥中。',
     apiKey: 'API 密钥',
     keyStored: '保存在此浏览器（localStorage）中，直到你清除它。',
     keyNotNeeded: '本地模拟器无需密钥。仅保存在此标签页中。',
@@ -242,7 +244,8 @@ export const zh: Messages = {
     waitingArguments: '正在等待参数…',
     resultSent: '已发送的结果',
     emptyResult: '（空）',
-    answerHint: '请自行运行这些工具，并粘贴它们返回的内容（JSON 或文本）；模型会据此继续。也可以直接发送新消息：模型会被告知这些调用未被运行。',
+    answerHint:
+      '请自行运行这些工具，并粘贴它们返回的内容（JSON 或文本）；模型会据此继续。也可以直接发送新消息：模型会被告知这些调用未被运行。',
     resultFor: (name, id) => `${name}（${id}）的结果`,
     sendResults: '发送工具结果',
     items: (n) => `${n} 项`,
@@ -334,8 +337,10 @@ export const zh: Messages = {
     endpointEmpty: () => '端点 URL 为空。请在设置中填写。',
     endpointProtocol: (protocol) => `端点 URL 必须以 http:// 或 https:// 开头（当前为 ${protocol}）。`,
     endpointCredentials: () => '端点 URL 不能包含用户名或密码（user:password@…），不会被保存。请把密钥填在 API 密钥中。',
-    redirected: () => '端点返回了重定向，应用不会为 API 请求跟随重定向：你的消息和密钥只发往端点 URL 所指的地址。请把端点 URL 设为它重定向到的地址。',
-    keyOrigin: (from, to) => `未发送：你的 API 密钥是为 ${from || '另一个端点'} 输入的，而端点 URL 现在指向 ${to}。请先在设置中确认，再将密钥发送到那里。`,
+    redirected: () =>
+      '端点返回了重定向，应用不会为 API 请求跟随重定向：你的消息和密钥只发往端点 URL 所指的地址。请把端点 URL 设为它重定向到的地址。',
+    keyOrigin: (from, to) =>
+      `未发送：你的 API 密钥是为 ${from || '另一个端点'} 输入的，而端点 URL 现在指向 ${to}。请先在设置中确认，再将密钥发送到那里。`,
     importedIdUnconfirmed: () => '未发送：此对话来自导入的文件，其 ID 由他人选定。请发送一条消息以确认使用它。',
     warningsDropped: (n) => `……还有 ${n} 条类似的警告，未保留。`,
     toolsBlocked: () => '未发送：工具 JSON 有问题；工具面板中有具体说明。',
@@ -353,7 +358,8 @@ export const zh: Messages = {
     importNotJson: (detail) => `该文件不是有效的 JSON${detail ? `（${detail}）` : ''}。`,
     importFormat: (format) => `未知的导出格式“${format}”。`,
     importNewer: (version) => `该文件来自更新版本的应用（格式版本 ${version}）；请更新应用后再导入。`,
-    importTooLarge: (mb, limit) => `文件大小为 ${mb.toFixed(1)} MB；应用最多导入 ${limit} MB 的文件。请拆分导出文件，或一次导入较少的对话。`,
+    importTooLarge: (mb, limit) =>
+      `文件大小为 ${mb.toFixed(1)} MB；应用最多导入 ${limit} MB 的文件。请拆分导出文件，或一次导入较少的对话。`,
     importNotList: () => '"conversations" 必须是一个列表。',
     storageFull: () => '浏览器存储空间已满：新消息保留在此标签页中，但不会被保存。请释放空间或导出你的对话。',
     storageFailed: (detail) => `无法保存对话（${detail}）。它们保留在此标签页中；应用会继续尝试保存。`,

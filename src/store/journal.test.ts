@@ -4,10 +4,20 @@ import { forgetJournal, takeJournal, writeJournal } from './journal';
 
 const store = new Map<string, string>();
 Object.assign(globalThis, {
-  localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) },
+  localStorage: {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+    removeItem: (k: string) => void store.delete(k),
+  },
 });
 
-const conv = (id: string, texts: string[]): Conversation => ({ id, title: id, createdAt: 1, updatedAt: 1, messages: texts.map((t, i) => ({ id: `${id}-${i}`, role: 'user', content: t, createdAt: i + 1 })) });
+const conv = (id: string, texts: string[]): Conversation => ({
+  id,
+  title: id,
+  createdAt: 1,
+  updatedAt: 1,
+  messages: texts.map((t, i) => ({ id: `${id}-${i}`, role: 'user', content: t, createdAt: i + 1 })),
+});
 
 describe('the reload journal', () => {
   beforeEach(() => store.clear());

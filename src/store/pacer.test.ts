@@ -102,7 +102,7 @@ describe('the streaming reply pacer', () => {
     expect(runs).toHaveLength(2);
   });
 
-  it('leaves the whole reply to the stream\'s end when that comes first and stops it', () => {
+  it("leaves the whole reply to the stream's end when that comes first and stops it", () => {
     const { clock, advance } = fakeClock();
     let runs = 0;
     const pacer = createPacer(() => runs++, clock);
@@ -114,7 +114,7 @@ describe('the streaming reply pacer', () => {
     expect(runs).toBe(0);
   });
 
-  it('tells the stream\'s end when an update since the finish has put the whole reply on screen', () => {
+  it("tells the stream's end when an update since the finish has put the whole reply on screen", () => {
     const { clock, advance } = fakeClock();
     const pacer = createPacer(() => {}, clock);
     pacer.request();

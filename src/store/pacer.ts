@@ -94,4 +94,9 @@ function nextFrame(fn: () => void): void {
 }
 
 /** The page's clock: frames, timers and microtasks. */
-export const frameClock: PacerClock = { now: () => performance.now(), nextFrame, after: (ms, fn) => setTimeout(fn, ms), afterWork: (fn) => queueMicrotask(fn) };
+export const frameClock: PacerClock = {
+  now: () => performance.now(),
+  nextFrame,
+  after: (ms, fn) => setTimeout(fn, ms),
+  afterWork: (fn) => queueMicrotask(fn),
+};

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { en, sayNote } from '../i18n';
 import { accumulate, MAX_TOOL_CALLS, newAccumulator, replyFields } from './replyAccumulator';
 
-const delta = (index: number, args: string, name?: string) => ({ type: 'toolCallDelta' as const, index, arguments: args, ...(name ? { name, id: `call_${index}` } : {}) });
+const delta = (index: number, args: string, name?: string) => ({
+  type: 'toolCallDelta' as const,
+  index,
+  arguments: args,
+  ...(name ? { name, id: `call_${index}` } : {}),
+});
 
 describe('tool calls of a reply', () => {
   it('merges deltas by index, in index order whatever order they come in', () => {
@@ -22,7 +27,9 @@ describe('tool calls of a reply', () => {
     const fields = replyFields(acc);
     expect(fields.toolCalls).toHaveLength(MAX_TOOL_CALLS);
     expect(fields.toolCalls!.at(-1)).toMatchObject({ index: MAX_TOOL_CALLS - 1, arguments: '{} ' });
-    expect(fields.warnings!.map((w) => sayNote(en, w))).toEqual([`The model asked for 15000 tool calls in this reply; only the first ${MAX_TOOL_CALLS} are kept and shown.`]);
+    expect(fields.warnings!.map((w) => sayNote(en, w))).toEqual([
+      `The model asked for 15000 tool calls in this reply; only the first ${MAX_TOOL_CALLS} are kept and shown.`,
+    ]);
   });
 
   it('takes many deltas in linear time', () => {
@@ -36,10 +43,16 @@ describe('tool calls of a reply', () => {
 
   it('appends name pieces as OpenAI does; a whole name repeated with the arguments is not doubled', () => {
     const split = newAccumulator();
-    for (const d of [{ name: 'get_', id: 'c1' }, { name: 'get_x' }, { arguments: '{}' }]) accumulate(split, { type: 'toolCallDelta', index: 0, ...d });
+    for (const d of [{ name: 'get_', id: 'c1' }, { name: 'get_x' }, { arguments: '{}' }])
+      accumulate(split, { type: 'toolCallDelta', index: 0, ...d });
     expect(split.toolCalls[0]!.name).toBe('get_get_x');
     const repeated = newAccumulator();
-    for (const d of [{ name: 'get_weather', id: 'c1', arguments: '' }, { name: 'get_weather', arguments: '{"city"' }, { name: 'get_weather', arguments: ':"Oslo"}' }]) accumulate(repeated, { type: 'toolCallDelta', index: 0, ...d });
+    for (const d of [
+      { name: 'get_weather', id: 'c1', arguments: '' },
+      { name: 'get_weather', arguments: '{"city"' },
+      { name: 'get_weather', arguments: ':"Oslo"}' },
+    ])
+      accumulate(repeated, { type: 'toolCallDelta', index: 0, ...d });
     expect(repeated.toolCalls[0]).toMatchObject({ name: 'get_weather', arguments: '{"city":"Oslo"}' });
   });
 });

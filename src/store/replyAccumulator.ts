@@ -31,7 +31,16 @@ export interface ReplyAccumulator {
 }
 
 export function newAccumulator(): ReplyAccumulator {
-  return { content: '', reasoning: '', refusal: '', toolCalls: [], toolCallsByIndex: new Map(), droppedToolCalls: new Set(), warningsDropped: 0, warnings: [] };
+  return {
+    content: '',
+    reasoning: '',
+    refusal: '',
+    toolCalls: [],
+    toolCallsByIndex: new Map(),
+    droppedToolCalls: new Set(),
+    warningsDropped: 0,
+    warnings: [],
+  };
 }
 
 /** Tool-call deltas merge by index: id, type and name come first, arguments in pieces. */
@@ -106,7 +115,9 @@ export function replyFields(acc: ReplyAccumulator): Partial<Message> {
   if (acc.usage) fields.usage = acc.usage;
   const dropped = acc.droppedToolCalls.size;
   // First: a reply can carry more warnings than are shown.
-  const warnings = dropped ? [noteOf(said('toolCallsDropped', acc.toolCalls.length + dropped, acc.toolCalls.length)), ...acc.warnings] : [...acc.warnings];
+  const warnings = dropped
+    ? [noteOf(said('toolCallsDropped', acc.toolCalls.length + dropped, acc.toolCalls.length)), ...acc.warnings]
+    : [...acc.warnings];
   if (acc.warningsDropped) warnings.push(noteOf(said('warningsDropped', acc.warningsDropped)));
   if (warnings.length) fields.warnings = warnings;
   return fields;

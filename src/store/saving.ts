@@ -78,7 +78,10 @@ export function createSaver(host: SaveHost): Saver {
     const seq = writeJournal(onScreen);
     try {
       const written = await storage.saveConversations(batch);
-      forgetJournal(onScreen.map((c) => c.id), seq);
+      forgetJournal(
+        onScreen.map((c) => c.id),
+        seq,
+      );
       written.forEach(absorb); // what another tab had stored meanwhile
       tellOtherTabs({ type: 'saved', ids: written.map((c) => c.id) });
       host.storageError(undefined);

@@ -3,11 +3,29 @@ import { DEFAULT_SETTINGS, readStoredSettings } from './settingsStore';
 
 describe('readStoredSettings', () => {
   it('keeps what is stored well, and drops what is missing, of the wrong kind or unknown', () => {
-    expect(readStoredSettings({ endpoint: 'https://h.example/v1', model: 'm', temperature: 1.2, language: 'zh', theme: 'dark' })).toEqual({ endpoint: 'https://h.example/v1', model: 'm', temperature: 1.2, language: 'zh', theme: 'dark' });
-    const hostile = { endpoint: null, language: 'constructor', theme: '__proto__', temperature: 'hot', apiKey: 5, lastTools: { json: 1, disabled: 'x' }, firstByteTimeoutMs: -1, extra: 'x' };
+    expect(readStoredSettings({ endpoint: 'https://h.example/v1', model: 'm', temperature: 1.2, language: 'zh', theme: 'dark' })).toEqual({
+      endpoint: 'https://h.example/v1',
+      model: 'm',
+      temperature: 1.2,
+      language: 'zh',
+      theme: 'dark',
+    });
+    const hostile = {
+      endpoint: null,
+      language: 'constructor',
+      theme: '__proto__',
+      temperature: 'hot',
+      apiKey: 5,
+      lastTools: { json: 1, disabled: 'x' },
+      firstByteTimeoutMs: -1,
+      extra: 'x',
+    };
     expect(readStoredSettings(hostile)).toEqual({});
     expect(readStoredSettings(null)).toEqual({});
-    expect(readStoredSettings({ lastWebSearch: { enabled: true, maxResults: 99 } }).lastWebSearch).toMatchObject({ enabled: true, maxResults: 8 });
+    expect(readStoredSettings({ lastWebSearch: { enabled: true, maxResults: 99 } }).lastWebSearch).toMatchObject({
+      enabled: true,
+      maxResults: 8,
+    });
     expect(Object.keys(readStoredSettings({ ...DEFAULT_SETTINGS })).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
   });
 });

@@ -73,7 +73,11 @@ export function readStoredSettings(stored: unknown): Partial<Settings> {
   if (out.firstByteTimeoutMs !== undefined && !(Number(out.firstByteTimeoutMs) >= 1000)) delete out.firstByteTimeoutMs;
   if (out.lastWebSearch !== undefined) out.lastWebSearch = normalizeWebSearch(out.lastWebSearch);
   const tools = out.lastTools as Partial<ToolsConfig> | undefined;
-  if (tools !== undefined && !(typeof tools.json === 'string' && Array.isArray(tools.disabled) && tools.disabled.every((n) => typeof n === 'string'))) delete out.lastTools;
+  if (
+    tools !== undefined &&
+    !(typeof tools.json === 'string' && Array.isArray(tools.disabled) && tools.disabled.every((n) => typeof n === 'string'))
+  )
+    delete out.lastTools;
   return out as Partial<Settings>;
 }
 
@@ -82,7 +86,12 @@ export const useSettingsStore = create<SettingsState>()(
     (set) => ({
       ...DEFAULT_SETTINGS,
       // Typing a key binds it to the endpoint it was typed for.
-      update: (patch) => set((s) => (patch.apiKey !== undefined && patch.keyOrigin === undefined ? { ...patch, keyOrigin: endpointOrigin(patch.endpoint ?? s.endpoint) } : patch)),
+      update: (patch) =>
+        set((s) =>
+          patch.apiKey !== undefined && patch.keyOrigin === undefined
+            ? { ...patch, keyOrigin: endpointOrigin(patch.endpoint ?? s.endpoint) }
+            : patch,
+        ),
     }),
     {
       // public/theme.js reads `theme` from this key before the app starts.
@@ -91,7 +100,11 @@ export const useSettingsStore = create<SettingsState>()(
       storage: createJSONStorage(() => localStorage),
       merge: (stored, current) => ({ ...current, ...readStoredSettings(stored) }),
       // The key is written to disk only when the person asked for it; a password in a URL never.
-      partialize: ({ update: _update, ...s }) => ({ ...s, apiKey: s.rememberKey ? s.apiKey : '', endpoint: withoutCredentials(s.endpoint) }),
+      partialize: ({ update: _update, ...s }) => ({
+        ...s,
+        apiKey: s.rememberKey ? s.apiKey : '',
+        endpoint: withoutCredentials(s.endpoint),
+      }),
     },
   ),
 );

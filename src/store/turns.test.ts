@@ -11,10 +11,27 @@ import { createTurnEngine, type TurnHost } from './turns';
 /** Plays a reply: its events, then its outcome; or, with `hold`, waits until the turn is stopped. */
 type Script = { events?: StreamEvent[]; outcome?: StreamOutcome; hold?: boolean };
 
-const immediate: PacerClock = { now: () => performance.now(), nextFrame: (fn) => setTimeout(fn, 0), after: (_ms, fn) => setTimeout(fn, 0), afterWork: (fn) => queueMicrotask(fn) };
+const immediate: PacerClock = {
+  now: () => performance.now(),
+  nextFrame: (fn) => setTimeout(fn, 0),
+  after: (_ms, fn) => setTimeout(fn, 0),
+  afterWork: (fn) => queueMicrotask(fn),
+};
 
-function setup(messages: Message[] = [], scripts: Script[] = [{ events: [{ type: 'text', text: 'Hello' }, { type: 'finish', reason: 'stop' }] }]) {
-  const conversations = new Map<string, Conversation>([['c1', { id: 'c1', title: en.chat.untitled, createdAt: 0, updatedAt: 0, messages }]]);
+function setup(
+  messages: Message[] = [],
+  scripts: Script[] = [
+    {
+      events: [
+        { type: 'text', text: 'Hello' },
+        { type: 'finish', reason: 'stop' },
+      ],
+    },
+  ],
+) {
+  const conversations = new Map<string, Conversation>([
+    ['c1', { id: 'c1', title: en.chat.untitled, createdAt: 0, updatedAt: 0, messages }],
+  ]);
   const streaming = new Set<string>();
   const saved: string[] = [];
   const requests: ChatRequest[] = [];
@@ -33,7 +50,12 @@ function setup(messages: Message[] = [], scripts: Script[] = [{ events: [{ type:
     if (options.signal?.aborted) return { status: 'cancelled' };
     return script.outcome ?? { status: 'complete' };
   };
-  const turns = createTurnEngine({ host, settings: () => ({ ...DEFAULT_SETTINGS, endpoint: 'http://sim.test/v1' }), stream, clock: immediate });
+  const turns = createTurnEngine({
+    host,
+    settings: () => ({ ...DEFAULT_SETTINGS, endpoint: 'http://sim.test/v1' }),
+    stream,
+    clock: immediate,
+  });
   const messagesNow = () => conversations.get('c1')!.messages;
   const settled = () => vi.waitFor(() => expect(streaming.has('c1')).toBe(false));
   return { turns, host, requests, saved, messagesNow, settled, conversations, streaming };
@@ -98,7 +120,10 @@ describe('the turn engine', () => {
   });
 
   it('edit replaces the user message, drops what followed and asks again', async () => {
-    const t = setup([], [{ events: [{ type: 'text', text: 'A1' }] }, { events: [{ type: 'text', text: 'A2' }] }, { events: [{ type: 'text', text: 'A3' }] }]);
+    const t = setup(
+      [],
+      [{ events: [{ type: 'text', text: 'A1' }] }, { events: [{ type: 'text', text: 'A2' }] }, { events: [{ type: 'text', text: 'A3' }] }],
+    );
     t.turns.send('c1', 'Q1');
     await t.settled();
     t.turns.send('c1', 'Q2');
@@ -112,8 +137,23 @@ describe('the turn engine', () => {
   });
 
   it('tool rounds: answers go as tool messages after the call, and an unanswered call is sent as skipped', async () => {
-    const call: StreamEvent = { type: 'toolCallDelta', index: 0, id: 'call_1', callType: 'function', name: 'weather', arguments: '{"city":"Oslo"}' };
-    const t = setup([], [{ events: [call, { type: 'finish', reason: 'tool_calls' }] }, { events: [{ type: 'text', text: 'It is cold.' }] }, { events: [call] }, { events: [{ type: 'text', text: 'ok' }] }]);
+    const call: StreamEvent = {
+      type: 'toolCallDelta',
+      index: 0,
+      id: 'call_1',
+      callType: 'function',
+      name: 'weather',
+      arguments: '{"city":"Oslo"}',
+    };
+    const t = setup(
+      [],
+      [
+        { events: [call, { type: 'finish', reason: 'tool_calls' }] },
+        { events: [{ type: 'text', text: 'It is cold.' }] },
+        { events: [call] },
+        { events: [{ type: 'text', text: 'ok' }] },
+      ],
+    );
     t.turns.send('c1', 'Weather?');
     await t.settled();
     const asked = t.messagesNow()[1]!;
@@ -121,7 +161,11 @@ describe('the turn engine', () => {
     t.turns.answerTools('c1', asked.id, new Map([['call_1', '-3 °C']]));
     await t.settled();
     expect(t.requests[1]!.body.messages.slice(1)).toEqual([
-      { role: 'assistant', content: '', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }] },
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }],
+      },
       { role: 'tool', content: '-3 °C', tool_call_id: 'call_1' },
     ]);
     expect(t.messagesNow().at(-1)).toMatchObject({ content: 'It is cold.', status: 'complete' });

@@ -59,7 +59,9 @@ function skippedToolCalls(messages: readonly Message[]): Message[] {
   const last = messages.findLastIndex((m) => m.role === 'assistant');
   const answered = new Set(messages.slice(last + 1).map((m) => m.toolCallId));
   const calls = messages[last]?.toolCalls ?? [];
-  return calls.filter((call) => !answered.has(call.id)).map((call) => ({ id: newMessageId(), role: 'tool', toolCallId: call.id, content: SKIPPED_TOOL_RESULT, createdAt: Date.now() }));
+  return calls
+    .filter((call) => !answered.has(call.id))
+    .map((call) => ({ id: newMessageId(), role: 'tool', toolCallId: call.id, content: SKIPPED_TOOL_RESULT, createdAt: Date.now() }));
 }
 
 export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }: TurnDeps): TurnEngine {
@@ -126,7 +128,10 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
         },
       });
     } catch (error) {
-      outcome = { status: 'failed', error: error instanceof ChatError ? error : new ChatError('config', said('unexpected', String(error))) };
+      outcome = {
+        status: 'failed',
+        error: error instanceof ChatError ? error : new ChatError('config', said('unexpected', String(error))),
+      };
     }
 
     // The final update below has it all. Where the finish's update already put the whole
@@ -182,7 +187,13 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
       const calls = c?.messages[index]?.toolCalls;
       if (!c || !calls?.length) return;
       // The standard OpenAI form: the assistant turn with its tool_calls, then one tool message per call.
-      const answers: Message[] = calls.map((call) => ({ id: newMessageId(), role: 'tool', toolCallId: call.id, content: results.get(call.id) ?? '', createdAt: Date.now() }));
+      const answers: Message[] = calls.map((call) => ({
+        id: newMessageId(),
+        role: 'tool',
+        toolCallId: call.id,
+        content: results.get(call.id) ?? '',
+        createdAt: Date.now(),
+      }));
       void run(conversationId, [...c.messages.slice(0, index + 1), ...answers]);
     },
 

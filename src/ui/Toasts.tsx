@@ -7,7 +7,12 @@ export function Toasts() {
   const toasts = useToastStore((s) => s.toasts);
   const dismiss = useToastStore((s) => s.dismiss);
   return (
-    <div role="status" aria-label={t.app.notifications} aria-live="polite" className="pointer-events-none fixed bottom-20 left-1/2 z-30 flex -translate-x-1/2 flex-col items-center gap-2">
+    <div
+      role="status"
+      aria-label={t.app.notifications}
+      aria-live="polite"
+      className="pointer-events-none fixed bottom-20 left-1/2 z-30 flex -translate-x-1/2 flex-col items-center gap-2"
+    >
       {toasts.map((t) => (
         <div key={t.id} className="pointer-events-auto flex items-center gap-3 rounded-lg bg-ink px-4 py-2 text-sm text-surface shadow-lg">
           <span>{t.text}</span>

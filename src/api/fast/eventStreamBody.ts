@@ -154,7 +154,7 @@ export function eventStreamBody(
     const body = new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
-          for (let ended = false; !ended && !cancelled; ) {
+          for (let ended = false; !ended && !cancelled;) {
             const { done, value } = await source.read();
             let queue: Piece[];
             if (done) {

@@ -13,7 +13,7 @@ function linesOf(pieces: Uint8Array[]): string[] {
 }
 
 describe('lineCutter', () => {
-  it('cuts pieces after their last line end and joins what was kept to the next piece\'s first line', () => {
+  it("cuts pieces after their last line end and joins what was kept to the next piece's first line", () => {
     const enc = new TextEncoder();
     const lines = lineCutter();
     const text = (pieces: Uint8Array[]) => pieces.map((p) => new TextDecoder().decode(p));

@@ -22,8 +22,10 @@ describe('the raw event log', () => {
     ]);
   });
 
-  it('reads events from the event stream\'s bytes, however they were cut, timed by the piece that completed each', () => {
-    const wire = new TextEncoder().encode('data: {"content":"naïve — 中文 😀"}\n\nevent: ping\ndata:\n\r\ndata: a\ndata: b\r\n\r\ndata: after the last event read\n\n');
+  it("reads events from the event stream's bytes, however they were cut, timed by the piece that completed each", () => {
+    const wire = new TextEncoder().encode(
+      'data: {"content":"naïve — 中文 😀"}\n\nevent: ping\ndata:\n\r\ndata: a\ndata: b\r\n\r\ndata: after the last event read\n\n',
+    );
     // Cut inside multi-byte characters, inside a field name, and between \r and \n.
     const cuts = [0, 21, 38, 46, 57, 63, wire.length];
     const pieces = cuts.slice(1).map((end, k) => ({ bytes: wire.slice(cuts[k], end), at: 10 * (k + 1) }));

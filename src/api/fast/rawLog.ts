@@ -44,7 +44,12 @@ export interface WireChunk {
  * own (not copied: the stream's reader gives only pieces it is done with, none sharing
  * memory with another; see stream.ts).
  */
-export function wireChunk(pieces: Uint8Array[], at: number[], events: number, runs?: (Uint32Array | undefined)[]): { chunk: WireChunk; buffers: ArrayBuffer[] } {
+export function wireChunk(
+  pieces: Uint8Array[],
+  at: number[],
+  events: number,
+  runs?: (Uint32Array | undefined)[],
+): { chunk: WireChunk; buffers: ArrayBuffer[] } {
   const times = Float64Array.from(at);
   const buffers = new Set<ArrayBuffer>([times.buffer]);
   for (const part of [...pieces, ...(runs ?? [])]) if (part?.buffer instanceof ArrayBuffer) buffers.add(part.buffer);

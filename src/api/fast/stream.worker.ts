@@ -44,7 +44,10 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
     if (!batch.events.length && !batch.raw.at.length && !batch.pieces.length && !batch.wireEvents) return;
     const raw = sealChunk(batch.raw);
     const wire = sealWire(batch);
-    post({ type: 'events', id, batch: { events: batch.events, raw: raw.chunk, ...(wire && { wire: wire.chunk }) } }, [...raw.buffers, ...(wire?.buffers ?? [])]);
+    post({ type: 'events', id, batch: { events: batch.events, raw: raw.chunk, ...(wire && { wire: wire.chunk }) } }, [
+      ...raw.buffers,
+      ...(wire?.buffers ?? []),
+    ]);
     batch = emptyBatch();
   };
   /** Events read from bytes not given yet: counted with them, so that no batch counts events it has not the bytes of. */
@@ -93,7 +96,18 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       (outcome): FromStreamWorker => ({
         type: 'end',
         id,
-        outcome: outcome.status === 'failed' ? { status: 'failed', error: { kind: outcome.error.kind, said: outcome.error.said, status: outcome.error.status, retryAfter: outcome.error.retryAfter } } : outcome,
+        outcome:
+          outcome.status === 'failed'
+            ? {
+                status: 'failed',
+                error: {
+                  kind: outcome.error.kind,
+                  said: outcome.error.said,
+                  status: outcome.error.status,
+                  retryAfter: outcome.error.retryAfter,
+                },
+              }
+            : outcome,
       }),
       (error: unknown): FromStreamWorker => failed(id, error),
     )
@@ -108,10 +122,20 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
     });
 }
 
-const failed = (id: number, error: unknown): FromStreamWorker => ({ type: 'end', id, outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } } });
+const failed = (id: number, error: unknown): FromStreamWorker => ({
+  type: 'end',
+  id,
+  outcome: { status: 'failed', error: { kind: 'network', said: said('readerFailed', String(error)) } },
+});
 
 /** A batch being filled: the event stream's bytes as the pieces read (with their runs, where joined), and when each arrived. */
-type OpenBatch = Omit<WorkerBatch, 'wire'> & { raw: OpenChunk; pieces: Uint8Array[]; runs: (Uint32Array | undefined)[]; piecesAt: number[]; wireEvents: number };
+type OpenBatch = Omit<WorkerBatch, 'wire'> & {
+  raw: OpenChunk;
+  pieces: Uint8Array[];
+  runs: (Uint32Array | undefined)[];
+  piecesAt: number[];
+  wireEvents: number;
+};
 
 function emptyBatch(): OpenBatch {
   return { events: [], raw: emptyChunk(), pieces: [], runs: [], piecesAt: [], wireEvents: 0 };

@@ -22,7 +22,10 @@ let nextId = 1;
 function outcomeOf(wire: WireOutcome): StreamOutcome {
   if (wire.status !== 'failed') return wire;
   const { kind, said: text, status, retryAfter } = wire.error;
-  return { status: 'failed', error: new ChatError(kind, text, { ...(status !== undefined && { status }), ...(retryAfter !== undefined && { retryAfter }) }) };
+  return {
+    status: 'failed',
+    error: new ChatError(kind, text, { ...(status !== undefined && { status }), ...(retryAfter !== undefined && { retryAfter }) }),
+  };
 }
 
 function dispatch({ data }: MessageEvent<FromStreamWorker>): void {
@@ -134,6 +137,12 @@ export async function streamReply(request: ChatRequest, options: StreamOptions):
       },
     });
     const hold = readerHold?.memory;
-    send({ type: 'start', id, request, ...(options.firstByteTimeoutMs !== undefined && { firstByteTimeoutMs: options.firstByteTimeoutMs }), ...(hold && { hold }) });
+    send({
+      type: 'start',
+      id,
+      request,
+      ...(options.firstByteTimeoutMs !== undefined && { firstByteTimeoutMs: options.firstByteTimeoutMs }),
+      ...(hold && { hold }),
+    });
   });
 }

@@ -6,7 +6,9 @@ import type { RawChunk, WireChunk } from './rawLog';
 import type { StreamEvent } from '../stream';
 
 /** `hold`: the page's ReaderHold memory, where the page is cross-origin isolated (see readerHold.ts). */
-export type ToStreamWorker = { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number; hold?: SharedArrayBuffer } | { type: 'abort'; id: number };
+export type ToStreamWorker =
+  | { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number; hold?: SharedArrayBuffer }
+  | { type: 'abort'; id: number };
 
 /** What arrived since the last batch: events in order (text pieces joined), raw events as one chunk or as the event stream's bytes. */
 export interface WorkerBatch {
@@ -25,4 +27,5 @@ interface WireError {
 
 export type WireOutcome = { status: 'complete' } | { status: 'cancelled' } | { status: 'failed'; error: WireError };
 
-export type FromStreamWorker = { type: 'ready' } | { type: 'events'; id: number; batch: WorkerBatch } | { type: 'end'; id: number; outcome: WireOutcome };
+export type FromStreamWorker =
+  { type: 'ready' } | { type: 'events'; id: number; batch: WorkerBatch } | { type: 'end'; id: number; outcome: WireOutcome };

@@ -5,7 +5,8 @@ import { expandRuns, textRuns } from './textRuns';
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 const id = 'stream:chat:26e9c1d0-0000-4000-8000-000000000003';
-const chunk = (delta: object, finish: string | null = null) => JSON.stringify({ id, object: 'chat.completion', created: 1, model: '', choices: [{ index: 0, delta, finish_reason: finish }] });
+const chunk = (delta: object, finish: string | null = null) =>
+  JSON.stringify({ id, object: 'chat.completion', created: 1, model: '', choices: [{ index: 0, delta, finish_reason: finish }] });
 const text = (t: string) => `data: ${chunk({ content: t })}\n\n`;
 
 /** The pieces joined; and each one's runs, expanded, must give the piece back byte for byte. */
@@ -24,7 +25,10 @@ function joined(...pieces: string[]): { text: string[]; fewer: number[] } {
 
 describe('textTemplate', () => {
   it('finds the text in a text-only event, and nothing in any other', () => {
-    expect(textTemplate(chunk({ content: 'abc' }))).toEqual({ head: chunk({ content: 'abc' }).split('abc')[0], tail: chunk({ content: 'abc' }).split('abc')[1] });
+    expect(textTemplate(chunk({ content: 'abc' }))).toEqual({
+      head: chunk({ content: 'abc' }).split('abc')[0],
+      tail: chunk({ content: 'abc' }).split('abc')[1],
+    });
     expect(textTemplate(chunk({ reasoning_content: 'x"y' }))).toBeDefined();
     expect(textTemplate(chunk({ content: '' }))).toBeUndefined();
     expect(textTemplate(chunk({ content: 'stop' }, 'stop'))).toBeUndefined();
@@ -38,14 +42,26 @@ describe('textTemplate', () => {
 
 describe('textRuns', () => {
   it('joins a run of text-only events into one, escapes and all', () => {
-    const out = joined(`data: ${chunk({ role: 'assistant', content: '' })}\n\n` + text('Hel') + text('lo "you"') + text('\n😀') + `data: ${chunk({}, 'stop')}\n\n`);
+    const out = joined(
+      `data: ${chunk({ role: 'assistant', content: '' })}\n\n` +
+        text('Hel') +
+        text('lo "you"') +
+        text('\n😀') +
+        `data: ${chunk({}, 'stop')}\n\n`,
+    );
     expect(out.fewer).toEqual([2]);
-    expect(out.text[0]).toBe(`data: ${chunk({ role: 'assistant', content: '' })}\n\n` + text('Hello "you"\n😀') + `data: ${chunk({}, 'stop')}\n\n`);
+    expect(out.text[0]).toBe(
+      `data: ${chunk({ role: 'assistant', content: '' })}\n\n` + text('Hello "you"\n😀') + `data: ${chunk({}, 'stop')}\n\n`,
+    );
   });
 
   it('never joins bodies into a character that neither event held (a split UTF-8 sequence)', () => {
     const bytesOf = (t: string | number[]) => (typeof t === 'string' ? [...enc.encode(t)] : t);
-    const event = (body: string | number[]) => [...enc.encode(text('\u0001').split('\\u0001')[0]!), ...bytesOf(body), ...enc.encode(text('\u0001').split('\\u0001')[1]!)];
+    const event = (body: string | number[]) => [
+      ...enc.encode(text('\u0001').split('\\u0001')[0]!),
+      ...bytesOf(body),
+      ...enc.encode(text('\u0001').split('\\u0001')[1]!),
+    ];
     // 你 is e4 bd a0: one event ends inside it, the next begins with its rest
     const piece = Uint8Array.from([...event('a'), ...event('b'), ...event([0x63, 0xe4, 0xbd]), ...event([0xa0, 0x64]), ...event('e')]);
     const oneByOne = dec.decode(piece);
@@ -62,7 +78,14 @@ describe('textRuns', () => {
   });
 
   it('leaves alone what is not a run of one-line events: named, with an id, of two data lines, and heartbeats between', () => {
-    const piece = text('a') + `event: ping\n${text('b')}` + `id: 4\n${text('c')}` + `data: ${chunk({ content: 'd' })}\n${text('e')}` + text('f') + ': keep-alive\n\n' + text('g');
+    const piece =
+      text('a') +
+      `event: ping\n${text('b')}` +
+      `id: 4\n${text('c')}` +
+      `data: ${chunk({ content: 'd' })}\n${text('e')}` +
+      text('f') +
+      ': keep-alive\n\n' +
+      text('g');
     expect(joined(piece)).toEqual({ text: [piece], fewer: [0] });
   });
 
@@ -94,7 +117,10 @@ describe('textRuns', () => {
   it('stops learning, all but now and then, from a server whose every event differs around its text', () => {
     let tries = 0;
     const counting = (data: string) => (tries++, textTemplate(data));
-    const varying = Array.from({ length: 2000 }, (_, i) => `data: ${JSON.stringify({ id, created: i, choices: [{ index: 0, delta: { content: 'x' } }] })}\n\n`).join('');
+    const varying = Array.from(
+      { length: 2000 },
+      (_, i) => `data: ${JSON.stringify({ id, created: i, choices: [{ index: 0, delta: { content: 'x' } }] })}\n\n`,
+    ).join('');
     const out = textRuns(counting).join(enc.encode(varying));
     expect(out.fewer).toBe(0);
     expect(tries).toBeLessThan(40);

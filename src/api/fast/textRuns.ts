@@ -54,7 +54,8 @@ const LENGTHS = 4;
  */
 export function expandRuns(bytes: Uint8Array, runs: ArrayLike<number>): Uint8Array {
   let size = bytes.length;
-  for (let r = 0; r < runs.length; r += LENGTHS + runs[r + COUNT]!) size += (runs[r + COUNT]! - 1) * (runs[r + HEAD]! + runs[r + TAIL]! + 2);
+  for (let r = 0; r < runs.length; r += LENGTHS + runs[r + COUNT]!)
+    size += (runs[r + COUNT]! - 1) * (runs[r + HEAD]! + runs[r + TAIL]! + 2);
   const out = new Uint8Array(size);
   let from = 0;
   let to = 0;

@@ -11,7 +11,9 @@ export function BrokenMessage({ message, error }: { message: Message; error: Err
       </p>
       <details className="mt-1 text-xs">
         <summary className="cursor-pointer text-ink-muted">{t.chat.rawRecord}</summary>
-        <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bg-surface-raised p-2 font-mono">{JSON.stringify(message, null, 2)}</pre>
+        <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bg-surface-raised p-2 font-mono">
+          {JSON.stringify(message, null, 2)}
+        </pre>
       </details>
     </article>
   );

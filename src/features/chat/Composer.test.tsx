@@ -15,7 +15,13 @@ const conversation: Conversation = { id: 'c1', title: 'New chat', createdAt: 0, 
 function setup({ sends = true, streaming = false, tools }: { sends?: boolean; streaming?: boolean; tools?: Conversation['tools'] } = {}) {
   const send = vi.fn(() => sends);
   const stop = vi.fn();
-  useChatStore.setState({ conversations: new Map([['c1', { ...conversation, ...(tools && { tools }) }]]), activeId: 'c1', streaming: new Set(streaming ? ['c1'] : []), send, stop });
+  useChatStore.setState({
+    conversations: new Map([['c1', { ...conversation, ...(tools && { tools }) }]]),
+    activeId: 'c1',
+    streaming: new Set(streaming ? ['c1'] : []),
+    send,
+    stop,
+  });
   render(<Composer conversationId="c1" />);
   return { send, stop, box: screen.getByRole('textbox', { name: 'Message' }), user: userEvent.setup() };
 }

@@ -99,7 +99,13 @@ export function Composer({ conversationId }: { conversationId: string }) {
             {t.chat.stop}
           </Button>
         ) : (
-          <Button type="submit" variant="primary" disabled={!text.trim() || !!toolsProblem} aria-describedby={toolsProblem ? blockedId : undefined} className="h-10">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={!text.trim() || !!toolsProblem}
+            aria-describedby={toolsProblem ? blockedId : undefined}
+            className="h-10"
+          >
             {t.chat.send}
           </Button>
         )}

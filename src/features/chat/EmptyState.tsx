@@ -14,7 +14,9 @@ export function EmptyState() {
       <ul className="mt-4 space-y-1.5 text-left text-sm">
         {tips.map((tip) => (
           <li key={tip} className="flex gap-2">
-            <span aria-hidden="true" className="text-accent">•</span>
+            <span aria-hidden="true" className="text-accent">
+              •
+            </span>
             <span>{tip}</span>
           </li>
         ))}

@@ -46,7 +46,9 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
           <strong>{t.chat.refused}</strong> {message.refusal}
         </p>
       )}
-      {message.toolCalls && <ToolCallList calls={message.toolCalls} streaming={streaming} {...(toolResults ? { results: toolResults } : {})} />}
+      {message.toolCalls && (
+        <ToolCallList calls={message.toolCalls} streaming={streaming} {...(toolResults ? { results: toolResults } : {})} />
+      )}
     </>
   );
 }

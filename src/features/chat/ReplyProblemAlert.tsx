@@ -31,7 +31,11 @@ export function ReplyProblemAlert({ message, onRetry }: Props) {
         {problem && (
           <p>
             <strong className="font-semibold">
-              {problem.kind !== 'interrupted' && problem.kind !== 'network' ? t.chat.replyFailed : nothingArrived(message) ? t.chat.noReply : t.chat.replyInterrupted}
+              {problem.kind !== 'interrupted' && problem.kind !== 'network'
+                ? t.chat.replyFailed
+                : nothingArrived(message)
+                  ? t.chat.noReply
+                  : t.chat.replyInterrupted}
             </strong>
             {sayNote(t, problem)}
             {kept}

@@ -91,7 +91,11 @@ export function useFollowEnd(scroller: RefObject<HTMLElement | null>, rowsSelect
       const movingDown = performance.now() - movedDownAt.current < MOVE_MS;
       if (following.current) {
         if (up && dragging.current) setPinned(false, 'scrollbar');
-        else if (!movingDown && el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END) setPinned(false, `position ${Math.round(el.scrollTop)} < ${Math.round(followedTo.current)}, ${Math.round(fromEnd)} from the end of ${Math.round(el.scrollHeight)}`);
+        else if (!movingDown && el.scrollTop < followedTo.current - 1 && fromEnd >= AT_END)
+          setPinned(
+            false,
+            `position ${Math.round(el.scrollTop)} < ${Math.round(followedTo.current)}, ${Math.round(fromEnd)} from the end of ${Math.round(el.scrollHeight)}`,
+          );
       } else if ((!up && movingDown && fromEnd < AT_END + grew) || (shrank && fromEnd < 1)) setPinned(true);
     },
     onWheel: (e) => (e.deltaY < 0 ? setPinned(false, 'wheel') : movedDown()),

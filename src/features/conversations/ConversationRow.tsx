@@ -56,7 +56,12 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
         {title}
       </button>
       <div className="hidden shrink-0 group-focus-within:flex group-hover:flex">
-        <Button variant="ghost" size="sm" aria-label={c.pinned ? t.conversations.unpinNamed(title) : t.conversations.pinNamed(title)} onClick={() => togglePin(c.id)}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={c.pinned ? t.conversations.unpinNamed(title) : t.conversations.pinNamed(title)}
+          onClick={() => togglePin(c.id)}
+        >
           {c.pinned ? t.conversations.unpin : t.conversations.pin}
         </Button>
         <Button variant="ghost" size="sm" aria-label={t.conversations.renameNamed(title)} onClick={() => setRenaming(true)}>

@@ -17,7 +17,8 @@ function listKeyOf(conversations: Conversations): string {
   if (conversations !== keyedMap) {
     keyedMap = conversations;
     key = '';
-    for (const c of conversations.values()) key += `${c.id}\u0000${c.title}\u0000${c.updatedAt}\u0000${c.pinned ? 1 : 0}\u0000${c.messages.length}\u0001`;
+    for (const c of conversations.values())
+      key += `${c.id}\u0000${c.title}\u0000${c.updatedAt}\u0000${c.pinned ? 1 : 0}\u0000${c.messages.length}\u0001`;
   }
   return key;
 }
@@ -37,17 +38,19 @@ export function Sidebar({ onClose }: { onClose?: () => void }) {
   // Re-sorted only when a title, pin or activity time changes, not on every streamed frame.
   const listKey = useChatStore((s) => listKeyOf(s.conversations));
   const sorted = useMemo(
-    () =>
-      [...useChatStore.getState().conversations.values()]
-        .filter((c) => c.messages.length > 0 || c.resumed)
-        .sort(byPinThenActivity),
+    () => [...useChatStore.getState().conversations.values()].filter((c) => c.messages.length > 0 || c.resumed).sort(byPinThenActivity),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- listKey stands for the conversations' list
     [listKey],
   );
   const shown = useMemo(() => searchConversations(sorted, deferredQuery), [sorted, deferredQuery]);
   useEffect(() => warmSearchIndex(sorted), [sorted]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
 
   return (
     <nav aria-label={t.app.conversations} className="flex h-full flex-col gap-2 border-r border-line bg-surface-raised p-3">

@@ -37,7 +37,14 @@ export function EventList({ raw }: { raw: RawLog }) {
     return () => cancel();
   }, [raw]);
   return (
-    <div ref={scroller} role="list" aria-label={t.inspector.rawEventsList} tabIndex={0} style={{ height: HEIGHT }} className="overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs">
+    <div
+      ref={scroller}
+      role="list"
+      aria-label={t.inspector.rawEventsList}
+      tabIndex={0}
+      style={{ height: HEIGHT }}
+      className="overflow-auto rounded-md border border-line bg-surface-sunken font-mono text-2xs"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const e = raw.get(row.index);

@@ -48,7 +48,9 @@ export default function StreamInspector({ message, onClose }: { message: Message
             <Fact term={t.status}>{message.status ?? '—'}</Fact>
             <Fact term={t.finishReason}>{message.finishReason ?? '—'}</Fact>
             <Fact term={t.usage}>
-              {message.usage ? t.usageValue(count(message.usage.promptTokens), count(message.usage.completionTokens), count(message.usage.totalTokens)) : t.notSent}
+              {message.usage
+                ? t.usageValue(count(message.usage.promptTokens), count(message.usage.completionTokens), count(message.usage.totalTokens))
+                : t.notSent}
             </Fact>
             <Fact term={t.firstByte}>{ms(m?.firstByteMs)}</Fact>
             <Fact term={t.firstToken}>{ms(m?.firstTokenMs)}</Fact>
@@ -65,13 +67,17 @@ export default function StreamInspector({ message, onClose }: { message: Message
                 <Fact term="POST">{trace.request.url}</Fact>
               </dl>
               <HeaderTable headers={trace.request.headers} />
-              <pre tabIndex={0} className="max-h-60 overflow-auto rounded-md border border-line bg-surface-sunken p-2 text-2xs">{JSON.stringify(trace.request.body, null, 2)}</pre>
+              <pre tabIndex={0} className="max-h-60 overflow-auto rounded-md border border-line bg-surface-sunken p-2 text-2xs">
+                {JSON.stringify(trace.request.body, null, 2)}
+              </pre>
               <div className="flex gap-2">
                 <CopyButton size="sm" label={t.copyCurl} text={() => toCurl(trace.request!)} />
                 <Button
                   size="sm"
                   disabled={trace.raw.length === 0}
-                  onClick={() => download(`${message.streamId ?? message.id}.jsonl`.replace(/[^\w.-]+/g, '_'), eventsJsonl(trace), 'application/jsonl')}
+                  onClick={() =>
+                    download(`${message.streamId ?? message.id}.jsonl`.replace(/[^\w.-]+/g, '_'), eventsJsonl(trace), 'application/jsonl')
+                  }
                 >
                   {t.downloadEvents}
                 </Button>
@@ -87,9 +93,7 @@ export default function StreamInspector({ message, onClose }: { message: Message
             </section>
           </>
         ) : (
-          <p className="text-ink-muted">
-            {t.notKept}
-          </p>
+          <p className="text-ink-muted">{t.notKept}</p>
         )}
       </div>
     </Dialog>

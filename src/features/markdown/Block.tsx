@@ -47,7 +47,8 @@ export const Block = memo(function Block({ text, tail }: { text: string; tail: b
   const formatted = useRef<string>(undefined);
   const [, retry] = useState(0);
   // A streaming tail shows its last version within budget while a longer one is checked.
-  const wanted = nested || code ? undefined : verdict.kind === 'render' ? text : verdict.kind === 'wait' && tail ? verdict.lagging : undefined;
+  const wanted =
+    nested || code ? undefined : verdict.kind === 'render' ? text : verdict.kind === 'wait' && tail ? verdict.lagging : undefined;
   const deferred = wanted !== undefined && wanted !== formatted.current && overTaskBudget();
   if (wanted !== undefined && !deferred) formatted.current = wanted;
   useEffect(() => {

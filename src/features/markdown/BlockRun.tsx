@@ -12,7 +12,8 @@ export const EAGER_BLOCKS = 8;
 export const RUN = 8;
 
 // `eager` is read only when a run's blocks change, so a run that ages out of it need not render again.
-const sameBlocks = (a: { blocks: string[] }, b: { blocks: string[] }) => a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
+const sameBlocks = (a: { blocks: string[] }, b: { blocks: string[] }) =>
+  a.blocks.length === b.blocks.length && a.blocks.every((text, i) => text === b.blocks[i]);
 
 /**
  * A run of finished blocks. Far from view its blocks are their plain text in one box

@@ -64,7 +64,8 @@ describe('splitBlocks', () => {
 });
 
 describe('containerDepth', () => {
-  const nestedList = (levels: number, indent: string, marker = '- ') => Array.from({ length: levels }, (_, i) => `${indent.repeat(i)}${marker}item ${i}`).join('\n');
+  const nestedList = (levels: number, indent: string, marker = '- ') =>
+    Array.from({ length: levels }, (_, i) => `${indent.repeat(i)}${marker}item ${i}`).join('\n');
 
   it.each([
     ['- '.repeat(10_000)],
@@ -95,7 +96,8 @@ describe('containerDepth', () => {
   it('never under-counts what micromark nests', async () => {
     const { fromMarkdown } = await import('mdast-util-from-markdown');
     type Node = { type: string; children?: Node[] };
-    const depthOf = (node: Node): number => (node.type === 'list' || node.type === 'blockquote' ? 1 : 0) + Math.max(0, ...(node.children ?? []).map(depthOf));
+    const depthOf = (node: Node): number =>
+      (node.type === 'list' || node.type === 'blockquote' ? 1 : 0) + Math.max(0, ...(node.children ?? []).map(depthOf));
     const fc = await import('fast-check');
     const piece = fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '> ', '>', ' ', '  ', '\t', 'x', '\n', '-', '1.');
     fc.assert(
@@ -119,12 +121,15 @@ describe('fencedCode', () => {
     expect(fencedCode(block)).toEqual(code);
   });
 
-  it.each([['```\ncode\n```\nafter'], ['text\n```\ncode\n```'], ['``` a`b\nx'], ['    ```\nx\n```']])('leaves %j to the parser', (block) => {
-    expect(fencedCode(block)).toBeUndefined();
-  });
+  it.each([['```\ncode\n```\nafter'], ['text\n```\ncode\n```'], ['``` a`b\nx'], ['    ```\nx\n```']])(
+    'leaves %j to the parser',
+    (block) => {
+      expect(fencedCode(block)).toBeUndefined();
+    },
+  );
 });
 
-describe('scans of the model\'s text', () => {
+describe("scans of the model's text", () => {
   // Worst cases for patterns that scan from every opener to the end.
   it.each([
     ['brackets then one ]', '['.repeat(50_000) + ']x'],

@@ -27,7 +27,8 @@ function splitFrom(text: string, offset: number): { blocks: string[]; starts: nu
     const line = text.slice(pos, nl === -1 ? text.length : nl).replace(/\r$/, '');
     const marker = FENCE.exec(line)?.[1];
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && BLANK.test(line.slice(line.indexOf(marker) + marker.length))) fence = undefined;
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && BLANK.test(line.slice(line.indexOf(marker) + marker.length)))
+        fence = undefined;
     } else if (marker) fence = marker;
     if (!fence && !marker && BLANK.test(line)) {
       if (blockStart !== -1) {
@@ -55,7 +56,11 @@ export function splitBlocks(text: string, previous: SplitState = EMPTY_SPLIT): S
     const keep = previous.blocks.length - 1;
     const from = previous.starts[keep]!;
     const tail = splitFrom(text, from);
-    return { text, blocks: [...previous.blocks.slice(0, keep), ...tail.blocks], starts: [...previous.starts.slice(0, keep), ...tail.starts] };
+    return {
+      text,
+      blocks: [...previous.blocks.slice(0, keep), ...tail.blocks],
+      starts: [...previous.starts.slice(0, keep), ...tail.starts],
+    };
   }
   return { text, ...splitFrom(text, 0) };
 }

@@ -22,11 +22,13 @@ function ImagePlaceholder({ src, alt }: { src: string; alt: string }) {
   if (load && url) return <img src={url} alt={alt} referrerPolicy="no-referrer" className="max-w-full rounded" />;
   return (
     <span className="inline-flex flex-wrap items-center gap-2 rounded border border-dashed border-line px-2 py-1 text-xs text-ink-muted">
-      <span>
-        {t.image(alt, hostOf(url) || t.imageBadAddress)}
-      </span>
+      <span>{t.image(alt, hostOf(url) || t.imageBadAddress)}</span>
       {url && (
-        <button type="button" className="rounded border border-line px-1.5 py-0.5 text-ink hover:bg-surface-sunken" onClick={() => setLoad(true)}>
+        <button
+          type="button"
+          className="rounded border border-line px-1.5 py-0.5 text-ink hover:bg-surface-sunken"
+          onClick={() => setLoad(true)}
+        >
           {t.loadImage}
         </button>
       )}

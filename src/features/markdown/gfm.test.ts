@@ -5,7 +5,8 @@ import upstreamGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { remarkGfm } from './gfm';
 
-const html = (text: string, plugin: typeof remarkGfm | typeof upstreamGfm) => renderToStaticMarkup(createElement(ReactMarkdown, { remarkPlugins: [plugin] }, text));
+const html = (text: string, plugin: typeof remarkGfm | typeof upstreamGfm) =>
+  renderToStaticMarkup(createElement(ReactMarkdown, { remarkPlugins: [plugin] }, text));
 
 const SAMPLES = {
   table: '| a | b |\n| :-- | --: |\n| 1 | ~~2~~ |',

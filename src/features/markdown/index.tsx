@@ -119,7 +119,10 @@ function LongReplyNote({ text, shown }: { text: string; shown: number }) {
   const t = useT().markdown;
   const mb = (n: number) => (n / 1e6).toFixed(1);
   return (
-    <div role="note" className="mt-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm text-ink-muted">
+    <div
+      role="note"
+      className="mt-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm text-ink-muted"
+    >
       <span className="min-w-0 flex-1">{t.longReply(mb(text.length), mb(shown))}</span>
       <Button variant="secondary" size="sm" onClick={() => download('reply.md', text, 'text/markdown')}>
         {t.downloadReply}

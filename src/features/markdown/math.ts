@@ -12,4 +12,6 @@ type PluggableList = NonNullable<Options['remarkPlugins']>;
 /** @public */
 export const mathRemarkPlugins: PluggableList = [[remarkMath, { singleDollarTextMath: false }]];
 /** @public */
-export const mathRehypePlugins: PluggableList = [[rehypeKatex, { trust: false, strict: 'ignore', maxExpand: 200, maxSize: 20, output: 'htmlAndMathml' }]];
+export const mathRehypePlugins: PluggableList = [
+  [rehypeKatex, { trust: false, strict: 'ignore', maxExpand: 200, maxSize: 20, output: 'htmlAndMathml' }],
+];

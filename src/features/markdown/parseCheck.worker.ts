@@ -30,7 +30,10 @@ function time(text: string): number {
   return performance.now() - start;
 }
 
-const SAMPLE = '# Title *em* **strong** `code` [link](https://example.com)\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n- one\n  1. two\n\n> quote\n\n```ts\nx\n```\n\n'.repeat(8);
+const SAMPLE =
+  '# Title *em* **strong** `code` [link](https://example.com)\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n- one\n  1. two\n\n> quote\n\n```ts\nx\n```\n\n'.repeat(
+    8,
+  );
 // A cold parser is several times slower than a warm one: it warms up before the first check.
 for (let i = 0; i < 20; i++) time(SAMPLE);
 self.postMessage('ready');

@@ -50,7 +50,8 @@ describe('repairTail', () => {
   const html = (text: string) => renderToStaticMarkup(createElement(ReactMarkdown, { remarkPlugins: [remarkGfm] }, text));
 
   it('makes every prefix of a reply render without raw emphasis markers or a table as text', () => {
-    const reply = 'Some **bold** and *italic* and ~~struck~~ words, `code` too.\n\n| Metric | Value |\n| --- | ---: |\n| speed | **fast** |';
+    const reply =
+      'Some **bold** and *italic* and ~~struck~~ words, `code` too.\n\n| Metric | Value |\n| --- | ---: |\n| speed | **fast** |';
     for (const block of splitBlocks(reply).blocks) {
       const start = reply.indexOf(block);
       for (let end = 1; end <= block.length; end++) {

@@ -51,7 +51,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
  */
 function openedAt(text: string, marker: string): number {
   let open = -1;
-  for (let i = text.indexOf(marker); i !== -1; ) {
+  for (let i = text.indexOf(marker); i !== -1;) {
     const before = text[i - 1];
     const after = text[i + marker.length];
     if (before === marker[0] || after === marker[0]) {

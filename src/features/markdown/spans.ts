@@ -82,7 +82,7 @@ export function toDollars(text: string): string {
 function codeSpanFinder(text: string): (from: number) => Span | undefined {
   const newline = nextIndex(text, '\n');
   return (from) => {
-    for (let start = text.indexOf('`', from); start !== -1; ) {
+    for (let start = text.indexOf('`', from); start !== -1;) {
       const close = text.indexOf('`', start + 1);
       if (close === -1) return undefined;
       const nl = newline(start + 1);

@@ -19,7 +19,10 @@ export default function KeyOriginDialog() {
         <p>
           <Template
             text={t.keyDialogText}
-            slots={{ from: <strong className="font-mono">{keyOrigin || t.anotherEndpoint}</strong>, to: <strong className="font-mono">{pending.origin}</strong> }}
+            slots={{
+              from: <strong className="font-mono">{keyOrigin || t.anotherEndpoint}</strong>,
+              to: <strong className="font-mono">{pending.origin}</strong>,
+            }}
           />
         </p>
         <p className="text-ink-muted">{t.keyDialogStays}</p>

@@ -1,6 +1,15 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Field } from '../../ui/Field';
-import { authorizationFor, BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, DEFAULT_MODEL, isSimulatorEndpoint, type KeyGrant, SIMULATOR_ENDPOINT, withoutCredentials } from '../../api';
+import {
+  authorizationFor,
+  BITSEEK_ENDPOINT,
+  BITSEEK_PROXY_ENDPOINT,
+  DEFAULT_MODEL,
+  isSimulatorEndpoint,
+  type KeyGrant,
+  SIMULATOR_ENDPOINT,
+  withoutCredentials,
+} from '../../api';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
 import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
@@ -62,7 +71,11 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
           hint={
             <Template
               text={t.endpointHint}
-              slots={{ bitseek: <code>{BITSEEK_ENDPOINT}</code>, proxy: <code>{BITSEEK_PROXY_ENDPOINT}</code>, simulator: <code>{SIMULATOR_ENDPOINT}</code> }}
+              slots={{
+                bitseek: <code>{BITSEEK_ENDPOINT}</code>,
+                proxy: <code>{BITSEEK_PROXY_ENDPOINT}</code>,
+                simulator: <code>{SIMULATOR_ENDPOINT}</code>,
+              }}
             />
           }
         >
@@ -95,12 +108,18 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
           </p>
         )}
         {open && checkUrl && !hasCredentials && <EndpointCheck url={checkUrl} grant={s} />}
-        <Field
-          label={t.apiKey}
-          hint={s.rememberKey ? t.keyStored : isSimulatorEndpoint(s.endpoint) ? t.keyNotNeeded : t.keyTabOnly}
-        >
+        <Field label={t.apiKey} hint={s.rememberKey ? t.keyStored : isSimulatorEndpoint(s.endpoint) ? t.keyNotNeeded : t.keyTabOnly}>
           {(id, hintId) => (
-            <input id={id} aria-describedby={hintId} className={input} type="password" autoComplete="off" spellCheck={false} value={s.apiKey} onChange={(e) => s.update({ apiKey: e.target.value })} />
+            <input
+              id={id}
+              aria-describedby={hintId}
+              className={input}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={s.apiKey}
+              onChange={(e) => s.update({ apiKey: e.target.value })}
+            />
           )}
         </Field>
         {keyTarget && (
@@ -117,9 +136,19 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
         </label>
         {/* A datalist would make this a combobox; the contract names it a textbox, so the
             endpoint check above lists the server's models instead. */}
-        <Field label={t.model} hint={<Template text={t.modelHint} slots={{ field: <code>model</code>, model: <code>{DEFAULT_MODEL}</code> }} />}>
+        <Field
+          label={t.model}
+          hint={<Template text={t.modelHint} slots={{ field: <code>model</code>, model: <code>{DEFAULT_MODEL}</code> }} />}
+        >
           {(id, hintId) => (
-            <input id={id} aria-describedby={hintId} className={input} spellCheck={false} value={s.model} onChange={(e) => s.update({ model: e.target.value })} />
+            <input
+              id={id}
+              aria-describedby={hintId}
+              className={input}
+              spellCheck={false}
+              value={s.model}
+              onChange={(e) => s.update({ model: e.target.value })}
+            />
           )}
         </Field>
         <Field label={t.temperature} hint={t.temperatureHint}>
@@ -138,7 +167,7 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
               <input
                 id={id}
                 aria-describedby={hintId}
-                className={input.replace("w-full", "w-24")}
+                className={input.replace('w-full', 'w-24')}
                 type="number"
                 min={TEMPERATURE_MIN}
                 max={TEMPERATURE_MAX}
@@ -152,7 +181,14 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
         </Field>
         <Field label={t.systemPrompt} hint={t.systemPromptHint}>
           {(id, hintId) => (
-            <textarea id={id} aria-describedby={hintId} className={input} rows={3} value={s.systemPrompt} onChange={(e) => s.update({ systemPrompt: e.target.value })} />
+            <textarea
+              id={id}
+              aria-describedby={hintId}
+              className={input}
+              rows={3}
+              value={s.systemPrompt}
+              onChange={(e) => s.update({ systemPrompt: e.target.value })}
+            />
           )}
         </Field>
         <Field label={t.timeout} hint={t.timeoutHint}>

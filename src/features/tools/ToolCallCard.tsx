@@ -27,7 +27,17 @@ function RawArguments({ raw }: { raw: string }) {
 }
 
 /** One tool call: its name, id and arguments growing live, then final; collapsible and copyable. */
-export function ToolCallCard({ call, streaming, result, initiallyOpen = true }: { call: ToolCall; streaming: boolean; result?: string; initiallyOpen?: boolean }) {
+export function ToolCallCard({
+  call,
+  streaming,
+  result,
+  initiallyOpen = true,
+}: {
+  call: ToolCall;
+  streaming: boolean;
+  result?: string;
+  initiallyOpen?: boolean;
+}) {
   const t = useT().tools;
   const [open, setOpen] = useState(initiallyOpen);
   const view = useMemo(() => readArguments(call.arguments, streaming), [call.arguments, streaming]);
@@ -58,7 +68,9 @@ export function ToolCallCard({ call, streaming, result, initiallyOpen = true }: 
             <p className="font-sans text-ink-muted">{t.argumentsArriving(view.raw.length)}</p>
           ) : view.status === 'unread' ? (
             <>
-              <p className="mb-1 font-sans text-ink-muted">{view.why === 'deep' ? t.argumentsTooDeep(MAX_ARGUMENT_DEPTH) : t.argumentsTooLong(view.raw.length)}</p>
+              <p className="mb-1 font-sans text-ink-muted">
+                {view.why === 'deep' ? t.argumentsTooDeep(MAX_ARGUMENT_DEPTH) : t.argumentsTooLong(view.raw.length)}
+              </p>
               <RawArguments raw={view.raw} />
             </>
           ) : view.value === undefined ? (

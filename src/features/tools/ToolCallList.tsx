@@ -10,7 +10,15 @@ const OPEN_CALLS = 10;
  * A reply's tool calls, as cards: at most MAX_TOOL_CALLS of them (a reply streamed here
  * keeps no more; one imported or saved before may have more), and a note when there are more.
  */
-export function ToolCallList({ calls, streaming, results }: { calls: ToolCall[]; streaming: boolean; results?: ReadonlyMap<string, string> }) {
+export function ToolCallList({
+  calls,
+  streaming,
+  results,
+}: {
+  calls: ToolCall[];
+  streaming: boolean;
+  results?: ReadonlyMap<string, string>;
+}) {
   const t = useT().tools;
   const shown = calls.length > MAX_TOOL_CALLS ? calls.slice(0, MAX_TOOL_CALLS) : calls;
   return (

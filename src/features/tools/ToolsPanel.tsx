@@ -44,7 +44,9 @@ export function ToolsPanel() {
             </ul>
           ) : (
             <p className="text-ink-muted">
-              {parsed.tools.length ? t.willSend(parsed.tools.filter((tool) => !off.has(tool.function.name)).length, parsed.tools.length) : t.none}
+              {parsed.tools.length
+                ? t.willSend(parsed.tools.filter((tool) => !off.has(tool.function.name)).length, parsed.tools.length)
+                : t.none}
             </p>
           )}
         </div>
@@ -74,7 +76,11 @@ export function ToolsPanel() {
                   type="checkbox"
                   checked={!off.has(tool.function.name)}
                   onChange={(e) =>
-                    setTools({ disabled: e.target.checked ? config.disabled.filter((n) => n !== tool.function.name) : [...config.disabled, tool.function.name] })
+                    setTools({
+                      disabled: e.target.checked
+                        ? config.disabled.filter((n) => n !== tool.function.name)
+                        : [...config.disabled, tool.function.name],
+                    })
                   }
                 />
                 <span className="font-mono text-xs">{t.use(tool.function.name)}</span>

@@ -3,7 +3,9 @@ import { jsonView, TEXT_CHARS, TREE_DEPTH, TREE_NODES, type JsonNode } from './j
 
 function measure(node: JsonNode, depth = 0): { depth: number; nodes: number } {
   if (node.kind !== 'branch') return { depth, nodes: 1 };
-  return node.children.map((c) => measure(c, depth + 1)).reduce((a, b) => ({ depth: Math.max(a.depth, b.depth), nodes: a.nodes + b.nodes }), { depth, nodes: 1 });
+  return node.children
+    .map((c) => measure(c, depth + 1))
+    .reduce((a, b) => ({ depth: Math.max(a.depth, b.depth), nodes: a.nodes + b.nodes }), { depth, nodes: 1 });
 }
 
 describe('jsonView', () => {
@@ -15,10 +17,17 @@ describe('jsonView', () => {
       hidden: 0,
       children: [
         { kind: 'leaf', label: '"city"', text: '"Oslo"', isString: true },
-        { kind: 'branch', label: '"days"', array: true, size: 2, hidden: 0, children: [
-          { kind: 'leaf', text: '1', isString: false },
-          { kind: 'leaf', text: '2', isString: false },
-        ] },
+        {
+          kind: 'branch',
+          label: '"days"',
+          array: true,
+          size: 2,
+          hidden: 0,
+          children: [
+            { kind: 'leaf', text: '1', isString: false },
+            { kind: 'leaf', text: '2', isString: false },
+          ],
+        },
       ],
     });
   });

@@ -31,7 +31,8 @@ export function jsonView(value: unknown): JsonNode {
   const node = (v: unknown, depth: number, label?: string): JsonNode => {
     budget--;
     const withLabel = label === undefined ? {} : { label };
-    if (typeof v !== 'object' || v === null) return { kind: 'leaf', ...withLabel, text: v === undefined ? '…' : jsonText(v), isString: typeof v === 'string' };
+    if (typeof v !== 'object' || v === null)
+      return { kind: 'leaf', ...withLabel, text: v === undefined ? '…' : jsonText(v), isString: typeof v === 'string' };
     if (depth >= TREE_DEPTH) return { kind: 'deep', ...withLabel, text: jsonText(v) };
     const array = Array.isArray(v);
     const record = v as Record<string, unknown>;

@@ -1,7 +1,14 @@
 import { useId, useState } from 'react';
 import { Choice } from '../../ui/Choice';
 import { Field } from '../../ui/Field';
-import { FRESHNESS_VALUES, MAX_RESULTS_MAX, MAX_RESULTS_MIN, normalizeMaxResults, SEARCH_LANGS, SEARCH_MODES } from '../../domain/normalize';
+import {
+  FRESHNESS_VALUES,
+  MAX_RESULTS_MAX,
+  MAX_RESULTS_MIN,
+  normalizeMaxResults,
+  SEARCH_LANGS,
+  SEARCH_MODES,
+} from '../../domain/normalize';
 import { useChatStore, webSearchOf } from '../../store/chatStore';
 import { WEB_SEARCH_SHORTCUT_LABEL } from './shortcut';
 import { useT } from '../../i18n/useT';
@@ -9,7 +16,17 @@ import { useT } from '../../i18n/useT';
 const control = 'w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm';
 
 /** Max results: clamped to 1–8 as typed, exactly as the server would. */
-function MaxResultsInput({ id, hintId, value, onCommit }: { id: string; hintId: string | undefined; value: number; onCommit: (v: string) => void }) {
+function MaxResultsInput({
+  id,
+  hintId,
+  value,
+  onCommit,
+}: {
+  id: string;
+  hintId: string | undefined;
+  value: number;
+  onCommit: (v: string) => void;
+}) {
   const [draft, setDraft] = useState<string | undefined>();
   return (
     <input
@@ -55,7 +72,12 @@ export function WebSearchPanel() {
       </div>
       <div>
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" aria-describedby={enabledHint} checked={ws.enabled} onChange={(e) => setWebSearch({ enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            aria-describedby={enabledHint}
+            checked={ws.enabled}
+            onChange={(e) => setWebSearch({ enabled: e.target.checked })}
+          />
           {t.enable}
         </label>
         <p id={enabledHint} className="mt-1 text-2xs text-ink-muted">
@@ -66,12 +88,46 @@ export function WebSearchPanel() {
       <fieldset className={`space-y-3 border-l-2 pl-3 ${ws.enabled ? 'border-accent' : 'border-dashed border-line'}`}>
         <legend className="sr-only">{t.legend}</legend>
         {!ws.enabled && <p className="text-2xs text-ink-muted">{t.offNote}</p>}
-        <Choice label={t.mode} hint={t.modeHint} value={ws.mode} values={SEARCH_MODES} labels={t.modes} compact className={control} onChange={(mode) => setWebSearch({ mode })} />
+        <Choice
+          label={t.mode}
+          hint={t.modeHint}
+          value={ws.mode}
+          values={SEARCH_MODES}
+          labels={t.modes}
+          compact
+          className={control}
+          onChange={(mode) => setWebSearch({ mode })}
+        />
         <Field label={t.maxResults} hint={t.maxResultsHint(MAX_RESULTS_MIN, MAX_RESULTS_MAX)} compact>
-          {(id, hintId) => <MaxResultsInput id={id} hintId={hintId} value={ws.maxResults} onCommit={(v) => setWebSearch({ maxResults: normalizeMaxResults(v) })} />}
+          {(id, hintId) => (
+            <MaxResultsInput
+              id={id}
+              hintId={hintId}
+              value={ws.maxResults}
+              onCommit={(v) => setWebSearch({ maxResults: normalizeMaxResults(v) })}
+            />
+          )}
         </Field>
-        <Choice label={t.freshness} hint={t.freshnessHint} value={ws.freshness} values={FRESHNESS_VALUES} labels={t.freshnessValues} compact className={control} onChange={(freshness) => setWebSearch({ freshness })} />
-        <Choice label={t.lang} hint={t.langHint} value={ws.lang} values={SEARCH_LANGS} labels={t.langs} compact className={control} onChange={(lang) => setWebSearch({ lang })} />
+        <Choice
+          label={t.freshness}
+          hint={t.freshnessHint}
+          value={ws.freshness}
+          values={FRESHNESS_VALUES}
+          labels={t.freshnessValues}
+          compact
+          className={control}
+          onChange={(freshness) => setWebSearch({ freshness })}
+        />
+        <Choice
+          label={t.lang}
+          hint={t.langHint}
+          value={ws.lang}
+          values={SEARCH_LANGS}
+          labels={t.langs}
+          compact
+          className={control}
+          onChange={(lang) => setWebSearch({ lang })}
+        />
       </fieldset>
       <p className="text-2xs text-ink-muted">{t.perConversation}</p>
     </aside>
