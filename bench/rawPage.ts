@@ -2,10 +2,8 @@
 // Playwright does not manage (it lets go of targets in contexts it did not make).
 // Playwright turns DevTools' network agent on for every page and worker it drives, and
 // that agent is not free: it copies every byte the page receives, and at a response's
-// end it keeps the thread that read the response busy, ~90 ms for a 9.5 MB body (a
-// fetch's last read came ~90 ms after its last bytes with Network.enable on, ~1 ms
-// without, in this Chromium over plain CDP). No person's browser runs it, so the stream
-// pages are measured without it: the same for every page.
+// end it keeps the thread that read the response busy. No person's browser runs it, so
+// the stream pages are measured without it: the same for every page.
 import type { Browser } from '@playwright/test';
 
 export interface RawPage {
@@ -43,7 +41,10 @@ export async function rawPage(browser: Browser, viewport: { width: number; heigh
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
     });
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const { result, exceptionDetails } = await send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', {
+    const { result, exceptionDetails } = await send<{
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', {
       expression,
       awaitPromise: true,
       returnByValue: true,
@@ -70,8 +71,7 @@ export async function rawPage(browser: Browser, viewport: { width: number; heigh
     evaluate,
     waitFor,
     async goto(url) {
-      // Twice at most: three times in some 30 runs of the benchmark this session, a page had not loaded
-      // in 30 s (the cause is not known yet; the error now says where the page was).
+      // Twice at most: now and then a page does not load (cause unknown); the error says where it was.
       const loaded = `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
       await send('Page.navigate', { url });
       try {

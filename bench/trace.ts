@@ -3,9 +3,7 @@
 //
 // Script time on the page's main thread is counted as DevTools' "Scripting" counts it:
 // every task that runs JavaScript, including promise reactions run as microtasks.
-// CDP's ScriptDuration leaves those out, and reading a fetch stream is nearly all
-// microtasks: a page that only read the stream showed 6 ms there against ~180 ms of
-// RunMicrotasks in its trace.
+// CDP's ScriptDuration leaves those out, and reading a fetch stream is nearly all microtasks.
 
 export interface TraceEvent {
   name: string;
@@ -17,7 +15,10 @@ export interface TraceEvent {
   pid: number;
   tid: number;
   id?: string;
-  args?: { name?: string; data?: { url?: string; requestId?: string; finishTime?: number; cpuProfile?: CpuProfileChunk; timeDeltas?: number[] } };
+  args?: {
+    name?: string;
+    data?: { url?: string; requestId?: string; finishTime?: number; cpuProfile?: CpuProfileChunk; timeDeltas?: number[] };
+  };
 }
 
 /** A piece of V8's sampling profile, as the trace carries it (category `disabled-by-default-v8.cpu_profiler`). */
@@ -60,7 +61,7 @@ interface Node {
  * The page's main thread ("pid:tid"): the renderer main thread where `mark` was
  * recorded (performance.mark), else the one with the most events.
  */
-export function pageThread(events: TraceEvent[], mark?: string): string | undefined {
+function pageThread(events: TraceEvent[], mark?: string): string | undefined {
   const marked = mark && markEvent(events, mark);
   if (marked) return `${marked.pid}:${marked.tid}`;
   const mains = threadsNamed(events, 'CrRendererMain');
@@ -97,7 +98,13 @@ const markEvent = (events: TraceEvent[], name: string) => events.find((e) => e.n
  * fewer cores than busy threads, a thread's script also spans the time it waited.
  * The page is the one that recorded `mark`, where given (see pageThread).
  */
-export function scriptMs(events: TraceEvent[], ignoreUrl: string, which: 'main' | 'workers' = 'main', clock: 'wall' | 'cpu' = 'wall', mark?: string): number {
+export function scriptMs(
+  events: TraceEvent[],
+  ignoreUrl: string,
+  which: 'main' | 'workers' = 'main',
+  clock: 'wall' | 'cpu' = 'wall',
+  mark?: string,
+): number {
   const length = (e: TraceEvent) => (clock === 'cpu' ? (e.tdur ?? e.dur!) : e.dur!);
   const chosen = threads(events, which, mark);
   const roots: Node[] = [];

@@ -7,7 +7,12 @@ import { fetchEventSource } from '@microsoft/fetch-event-source';
   let text = '';
   void fetchEventSource('/v1/chat/completions', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer bench', accept: 'text/event-stream', 'x-simulator': 'chunk=4, delay=0' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: 'Bearer bench',
+      accept: 'text/event-stream',
+      'x-simulator': 'chunk=4, delay=0',
+    },
     body: JSON.stringify({ model: 'bitseek-auto', stream: true, messages: [{ role: 'user', content: 'benchmark reply' }] }),
     openWhenHidden: true,
     onmessage(message) {

@@ -4,7 +4,12 @@
 export async function streamDeltas(onDelta: (text: string) => void): Promise<void> {
   const response = await fetch('/v1/chat/completions', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer bench', accept: 'text/event-stream', 'x-simulator': 'chunk=4, delay=0' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: 'Bearer bench',
+      accept: 'text/event-stream',
+      'x-simulator': 'chunk=4, delay=0',
+    },
     body: JSON.stringify({ model: 'bitseek-auto', stream: true, messages: [{ role: 'user', content: 'benchmark reply' }] }),
   });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

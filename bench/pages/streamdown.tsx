@@ -9,7 +9,8 @@ function Peer() {
   const [streaming, setStreaming] = useState(true);
   useEffect(() => {
     // The runner starts the stream, so that it measures from the same moment for every page.
-    (window as unknown as { __start: () => void }).__start = () => void streamDeltas((d) => setText((t) => t + d)).then(() => setStreaming(false));
+    (window as unknown as { __start: () => void }).__start = () =>
+      void streamDeltas((d) => setText((t) => t + d)).then(() => setStreaming(false));
   }, []);
   return (
     <div id="out">

@@ -1,0 +1,98 @@
+// The full run's report: the table and the notes under it, printed, written to bench/results.json and
+// between the bench markers of README.md and docs/performance.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { benchReply } from '../server/benchReply.ts';
+import { SCROLL_FRAMES, SCROLL_STEP_PX, type ScrollRun, type SearchRun } from './storedConversations.ts';
+import { DELTAS, type StreamRun, type StreamTarget } from './streamPage.ts';
+
+/** What a full run measured: medians over `runs` runs, and each stream page's runs. */
+interface FullRun {
+  runs: number;
+  summary: Record<StreamTarget, StreamRun>;
+  raw: Record<StreamTarget, StreamRun[]>;
+  /** Opening the 1,000-message conversation, ms. */
+  open: number;
+  scroll: ScrollRun;
+  search: SearchRun;
+}
+
+const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}×` : '—');
+
+/** The stream pages side by side, with ratios to the app on the script and busy-time rows. */
+function streamTable(summary: Record<StreamTarget, StreamRun>): string {
+  const a = summary.app;
+  const cells = (label: string, key: keyof StreamRun) => [
+    label,
+    ...(['app', 'naive', 'streamdown'] as const).map((t) => summary[t][key].toFixed(0)),
+  ];
+  const rows = [
+    ['', '(a) this app', '(b) naive react-markdown', '(c) Streamdown', 'b ÷ a', 'c ÷ a'],
+    cells('main-thread script, ms (tasks and microtasks, from the trace)', 'scriptingMs'),
+    cells('main-thread busy (all work: script, style, layout, paint), ms', 'mainThreadMs'),
+    cells("main-thread script by the thread's CPU time (less waits for a core), ms", 'scriptingCpuMs'),
+    cells('script in workers (off the main thread), ms', 'workerScriptMs'),
+    cells("… by the workers' CPU time, ms", 'workerCpuMs'),
+    cells('longest long task, ms (0 = none ≥ 50)', 'longestTaskMs'),
+    cells('longest frame gap, ms', 'maxFrameGapMs'),
+    cells('last byte → final paint, ms', 'lastByteToPaintMs'),
+    cells('frames dropped', 'framesDropped'),
+    cells('stream duration (first to last byte), ms', 'streamMs'),
+  ];
+  rows[1]!.push(ratio(summary.naive.scriptingMs, a.scriptingMs), ratio(summary.streamdown.scriptingMs, a.scriptingMs));
+  rows[2]!.push(ratio(summary.naive.mainThreadMs, a.mainThreadMs), ratio(summary.streamdown.mainThreadMs, a.mainThreadMs));
+  rows[3]!.push(ratio(summary.naive.scriptingCpuMs, a.scriptingCpuMs), ratio(summary.streamdown.scriptingCpuMs, a.scriptingCpuMs));
+  for (const r of rows.slice(4)) r.push('', '');
+  return [
+    `| ${rows[0]!.join(' | ')} |`,
+    `| ${rows[0]!.map(() => '---').join(' | ')} |`,
+    ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The lines under the table: the reading page, the deltas, the open and scroll, the search. */
+function notes({ summary, open, scroll, search }: FullRun): string {
+  const a = summary.app;
+  return [
+    `- reading the stream alone on the main thread (d: fetch-event-source, JSON.parse of every event, nothing rendered): ${summary.reading.scriptingMs.toFixed(0)} ms of script, ${summary.reading.lastByteToPaintMs.toFixed(0)} ms from the last byte to its end on screen — the floor under any client that reads on the main thread (b ÷ d = ${ratio(summary.naive.scriptingMs, summary.reading.scriptingMs)}); the app reads in a worker instead`,
+    `- deltas absorbed: ${a.deltasPerSecond.toFixed(0)} per second (${DELTAS} deltas of 4 characters; longest long task ${a.longestTaskMs ? `${a.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'})`,
+    `- opening a 1,000-message conversation: ${open.toFixed(0)} ms from navigation to the last reply rendered; scrolling up through it at ${SCROLL_STEP_PX} px a frame (past ${scroll.messages.toFixed(0)} messages): ${scroll.fps.toFixed(0)} fps, ${scroll.framesDropped.toFixed(0)} of ${SCROLL_FRAMES} frames dropped, longest frame ${scroll.longestFrameMs.toFixed(0)} ms, longest task ${scroll.longestTaskMs ? `${scroll.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'}`,
+    `- searching 10,000 conversations: ${search.medianMs.toFixed(1)} ms median, ${search.maxMs.toFixed(1)} ms worst per keystroke (to the list shown); loading them at start: ${search.loadMs} ms`,
+  ].join('\n');
+}
+
+/** Prints the report, writes bench/results.json, and puts the report between the bench markers of the README and docs/performance.md. */
+export function report(run: FullRun, chromium: string): void {
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  const table = streamTable(run.summary);
+  const extra = notes(run);
+  const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; ${machine.date}; medians of ${run.runs} runs.`;
+  console.log(`\n${table}\n\n${extra}\n\n${machineLine}`);
+  const results = {
+    machine,
+    runs: run.runs,
+    replyBytes: benchReply().length,
+    deltas: DELTAS,
+    medians: run.summary,
+    raw: run.raw,
+    open1000Ms: run.open,
+    scroll1000: run.scroll,
+    search10k: run.search,
+    table,
+    extra,
+  };
+  writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const block = `<!-- bench:start -->\n${table}\n\n${extra}\n\n${machineLine}\n<!-- bench:end -->`;
+  for (const path of [resolve(import.meta.dirname, '../README.md'), resolve(import.meta.dirname, '../docs/performance.md')]) {
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+  }
+  console.log('\nWrote bench/results.json and the table in README.md and docs/performance.md');
+}
