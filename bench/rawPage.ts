@@ -71,8 +71,10 @@ export async function rawPage(browser: Browser, viewport: { width: number; heigh
     evaluate,
     waitFor,
     async goto(url) {
-      // Twice at most: now and then a page does not load (cause unknown); the error says where it was.
-      const loaded = `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
+      // The new document, loaded: by its origin, not its address, which the app replaces
+      // with its conversation's (/c/ID) as it starts, sometimes before the load is seen.
+      // Twice at most, in case a page does not load; the error says where it was.
+      const loaded = `location.origin === ${JSON.stringify(new URL(url).origin)} && document.readyState === 'complete'`;
       await send('Page.navigate', { url });
       try {
         await waitFor(loaded, 15_000);
