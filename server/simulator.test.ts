@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSimulatorIdentity } from '../src/domain/simulator.ts';
 import { benchReply } from './benchReply.ts';
 import { createSimulator } from './simulator.ts';
 
@@ -99,6 +100,13 @@ describe('the simulator speaks Bitseek', () => {
       ),
     );
     expect(off).not.toContain('Web search (simulated)');
+  });
+
+  it('says what it is at GET /simulator, without a key, as the app recognises it', async () => {
+    const res = await fetch(`${base}/simulator`);
+    expect(res.status).toBe(200);
+    expect(isSimulatorIdentity(await res.json())).toBe(true);
+    expect((await fetch(`${base}/simulator`, { method: 'POST' })).status).toBe(405);
   });
 
   it('injects faults asked for in X-Simulator', async () => {

@@ -2,6 +2,7 @@
 // shape, per-conversation memory, and fault injection for tests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newStreamId } from '../src/domain/ids.ts';
+import { SIMULATOR_IDENTITY } from '../src/domain/simulator.ts';
 import { normalizeTemperature, normalizeWebSearch } from '../src/domain/normalize.ts';
 import { parseSimOptions } from './options.ts';
 import { HttpError, readBody, sendError, sendInjectedError, sendJson, validateMessages } from './http.ts';
@@ -192,20 +193,34 @@ export function createSimulator(config: SimulatorConfig = {}) {
     sendJson(res, 200, { object: 'list', data: [{ id: 'bitseek-auto', object: 'model', owned_by: 'bitseek-simulator' }] });
   }
 
+  /** Says what it is, without a key: the app shows its simulator note only when this answers. */
+  function identify(res: ServerResponse): void {
+    sendJson(res, 200, SIMULATOR_IDENTITY, { 'cache-control': 'no-store' });
+  }
+
   /** Connect-style middleware: answers under basePath, passes everything else on. */
   return function simulator(req: IncomingMessage, res: ServerResponse, next?: () => void): void {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    const route = path === `${basePath}/chat/completions` ? 'chat' : path === `${basePath}/models` ? 'models' : undefined;
+    const routes: Record<string, 'chat' | 'models' | 'simulator'> = {
+      [`${basePath}/chat/completions`]: 'chat',
+      [`${basePath}/models`]: 'models',
+      [`${basePath}/simulator`]: 'simulator',
+    };
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) {
       if (next) return next();
-      return sendError(res, 404, `No route ${path}: the simulator answers POST ${basePath}/chat/completions and GET ${basePath}/models.`);
+      return sendError(
+        res,
+        404,
+        `No route ${path}: the simulator answers POST ${basePath}/chat/completions GET ${basePath}/models and GET ${basePath}/simulator.`,
+      );
     }
     const expected = route === 'chat' ? 'POST' : 'GET';
     if (req.method !== expected) {
       res.setHeader('allow', expected);
       return sendError(res, 405, `Use ${expected} ${path}.`);
     }
-    const handle = async () => (route === 'chat' ? chat(req, res) : models(req, res));
+    const handle = async () => (route === 'chat' ? chat(req, res) : route === 'models' ? models(req, res) : identify(res));
     handle().catch((error: unknown) => {
       if (res.headersSent) return void res.end();
       if (error instanceof HttpError) return sendError(res, error.status, error.message, error.code, error.param);

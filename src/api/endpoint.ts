@@ -61,6 +61,11 @@ export function modelsUrl(endpoint: string, origin = defaultOrigin()): string {
   return apiUrl(endpoint, '/models', origin);
 }
 
+/** Where the local simulator says what it is (see domain/simulator.ts). */
+export function simulatorUrl(endpoint: string, origin = defaultOrigin()): string {
+  return apiUrl(endpoint, '/simulator', origin);
+}
+
 export function isSimulatorEndpoint(endpoint: string): boolean {
   return baseOf(endpoint) === SIMULATOR_ENDPOINT;
 }

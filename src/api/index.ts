@@ -2,6 +2,7 @@
 export {
   BITSEEK_ENDPOINT,
   BITSEEK_PROXY_ENDPOINT,
+  endpointOrigin,
   isSimulatorEndpoint,
   modelsUrl,
   SIMULATOR_ENDPOINT,

@@ -2,11 +2,12 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
 import { ConversationIdField, displayTitle, ResumeDialog, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
 import { loadMarkdown, preloadMarkdown } from '../features/markdown';
-import { KeyOriginDialog, SettingsDialog } from '../features/settings';
+import { ConnectStep, KeyOriginDialog, SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useT } from '../i18n/useT';
 import { useChatStore } from '../store/chatStore';
+import { useDeployStore, useNeedsConnection } from '../store/deployStore';
 import { loadLastActive } from '../store/lastActive';
 import { Button } from '../ui/Button';
 import { Guarded } from '../ui/ErrorBoundary';
@@ -16,6 +17,7 @@ import { ReplyAnnouncer } from './ReplyAnnouncer';
 import { reportBadRoute, useRouteSync } from './routes';
 import { useGlobalShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { DeployNotes } from './DeployNotes';
 import { SimulatorNote } from './SimulatorNote';
 import { StorageAlert } from './StorageAlert';
 
@@ -40,6 +42,7 @@ function ChatScreen() {
   const askingAboutKey = useChatStore((s) => !!s.keyConfirmation);
   const importedId = useChatStore((s) => s.idConfirmation?.conversationId);
   const title = useChatStore((s) => displayTitle(t, s.conversations.get(s.activeId)));
+  const needsConnection = useNeedsConnection();
   useWebSearchShortcut();
   useRouteSync(setLinkedId);
   useGlobalShortcuts({
@@ -69,6 +72,7 @@ function ChatScreen() {
       </div>
       <main className="flex min-h-0 min-w-0 flex-col">
         <SimulatorNote />
+        <DeployNotes />
         <StorageAlert />
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
           <Button
@@ -102,7 +106,13 @@ function ChatScreen() {
           </div>
         </header>
         <Guarded key={`view:${activeId}`}>
-          <MessageList key={`messages:${activeId}`} />
+          {needsConnection ? (
+            <Suspense fallback={null}>
+              <ConnectStep />
+            </Suspense>
+          ) : (
+            <MessageList key={`messages:${activeId}`} />
+          )}
         </Guarded>
         <Guarded>
           <Composer key={activeId} conversationId={activeId} />
@@ -169,12 +179,13 @@ export function App() {
   const init = useChatStore((s) => s.init);
   const t = useT();
   const [rendererReady, setRendererReady] = useState(!rendererFirst);
+  const deployChecked = useDeployStore((s) => s.checked);
   useAppearance();
   useEffect(() => {
-    void init(firstRouteId);
+    void init(firstRouteId, useDeployStore.getState().start());
     if (rendererFirst) void rendererFirst.then(() => setRendererReady(true));
     else preloadMarkdown();
     reportBadRoute(location.pathname);
   }, [init]);
-  return loaded && rendererReady ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
+  return loaded && rendererReady && deployChecked ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }

@@ -1,11 +1,11 @@
-import { BITSEEK_ENDPOINT, isSimulatorEndpoint } from '../api';
+import { BITSEEK_ENDPOINT } from '../api';
 import { useT } from '../i18n/useT';
-import { useSettingsStore } from '../store/settingsStore';
+import { useSimulatorHere } from '../store/deployStore';
 import { Template } from '../ui/Template';
 
-/** Says plainly when replies come from the local simulator, and how to switch. */
+/** Says plainly when replies come from the local simulator (it said so: see deployStore), and how to switch. */
 export function SimulatorNote() {
-  const simulator = useSettingsStore((s) => isSimulatorEndpoint(s.endpoint));
+  const simulator = useSimulatorHere();
   const t = useT();
   if (!simulator) return null;
   return (

@@ -209,6 +209,16 @@ export const en = {
     dontSend: 'Don’t send',
     sendKeyTo: (origin: string) => `Send key to ${origin}`,
   },
+  connect: {
+    title: 'Connect to Bitseek',
+    intro: 'This copy of the app has no endpoint set up yet. Connect it to Bitseek, or to any OpenAI-compatible API.',
+    endpointHint: 'Bitseek: {bitseek}. This server’s proxy to it (for when the browser blocks Bitseek directly): {proxy}.',
+    check: 'Check connection',
+    connect: 'Connect',
+    checkFirst: 'Checking costs no tokens: it asks the endpoint for its models.',
+    notConnected: 'Not connected yet: fill in “Connect to Bitseek” above.',
+    configProblems: 'Some of this server’s config.json was not used:',
+  },
   search: {
     panel: 'Web search',
     enable: 'Enable web search',
@@ -387,6 +397,13 @@ export const en = {
       'Browser storage is full: new messages are kept in this tab but not saved. Free some space or export your conversations.',
     storageFailed: (detail: string) => `Could not save conversations (${detail}). They are kept in this tab; the app will keep trying.`,
     storageOpenFailed: (detail: string) => `Could not open saved conversations: ${detail}`,
+    notOpenAiApi: (sample: string) =>
+      `Something answers at this address, but not an OpenAI-style API (its /models said: ${sample || '(nothing)'}). Is the Endpoint URL right?`,
+    configNotObject: () => 'config.json is not a JSON object: it was not used.',
+    configBadValue: (key: string) => `config.json: “${key}” has a value of the wrong kind; it was left out.`,
+    configUnknownKey: (key: string) => `config.json: “${key}” is not a setting the app knows; it was left out.`,
+    configNoKey: () => 'config.json: an API key is never read from it (every visitor could read it); it was left out.',
+    configNotJson: (detail: string) => `config.json is not valid JSON (${detail}): the app uses its defaults.`,
     storageSkipped: (n: number) => `${n} saved conversation(s) could not be read and were skipped; the others loaded.`,
     toolCallsDropped: (asked: number, kept: number) =>
       `The model asked for ${asked} tool calls in this reply; only the first ${kept} are kept and shown.`,

@@ -28,8 +28,9 @@ export interface ChatState {
   /**
    * Loads saved conversations and opens `routeId` when it is stored here, else the latest.
    * An unknown id from a link is never bound without asking (see App's resume prompt).
+   * A new conversation is made once `defaultsReady` settles (a deployer's defaults may come).
    */
-  init: (routeId?: string) => Promise<void>;
+  init: (routeId?: string, defaultsReady?: Promise<unknown>) => Promise<void>;
   newChat: () => void;
   select: (id: string) => void;
   /** Opens a conversation by id: the local one, or a new local one resuming that server id (the person chose it). */

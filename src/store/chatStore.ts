@@ -114,10 +114,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
     loaded: false,
     streaming: new Set(),
 
-    async init(routeId) {
+    async init(routeId, defaultsReady) {
       if (initStarted) return; // StrictMode runs effects twice
       initStarted = true;
-      const { conversations, journaled, problem } = await saver.load();
+      const [{ conversations, journaled, problem }] = await Promise.all([saver.load(), defaultsReady]);
       const id = openingId(conversations, routeId, loadLastActive() ?? undefined);
       const active = (id && conversations.get(id)) || emptyConversation(id);
       conversations.set(active.id, active);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readStoredSettings } from './settingsStore';
+import { DEFAULT_SETTINGS, readStoredSettings, useSettingsStore } from './settingsStore';
 
 describe('readStoredSettings', () => {
   it('keeps what is stored well, and drops what is missing, of the wrong kind or unknown', () => {
@@ -29,3 +29,14 @@ describe('readStoredSettings', () => {
     expect(Object.keys(readStoredSettings({ ...DEFAULT_SETTINGS })).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
   });
 });
+
+describe('a deployer’s defaults', () => {
+  it('apply to what the person has not set, never over what they have', () => {
+    const store = useSettingsStore.getState();
+    store.update({ model: 'mine' });
+    store.applyDefaults({ model: 'the-deployers', endpoint: '/bitseek/v1' });
+    expect(useSettingsStore.getState()).toMatchObject({ model: 'mine', endpoint: '/bitseek/v1' });
+    expect(useSettingsStore.getState().chosen).toEqual(['model']);
+  });
+});
+

@@ -31,7 +31,12 @@ export interface Settings {
 }
 
 interface SettingsState extends Settings {
+  /** The settings the person set: a deployer's defaults (config.json) never replace them. */
+  chosen: (keyof Settings)[];
+  /** The person changes settings. */
   update: (patch: Partial<Settings>) => void;
+  /** A deployer's defaults, for what the person has not set. */
+  applyDefaults: (defaults: Partial<Settings>) => void;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -81,26 +86,44 @@ export function readStoredSettings(stored: unknown): Partial<Settings> {
   return out as Partial<Settings>;
 }
 
+/**
+ * What the person set, as stored; settings stored before it was kept: those that differ
+ * from the defaults.
+ */
+function readChosen(stored: Record<string, unknown>, settings: Partial<Settings>): (keyof Settings)[] {
+  const keys = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+  const chosen = stored.chosen;
+  if (Array.isArray(chosen)) return keys.filter((key) => chosen.includes(key));
+  return keys.filter((key) => settings[key] !== undefined && JSON.stringify(settings[key]) !== JSON.stringify(DEFAULT_SETTINGS[key]));
+}
+
 export const useSettingsStore = create<SettingsState>()(
   persist(
     (set) => ({
       ...DEFAULT_SETTINGS,
-      // Typing a key binds it to the endpoint it was typed for.
+      chosen: [],
       update: (patch) =>
-        set((s) =>
-          patch.apiKey !== undefined && patch.keyOrigin === undefined
-            ? { ...patch, keyOrigin: endpointOrigin(patch.endpoint ?? s.endpoint) }
-            : patch,
-        ),
+        set((s) => ({
+          ...patch,
+          // Typing a key binds it to the endpoint it was typed for.
+          ...(patch.apiKey !== undefined && patch.keyOrigin === undefined && { keyOrigin: endpointOrigin(patch.endpoint ?? s.endpoint) }),
+          chosen: [...new Set([...s.chosen, ...(Object.keys(patch) as (keyof Settings)[])])],
+        })),
+      applyDefaults: (defaults) =>
+        set((s) => Object.fromEntries(Object.entries(defaults).filter(([key]) => !s.chosen.includes(key as keyof Settings)))),
     }),
     {
       // public/theme.js reads `theme` from this key before the app starts.
       name: 'bitseek-chat.settings',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      merge: (stored, current) => ({ ...current, ...readStoredSettings(stored) }),
+      merge: (stored, current) => {
+        const settings = readStoredSettings(stored);
+        const chosen = typeof stored === 'object' && stored !== null ? readChosen(stored as Record<string, unknown>, settings) : [];
+        return { ...current, ...settings, chosen };
+      },
       // The key is written to disk only when the person asked for it; a password in a URL never.
-      partialize: ({ update: _update, ...s }) => ({
+      partialize: ({ update: _update, applyDefaults: _applyDefaults, ...s }) => ({
         ...s,
         apiKey: s.rememberKey ? s.apiKey : '',
         endpoint: withoutCredentials(s.endpoint),

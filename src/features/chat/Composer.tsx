@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toolsToSend } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
+import { useNeedsConnection } from '../../store/deployStore';
 import { loadDraft, onHeldDraftSent, saveDraft } from '../../store/drafts';
 import { Button } from '../../ui/Button';
 import { prepareMarkdownForReply } from '../markdown';
@@ -23,6 +24,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const tools = useChatStore((s) => toolsOf(s.conversations.get(conversationId)));
   const toolsSaid = useMemo(() => toolsToSend(tools).problems[0]?.said, [tools]);
   const toolsProblem = toolsSaid && say(t, toolsSaid);
+  // Why Send is blocked, when it is: not connected anywhere yet, or invalid tools.
+  const blocked = useNeedsConnection() ? t.connect.notConnected : toolsProblem && t.chat.sendBlocked(toolsProblem);
   const blockedId = useId();
 
   useEffect(() => {
@@ -41,7 +44,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
   }, [busy, conversationId, stop]);
 
   const submit = () => {
-    if (busy || !text.trim() || toolsProblem) return;
+    if (busy || !text.trim() || blocked) return;
     // A message held back (the key's endpoint changed) stays in the box until it goes.
     if (!send(text)) return;
     setText('');
@@ -102,17 +105,17 @@ export function Composer({ conversationId }: { conversationId: string }) {
           <Button
             type="submit"
             variant="primary"
-            disabled={!text.trim() || !!toolsProblem}
-            aria-describedby={toolsProblem ? blockedId : undefined}
+            disabled={!text.trim() || !!blocked}
+            aria-describedby={blocked ? blockedId : undefined}
             className="h-10"
           >
             {t.chat.send}
           </Button>
         )}
       </div>
-      {toolsProblem && (
+      {blocked && (
         <p id={blockedId} className="mx-auto mt-2 max-w-reading text-xs text-danger">
-          {t.chat.sendBlocked(toolsProblem)}
+          {blocked}
         </p>
       )}
     </form>

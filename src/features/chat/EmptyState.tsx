@@ -1,10 +1,9 @@
-import { useSettingsStore } from '../../store/settingsStore';
-import { isSimulatorEndpoint } from '../../api';
+import { useSimulatorHere } from '../../store/deployStore';
 import { useT } from '../../i18n/useT';
 
 /** What the app does and what to try, until the first message. */
 export function EmptyState() {
-  const simulator = useSettingsStore((s) => isSimulatorEndpoint(s.endpoint));
+  const simulator = useSimulatorHere();
   const t = useT().empty;
   const tips = [t.tryAsk, t.tryEcho, t.trySearch, t.tryResume, t.tryKeys, ...(simulator ? [t.simulator] : [])];
   return (

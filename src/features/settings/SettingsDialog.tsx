@@ -1,23 +1,21 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Field } from '../../ui/Field';
 import {
-  authorizationFor,
   BITSEEK_ENDPOINT,
   BITSEEK_PROXY_ENDPOINT,
   DEFAULT_MODEL,
   isSimulatorEndpoint,
-  type KeyGrant,
   SIMULATOR_ENDPOINT,
   withoutCredentials,
 } from '../../api';
 import { normalizeTemperature, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../domain/normalize';
+import { useDeployStore } from '../../store/deployStore';
 import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { checkableModelsUrl, modelsQuery } from './modelsQuery';
+import { EndpointCheck, WithChecks } from './EndpointCheck';
+import { checkableModelsUrl } from './modelsQuery';
 import { useSettled } from './useSettled';
 import { AppearanceFields } from './AppearanceFields';
-import { sayError } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { Template } from '../../ui/Template';
 
@@ -26,31 +24,11 @@ const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.
 /** How long the Endpoint URL must rest before it is checked (leaving the field checks at once). */
 const CHECK_AFTER_MS = 500;
 
-function EndpointCheck({ url, grant }: { url: string; grant: KeyGrant }) {
-  const all = useT();
-  const t = all.settings;
-  const models = useQuery(modelsQuery(url, grant));
-  let text = t.checking;
-  if (models.isSuccess) text = models.data.length ? t.reachableModels(models.data.slice(0, 5).join(', ')) : t.reachable;
-  // Not every server lists models: a 404 here does not mean chat will fail.
-  if (models.isError) text = t.checkFailed(sayError(all, models.error));
-  if (authorizationFor(url, grant).refused !== undefined) text += ` ${t.checkedWithoutKey}`;
-  return (
-    <p role="status" className="text-xs text-ink-muted">
-      {text}
-    </p>
-  );
-}
-
-// The endpoint check is the app's only non-stream request: react-query lives with it,
-// in this lazily loaded chunk, not in the first screen's JavaScript.
-const queryClient = new QueryClient();
-
 export default function SettingsDialog(props: { open: boolean; onClose: () => void }) {
   return (
-    <QueryClientProvider client={queryClient}>
+    <WithChecks>
       <SettingsForm {...props} />
-    </QueryClientProvider>
+    </WithChecks>
   );
 }
 
@@ -61,6 +39,8 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
   const [checkedEndpoint, settleEndpoint] = useSettled(s.endpoint, CHECK_AFTER_MS);
   const checkUrl = checkableModelsUrl(checkedEndpoint);
   const hasCredentials = withoutCredentials(s.endpoint) !== s.endpoint;
+  // The deployer's models (config.json), one click each.
+  const models = useDeployStore((d) => d.config.models);
 
   return (
     <Dialog open={open} title={t.title} onClose={onClose}>
@@ -151,6 +131,15 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
             />
           )}
         </Field>
+        {models && (
+          <div className="flex flex-wrap gap-1">
+            {models.map((model) => (
+              <Button key={model} size="sm" aria-pressed={s.model === model} onClick={() => s.update({ model })}>
+                {model}
+              </Button>
+            ))}
+          </div>
+        )}
         <Field label={t.temperature} hint={t.temperatureHint}>
           {(id, hintId) => (
             <div className="flex items-center gap-3">

@@ -32,7 +32,14 @@ export function modelsQuery(url: string, grant: KeyGrant) {
       }
       if (isRedirect(response)) throw new ChatError('http', said('redirected'));
       if (!response.ok) throw await httpError(response);
-      const body = JSON.parse(await textAtMost(response, MODELS_BYTES)) as { data?: { id?: unknown }[] };
+      const text = await textAtMost(response, MODELS_BYTES);
+      let body: { data?: { id?: unknown }[] };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        // A web page, a static host's index.html: something answers, but not an OpenAI-style API.
+        throw new ChatError('protocol', said('notOpenAiApi', text.replace(/\s+/g, ' ').trim().slice(0, 80)));
+      }
       return (body.data ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string');
     },
     retry: false,
