@@ -2,6 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { bitseekSimulator } from './server/vitePlugin.ts';
 
 /**
@@ -126,11 +127,46 @@ export const PREBUNDLE = [
   'zustand',
   'zustand/middleware',
 ];
-/** Imported but not pre-bundled: resolved to a file of ours (combineExtensionsOnce), or a stylesheet. */
-export const PREBUNDLE_EXCLUDED = ['micromark-util-combine-extensions', 'katex/dist/katex.min.css'];
+/** Imported but not pre-bundled: resolved to a file of ours (combineExtensionsOnce), a stylesheet, a virtual module. */
+export const PREBUNDLE_EXCLUDED = ['micromark-util-combine-extensions', 'katex/dist/katex.min.css', 'virtual:pwa-register'];
+
+/**
+ * Installable, and opens offline: a web app manifest, and a service worker that precaches
+ * the built app (its shell, chunks and fonts) and nothing else: no API response, event
+ * stream or proxied request is ever cached. A new version waits until the person says
+ * Reload (registerType 'prompt'), so a page never runs a mix of old and new files.
+ */
+const installable = () =>
+  VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Bitseek Chat',
+      short_name: 'Bitseek',
+      description: "A chat client for Bitseek's streaming chat API and any OpenAI-compatible endpoint.",
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#2563eb',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+      // Any page of the app (a /c/ID link) opens from the cache; the API's paths never do.
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/v1\//, /^\/bitseek\//, /^\/mcp/, /\/config\.json$/],
+      runtimeCaching: [],
+      cleanupOutdatedCaches: true,
+    },
+  });
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce()],
+  plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce(), installable()],
   server: { port: 5173, proxy: bitseekProxy, headers: { ...DEV_HEADERS, ...ISOLATION_HEADERS } },
   optimizeDeps: { include: PREBUNDLE },
   preview: { port: 4173, proxy: bitseekProxy, headers: { ...SECURITY_HEADERS, ...ISOLATION_HEADERS } },

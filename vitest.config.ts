@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { combineExtensionsOnce } from './vite.config.ts';
@@ -23,6 +24,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [react()],
+        resolve: { alias: { 'virtual:pwa-register': fileURLToPath(new URL('src/test/pwaRegister.ts', import.meta.url)) } },
         test: {
           name: 'components',
           include: ['src/**/*.test.tsx'],

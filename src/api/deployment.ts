@@ -39,11 +39,19 @@ export async function fetchDeployConfig(
   }
 }
 
-/** Whether the local simulator answers at this endpoint (never asked of Bitseek itself). */
-export async function simulatorAnswers(endpoint: string): Promise<boolean> {
+/**
+ * Whether the local simulator answers at this endpoint (never asked of Bitseek itself):
+ * undefined when nothing answered at all (offline, say), which tells nothing.
+ */
+export async function simulatorAnswers(endpoint: string): Promise<boolean | undefined> {
   if (endpoint.trim().replace(/\/+$/, '') === BITSEEK_ENDPOINT) return false;
+  let response: Response;
   try {
-    const response = await get(simulatorUrl(endpoint));
+    response = await get(simulatorUrl(endpoint));
+  } catch {
+    return undefined;
+  }
+  try {
     return response.ok && isJsonType(response) && isSimulatorIdentity(JSON.parse(await textAtMost(response, CONFIG_BYTES)));
   } catch {
     return false;

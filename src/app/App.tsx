@@ -19,6 +19,7 @@ import { useGlobalShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { DeployNotes } from './DeployNotes';
 import { SimulatorNote } from './SimulatorNote';
+import { UpdateBanner, watchForUpdates } from './UpdateBanner';
 import { StorageAlert } from './StorageAlert';
 
 /** A panel beside the chat on wide screens, a drawer over it on narrow ones (class names whole, for Tailwind to find). */
@@ -71,6 +72,7 @@ function ChatScreen() {
         </Guarded>
       </div>
       <main className="flex min-h-0 min-w-0 flex-col">
+        <UpdateBanner />
         <SimulatorNote />
         <DeployNotes />
         <StorageAlert />
@@ -186,6 +188,7 @@ export function App() {
     if (rendererFirst) void rendererFirst.then(() => setRendererReady(true));
     else preloadMarkdown();
     reportBadRoute(location.pathname);
+    watchForUpdates();
   }, [init]);
   return loaded && rendererReady && deployChecked ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }

@@ -47,6 +47,9 @@ export const en = {
     notifications: 'Notifications',
     badRoute: 'That link’s conversation id is not valid (1–128 letters, digits, -, _, : or .); the latest conversation is open instead.',
     replyFinished: 'Reply finished.',
+    updateAvailable: 'Update available —',
+    reload: 'Reload',
+    reloadAfterReply: 'once the reply has finished',
     replyFailed: 'The reply failed.',
   },
   ui: {
@@ -71,6 +74,7 @@ export const en = {
     placeholder: 'Message Bitseek — Enter sends',
     send: 'Send',
     stop: 'Stop',
+    offline: 'You are offline: the message stays here until the connection is back.',
     sendBlocked: (problem: string) => `Send is blocked until the Tools JSON is fixed (Tools panel): ${problem}`,
     messages: 'Messages',
     userMessage: 'User message',

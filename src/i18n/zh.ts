@@ -44,6 +44,9 @@ export const zh: Messages = {
     notifications: '通知',
     badRoute: '该链接中的对话 ID 无效（1–128 个字母、数字、-、_、: 或 .），已改为打开最近的对话。',
     replyFinished: '回复已完成。',
+    updateAvailable: '有可用更新 —',
+    reload: '重新加载',
+    reloadAfterReply: '请在回复完成后',
     replyFailed: '回复失败。',
   },
   ui: {
@@ -67,6 +70,7 @@ export const zh: Messages = {
     placeholder: '给 Bitseek 发消息 — Enter 发送',
     send: '发送',
     stop: '停止',
+    offline: '你已离线：消息会留在这里，直到网络恢复。',
     sendBlocked: (problem) => `工具 JSON 修正之前无法发送（见工具面板）：${problem}`,
     messages: '消息记录',
     userMessage: '用户消息',

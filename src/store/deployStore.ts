@@ -13,8 +13,10 @@ interface DeployState {
   config: DeployConfig;
   /** What config.json had that was left out, and why. */
   problems: Said[];
-  /** The endpoint the simulator last answered at, if any. */
+  /** The endpoint the simulator answered at, if any. */
   simulatorAt?: string;
+  /** The endpoint something answered at that is not the simulator (offline, nothing is known). */
+  absentAt?: string;
   /** The same-origin proxy to Bitseek answers. */
   proxy: boolean;
   start: () => Promise<void>;
@@ -39,7 +41,7 @@ export const useDeployStore = create<DeployState>()((set, get) => {
   const check = async (endpoint: string) => {
     asked = endpoint;
     const answers = await simulatorAnswers(endpoint);
-    if (asked === endpoint) set({ simulatorAt: answers ? endpoint : undefined });
+    if (asked === endpoint) set({ simulatorAt: answers ? endpoint : undefined, absentAt: answers === false ? endpoint : undefined });
   };
 
   return {
@@ -58,7 +60,7 @@ export const useDeployStore = create<DeployState>()((set, get) => {
       useSettingsStore.getState().applyDefaults(defaultsFrom(config));
       await check(useSettingsStore.getState().endpoint);
       // Only where the connect step may show: its Endpoint URL starts at the proxy when that answers.
-      const proxy = !get().simulatorAt && (await proxyAnswers());
+      const proxy = !!get().absentAt && (await proxyAnswers());
       set({ checked: true, config, problems, proxy });
       useSettingsStore.subscribe((s, before) => {
         if (s.endpoint === before.endpoint) return;
@@ -75,9 +77,12 @@ export function useSimulatorHere(): boolean {
   return useDeployStore((d) => d.simulatorAt === endpoint);
 }
 
-/** No simulator, and no endpoint set by the person or the deployer: the connect step shows, and nothing can be sent. */
+/**
+ * No simulator (something else answered where it would be), and no endpoint set by the
+ * person or the deployer: the connect step shows, and nothing can be sent.
+ */
 export function useNeedsConnection(): boolean {
-  const simulator = useSimulatorHere();
+  const endpoint = useSettingsStore((s) => s.endpoint);
   const chosen = useSettingsStore((s) => s.chosen.includes('endpoint'));
-  return useDeployStore((d) => d.checked && !simulator && !chosen && !d.config.endpoint);
+  return useDeployStore((d) => d.checked && d.absentAt === endpoint && !chosen && !d.config.endpoint);
 }

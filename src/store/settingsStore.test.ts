@@ -39,4 +39,3 @@ describe('a deployer’s defaults', () => {
     expect(useSettingsStore.getState().chosen).toEqual(['model']);
   });
 });
-

@@ -4,6 +4,7 @@ import { toolsOf, useChatStore } from '../../store/chatStore';
 import { useNeedsConnection } from '../../store/deployStore';
 import { loadDraft, onHeldDraftSent, saveDraft } from '../../store/drafts';
 import { Button } from '../../ui/Button';
+import { useOnline } from '../../ui/useOnline';
 import { prepareMarkdownForReply } from '../markdown';
 import { warmStreamWorker } from '../../api';
 import { say } from '../../i18n';
@@ -24,8 +25,10 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const tools = useChatStore((s) => toolsOf(s.conversations.get(conversationId)));
   const toolsSaid = useMemo(() => toolsToSend(tools).problems[0]?.said, [tools]);
   const toolsProblem = toolsSaid && say(t, toolsSaid);
-  // Why Send is blocked, when it is: not connected anywhere yet, or invalid tools.
-  const blocked = useNeedsConnection() ? t.connect.notConnected : toolsProblem && t.chat.sendBlocked(toolsProblem);
+  // Why Send is blocked, when it is: offline (the draft stays), not connected anywhere yet, or invalid tools.
+  const online = useOnline();
+  const needsConnection = useNeedsConnection();
+  const blocked = !online ? t.chat.offline : needsConnection ? t.connect.notConnected : toolsProblem && t.chat.sendBlocked(toolsProblem);
   const blockedId = useId();
 
   useEffect(() => {
