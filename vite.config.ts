@@ -113,6 +113,7 @@ export const PREBUNDLE = [
   'hast-util-to-jsx-runtime',
   'idb',
   'jsonc-parser',
+  'lucide-react',
   'lowlight',
   'mdast-util-gfm',
   'micromark-extension-gfm',

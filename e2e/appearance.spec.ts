@@ -43,7 +43,7 @@ test('at 360 px wide nothing scrolls sideways, and both panels open behind their
   await nav.getByRole('button', { name: 'New chat' }).click();
   // Opening a conversation closes the drawer and shows it.
   await expect(nav).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Chat with Bitseek' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What can I help with?' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Options' }).click();
   await expect(page.getByRole('complementary', { name: 'Web search' })).toBeVisible();

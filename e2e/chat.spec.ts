@@ -1,4 +1,4 @@
-import { expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
+import { conversationId, expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
 
 test('a message streams a markdown reply from the simulator', async ({ app: page }) => {
   const requests = recordChatRequests(page);
@@ -13,10 +13,10 @@ test('a message streams a markdown reply from the simulator', async ({ app: page
   expect(requests).toHaveLength(1);
   const body = requests[0]!.postDataJSON();
   expect(body).toMatchObject({ model: 'bitseek-auto', stream: true, messages: [{ role: 'user', content: 'Hello there' }] });
-  const conversationId = await page.getByRole('textbox', { name: 'Conversation ID' }).inputValue();
-  expect(conversationId).toMatch(/^conv-[0-9a-f-]{36}$/);
+  const id = await conversationId(page);
+  expect(id).toMatch(/^conv-[0-9a-f-]{36}$/);
   const headers = await requests[0]!.allHeaders();
-  expect(headers['x-conversation-id']).toBe(conversationId);
+  expect(headers['x-conversation-id']).toBe(id);
   expect(headers.accept).toBe('text/event-stream');
   expect(headers['content-type']).toBe('application/json');
   expect(headers.authorization).toBe('Bearer local-simulator');
@@ -115,12 +115,11 @@ test('earlier turns are replayed in order, and Copy copies a reply', async ({ ap
 
 test('New chat starts a conversation with a new id; the sidebar lists both', async ({ app: page }) => {
   const requests = recordChatRequests(page);
-  const idBox = page.getByRole('textbox', { name: 'Conversation ID' });
-  const first = await idBox.inputValue();
+  const first = await conversationId(page);
   await sendMessage(page, 'echo: in the first chat');
   await expect(lastAssistant(page)).toContainText('in the first chat');
   await page.getByRole('button', { name: 'New chat' }).click();
-  const second = await idBox.inputValue();
+  const second = await conversationId(page);
   expect(second).toMatch(/^conv-/);
   expect(second).not.toBe(first);
   await expect(page.getByRole('log', { name: 'Messages' }).getByRole('article')).toHaveCount(0);
@@ -130,7 +129,7 @@ test('New chat starts a conversation with a new id; the sidebar lists both', asy
   const nav = page.getByRole('navigation', { name: 'Conversations' });
   await expect(nav.getByRole('button', { name: 'echo: in the first chat', exact: true })).toBeVisible();
   await nav.getByRole('button', { name: 'echo: in the first chat', exact: true }).click();
-  await expect(idBox).toHaveValue(first);
+  await expect.poll(() => conversationId(page)).toBe(first);
   await nav.getByRole('searchbox', { name: 'Search conversations' }).fill('second');
   await expect(nav.getByRole('button', { name: 'echo: in the first chat', exact: true })).toHaveCount(0);
   await expect(nav.getByRole('button', { name: 'echo: in the second chat', exact: true })).toBeVisible();

@@ -1,9 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
+import { conversationId, expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
-const idBox = (page: Page) => page.getByRole('textbox', { name: 'Conversation ID' });
+/** The conversation rows (the list also holds the date groups' headings). */
+const rowsOf = (page: Page) =>
+  nav(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: 'Conversation actions' }) });
+
+/** Chooses an action from a conversation row's menu. */
+async function rowAction(page: Page, title: string, action: 'Pin' | 'Unpin' | 'Rename' | 'Export' | 'Delete') {
+  await nav(page).getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: 'Conversation actions' }).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
 
 async function chat(page: Page, text: string) {
   await sendMessage(page, `echo: ${text}`);
@@ -29,29 +39,30 @@ test('the sidebar lists newest first; rename, pin, and delete with undo', async 
   await chat(page, 'alpha');
   await page.getByRole('button', { name: 'New chat' }).click();
   await chat(page, 'beta');
-  const rows = nav(page).getByRole('listitem');
+  const rows = rowsOf(page);
   await expect(rows).toHaveText(['echo: beta', 'echo: alpha'], { useInnerText: true });
 
-  await rows.nth(1).hover();
-  await nav(page).getByRole('button', { name: 'Pin echo: alpha' }).click();
+  // Grouped by date: both are today's.
+  await expect(nav(page).getByRole('heading', { name: 'Today' })).toBeVisible();
+  await rowAction(page, 'echo: alpha', 'Pin');
   await expect(rows.first()).toContainText('echo: alpha');
+  await expect(nav(page).getByRole('heading', { name: 'Pinned' })).toBeVisible();
 
-  await rows.nth(1).hover();
-  await nav(page).getByRole('button', { name: 'Rename echo: beta' }).click();
+  await rowAction(page, 'echo: beta', 'Rename');
   await nav(page).getByRole('textbox', { name: 'Rename conversation' }).fill('Beta, renamed');
   await page.keyboard.press('Enter');
   await expect(rows.nth(1)).toContainText('Beta, renamed');
   await expect(page.getByRole('heading', { name: 'Beta, renamed' })).toBeVisible();
 
-  await rows.nth(1).hover();
-  await nav(page).getByRole('button', { name: 'Delete conversation Beta, renamed' }).click();
+  await rowAction(page, 'Beta, renamed', 'Delete');
   await expect(rows).toHaveCount(1);
   await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
   await expect(rows).toHaveCount(2);
   // The restored conversation is written at once; a reload in the same millisecond could still cut the write off.
   await expect.poll(() => storedCount(page)).toBe(2);
   await page.reload();
-  await expect(nav(page).getByRole('listitem')).toHaveText(['📌 echo: alpha', 'Beta, renamed'], { useInnerText: true });
+  await expect(rowsOf(page)).toHaveText(['echo: alpha', 'Beta, renamed'], { useInnerText: true });
+  await expect(rows.first().getByRole('img', { name: 'pinned' })).toBeVisible();
 });
 
 test('Search conversations finds titles and message text', async ({ app: page }) => {
@@ -60,11 +71,11 @@ test('Search conversations finds titles and message text', async ({ app: page })
   await chat(page, 'plums');
   const search = nav(page).getByRole('searchbox', { name: 'Search conversations' });
   await search.fill('PEARS');
-  await expect(nav(page).getByRole('listitem')).toHaveText(['echo: apples and pears'], { useInnerText: true });
+  await expect(rowsOf(page)).toHaveText(['echo: apples and pears'], { useInnerText: true });
   await search.fill('nothing like this');
   await expect(nav(page)).toContainText('No conversation matches.');
   await search.fill('');
-  await expect(nav(page).getByRole('listitem')).toHaveCount(2);
+  await expect(rowsOf(page)).toHaveCount(2);
 });
 
 test('Resume conversation validates the id and continues the server’s memory of it', async ({ app: page }) => {
@@ -86,7 +97,7 @@ test('Resume conversation validates the id and continues the server’s memory o
   await dialog.getByRole('textbox', { name: 'Conversation ID to resume' }).fill(id);
   await dialog.getByRole('button', { name: 'Resume' }).click();
   await expect(dialog).toBeHidden();
-  await expect(idBox(page)).toHaveValue(id);
+  await expect.poll(() => conversationId(page)).toBe(id);
   await expect(page.getByText('Resumed — earlier turns live on the server')).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/c/${id}$`));
 
@@ -100,34 +111,35 @@ test('routes: /c/ID asks, then resumes; the URL follows, back and forward work, 
   const ask = page.getByRole('dialog', { name: 'Resume conversation' });
   await expect(ask.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue('conv-from-a-link');
   await ask.getByRole('button', { name: 'Resume' }).click();
-  await expect(idBox(page)).toHaveValue('conv-from-a-link');
+  await expect.poll(() => conversationId(page)).toBe('conv-from-a-link');
   await expect(page.getByText('Resumed — earlier turns live on the server')).toBeVisible();
   await chat(page, 'first');
 
   await page.getByRole('button', { name: 'New chat' }).click();
-  const second = await idBox(page).inputValue();
+  const second = await conversationId(page);
   await expect(page).toHaveURL(new RegExp(`/c/${second}$`));
   await chat(page, 'second');
 
   await page.goBack();
-  await expect(idBox(page)).toHaveValue('conv-from-a-link');
+  await expect.poll(() => conversationId(page)).toBe('conv-from-a-link');
   await expect(page).toHaveURL(/\/c\/conv-from-a-link$/);
   await page.goForward();
-  await expect(idBox(page)).toHaveValue(second);
+  await expect.poll(() => conversationId(page)).toBe(second);
   await page.reload();
-  await expect(idBox(page)).toHaveValue(second);
+  await expect.poll(() => conversationId(page)).toBe(second);
   await expect(lastAssistant(page)).toContainText('second');
 
   await page.goto('/c/bad%20id');
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('not valid');
   await page.waitForTimeout(300);
   await expect(page.getByRole('status', { name: 'Notifications' }).getByText(/link’s conversation id is not valid/)).toHaveCount(1); // said once
-  await expect(idBox(page)).toHaveValue(second);
+  await expect.poll(() => conversationId(page)).toBe(second);
 });
 
 test('Copy link copies the conversation’s address', async ({ app: page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const id = await idBox(page).inputValue();
+  const id = await conversationId(page);
+  await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://localhost:4173/c/${id}`);
 });
@@ -135,7 +147,7 @@ test('Copy link copies the conversation’s address', async ({ app: page, contex
 test('export as JSON and Markdown, then import: added, merged, kept apart, hostile content inert', async ({ app: page }) => {
   await sendMessage(page, 'echo: exported **text**');
   await expect(lastAssistant(page).getByText('text', { exact: true })).toBeVisible();
-  const id = await idBox(page).inputValue();
+  const id = await conversationId(page);
 
   const jsonDownload = page.waitForEvent('download');
   await nav(page).getByRole('button', { name: 'Export chat' }).click();
@@ -182,7 +194,7 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
     '1 added, 0 merged, 1 kept apart as copies (same id, different history), 1 skipped (not valid: [2].title: ',
   );
-  await expect(nav(page).getByRole('listitem')).toHaveCount(3);
+  await expect(rowsOf(page)).toHaveCount(3);
   await nav(page).getByRole('button', { name: '<img src=x onerror="window.__pwned=1">', exact: true }).click();
   await expect(page.getByRole('article', { name: /^User/ })).toContainText('<script>window.__pwned=1</script>');
   await expect(lastAssistant(page).getByRole('link')).toHaveCount(0);
@@ -224,12 +236,12 @@ test('a corrupt stored record is skipped and reported; the rest load', async ({ 
   );
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('1 saved conversation(s) could not be read and were skipped');
-  await expect(nav(page).getByRole('listitem')).toHaveText(['echo: survivor'], { useInnerText: true });
+  await expect(rowsOf(page)).toHaveText(['echo: survivor'], { useInnerText: true });
 });
 
 test('several tabs: messages and renames show in the other tab, and neither overwrites the other', async ({ app: pageA, context }) => {
   await chat(pageA, 'from tab A');
-  const id = await idBox(pageA).inputValue();
+  const id = await conversationId(pageA);
   const pageB = await context.newPage();
   await pageB.goto(`/c/${id}`);
   await expect(lastAssistant(pageB)).toContainText('from tab A');
@@ -241,11 +253,10 @@ test('several tabs: messages and renames show in the other tab, and neither over
   await chat(pageA, 'A again');
   await expect(pageB.getByRole('article', { name: /^User/ }).last()).toContainText('echo: A again', { timeout: 1500 });
 
-  await nav(pageA).getByRole('listitem').first().hover();
-  await nav(pageA).getByRole('button', { name: 'Rename echo: from tab A' }).click();
+  await rowAction(pageA, 'echo: from tab A', 'Rename');
   await nav(pageA).getByRole('textbox', { name: 'Rename conversation' }).fill('Shared');
   await pageA.keyboard.press('Enter');
-  await expect(nav(pageB).getByRole('listitem').first()).toContainText('Shared', { timeout: 1500 });
+  await expect(rowsOf(pageB).first()).toContainText('Shared', { timeout: 1500 });
 
   await pageB.reload();
   await expect(pageB.getByRole('article', { name: /^User/ })).toHaveText([/from tab A/, /from tab B/, /A again/], { useInnerText: true });

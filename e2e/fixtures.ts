@@ -19,6 +19,15 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
+/** The open conversation's id, as a person reads it: in the Share popover (opened, then closed again). */
+export async function conversationId(page: Page): Promise<string> {
+  const share = page.getByRole('button', { name: 'Share' });
+  await share.click();
+  const value = await page.getByRole('textbox', { name: 'Conversation ID', exact: true }).inputValue();
+  await share.click();
+  return value;
+}
+
 export const lastAssistant = (page: Page) => page.getByRole('article', { name: /^Assistant/ }).last();
 
 export const test = base.extend<{ app: Page; cspViolations: string[] }>({

@@ -6,7 +6,7 @@ test.describe('a browser that prefers Chinese', () => {
   test('gets the whole app in Simplified Chinese, errors and numbers included', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page.getByRole('heading', { name: '与 Bitseek 对话' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '有什么可以帮你？' })).toBeVisible();
     await expect(page.getByRole('complementary', { name: '联网搜索' }).getByRole('checkbox', { name: '启用联网搜索' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: '对话列表' }).getByRole('button', { name: '恢复对话' })).toBeVisible();
 

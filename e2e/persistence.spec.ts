@@ -1,13 +1,13 @@
-import { expect, lastAssistant, sendMessage, simulate, test } from './fixtures';
+import { conversationId, expect, lastAssistant, sendMessage, simulate, test } from './fixtures';
 
 test('conversations survive a reload, with the same id', async ({ app: page }) => {
   await sendMessage(page, 'echo: remember me');
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
-  const id = await page.getByRole('textbox', { name: 'Conversation ID' }).inputValue();
+  const id = await conversationId(page);
   await page.reload();
   await expect(page.getByRole('article', { name: /^User/ })).toContainText('echo: remember me');
   await expect(lastAssistant(page)).toContainText('remember me');
-  await expect(page.getByRole('textbox', { name: 'Conversation ID' })).toHaveValue(id);
+  await expect.poll(() => conversationId(page)).toBe(id);
   await expect(
     page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'echo: remember me', exact: true }),
   ).toBeVisible();

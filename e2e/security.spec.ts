@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Request } from '@playwright/test';
-import { expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
+import { conversationId, expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
 
 /** Everything a hostile reply could do that we watch for: dialogs, script, requests elsewhere. */
 function watch(page: Page) {
@@ -357,7 +357,7 @@ test('a /c/ID link to an unknown id binds nothing until the person says Resume',
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
-  await expect(page.getByRole('textbox', { name: 'Conversation ID' })).not.toHaveValue('conv-chosen-by-someone-else');
+  await expect.poll(() => conversationId(page)).not.toBe('conv-chosen-by-someone-else');
   await expect(page).not.toHaveURL(/conv-chosen-by-someone-else/);
   await sendMessage(page, 'echo: my secret');
   await expect(lastAssistant(page)).toContainText('my secret');
@@ -370,7 +370,7 @@ test('a /c/ID link to an unknown id binds nothing until the person says Resume',
   await expect(ask).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(ask).toBeHidden();
-  const mine = await page.getByRole('textbox', { name: 'Conversation ID' }).inputValue();
+  const mine = await conversationId(page);
   await page.goto(`/c/${mine}`);
   await expect(lastAssistant(page)).toContainText('my secret');
   await expect(ask).toBeHidden();
@@ -384,12 +384,12 @@ for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'val
     const ask = page.getByRole('dialog', { name: 'Resume conversation' });
     await expect(ask.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue(id);
     await ask.getByRole('button', { name: 'Resume' }).click();
-    await expect(page.getByRole('textbox', { name: 'Conversation ID' })).toHaveValue(id);
+    await expect.poll(() => conversationId(page)).toBe(id);
     await sendMessage(page, `echo: kept in this conversation`);
     await expect(lastAssistant(page)).toContainText('kept in this conversation');
     await expect(lastAssistant(page).getByRole('button', { name: 'Regenerate' })).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('textbox', { name: 'Conversation ID' })).toHaveValue(id);
+    await expect.poll(() => conversationId(page)).toBe(id);
     await expect(lastAssistant(page)).toContainText('kept in this conversation');
     expect(errors).toEqual([]);
   });

@@ -15,7 +15,8 @@ async function setSearch(page: Page, o: { mode: string; max: string; freshness: 
 test('the panel is visible at 1280×800 and every option reaches the request, normalized', async ({ app: page }) => {
   const requests = recordChatRequests(page);
   await expect(panel(page)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Options' })).toBeHidden();
+  // Open by default where there is room, behind a toggle that says so.
+  await expect(page.getByRole('button', { name: 'Options' })).toHaveAttribute('aria-expanded', 'true');
   await sendMessage(page, 'echo: search off');
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   expect(requests[0]!.postDataJSON().enableWebSearch).toBe(false);

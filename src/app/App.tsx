@@ -1,6 +1,6 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Composer, MessageList } from '../features/chat';
-import { ConversationIdField, displayTitle, ResumeDialog, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
+import { displayTitle, ResumeDialog, routeConversationId, Sidebar, SEARCH_BOX_ID } from '../features/conversations';
 import { loadMarkdown, preloadMarkdown } from '../features/markdown';
 import { ConnectStep, KeyOriginDialog, SettingsDialog } from '../features/settings';
 import { ToolsPanel } from '../features/tools';
@@ -18,23 +18,23 @@ import { reportBadRoute, useRouteSync } from './routes';
 import { useGlobalShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { DeployNotes } from './DeployNotes';
+import { useDrawers } from './drawers';
+import { Header } from './Header';
 import { SimulatorNote } from './SimulatorNote';
 import { UpdateBanner, watchForUpdates } from './UpdateBanner';
 import { StorageAlert } from './StorageAlert';
 
-/** A panel beside the chat on wide screens, a drawer over it on narrow ones (class names whole, for Tailwind to find). */
-const DRAWER = {
-  left: 'fixed inset-y-0 left-0 z-20 block w-[min(100vw,theme(spacing.sidebar))] shadow-2xl',
-  right: 'fixed inset-y-0 right-0 z-20 block w-[min(100vw,theme(spacing.panel))] shadow-2xl',
+/** A drawer over the page on narrow screens (class names whole, for Tailwind to find). */
+const OVER = {
+  left: 'fixed inset-y-0 left-0 z-30 w-[min(100vw,theme(spacing.sidebar))] shadow-2xl',
+  right: 'fixed inset-y-0 right-0 z-30 w-[min(100vw,theme(spacing.panel))] shadow-2xl',
 };
-const drawer = (open: boolean, side: keyof typeof DRAWER) => (open ? DRAWER[side] : 'hidden');
 
 function ChatScreen() {
   const t = useT();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [optionsOpen, setOptionsOpen] = useState(false);
-  const [conversationsOpen, setConversationsOpen] = useState(false);
+  const { conversations, options, over } = useDrawers();
   // A link's id that is not stored here: it is bound only if the person says Resume.
   const [linkedId, setLinkedId] = useState(() =>
     firstRouteId && !useChatStore.getState().conversations.has(firstRouteId) ? firstRouteId : undefined,
@@ -44,69 +44,57 @@ function ChatScreen() {
   const importedId = useChatStore((s) => s.idConfirmation?.conversationId);
   const title = useChatStore((s) => displayTitle(t, s.conversations.get(s.activeId)));
   const needsConnection = useNeedsConnection();
+  const showConversations = conversations.show;
   useWebSearchShortcut();
   useRouteSync(setLinkedId);
   useGlobalShortcuts({
     onSearch: useCallback(() => {
-      setConversationsOpen(true);
+      showConversations();
       // The drawer renders first on narrow screens; the box is then there to focus.
       requestAnimationFrame(() => document.getElementById(SEARCH_BOX_ID)?.focus());
-    }, []),
+    }, [showConversations]),
     onHelp: useCallback(() => setShortcutsOpen(true), []),
   });
   // Opening a conversation from the drawer shows it.
   const [drawerFor, setDrawerFor] = useState(activeId);
   if (drawerFor !== activeId) {
     setDrawerFor(activeId);
-    setConversationsOpen(false);
+    if (conversations.open) conversations.close();
   }
+  // A drawer that comes over the page takes the focus.
+  const overRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (over) overRef.current?.querySelector<HTMLElement>('input, button, textarea, select')?.focus();
+  }, [over]);
 
   return (
-    <div className="grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] xl:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]">
+    <div
+      className={`grid h-full grid-cols-1 md:grid-cols-[theme(spacing.sidebar)_1fr] ${options.open ? 'lg:grid-cols-[theme(spacing.sidebar)_1fr_theme(spacing.panel)]' : ''}`}
+    >
       <div
         id="conversations-panel"
-        className={`${drawer(conversationsOpen, 'left')} min-h-0 bg-surface-raised md:static md:block md:w-auto md:shadow-none`}
+        ref={conversations.over ? overRef : undefined}
+        data-over={conversations.over || undefined}
+        inert={!!over && over !== conversations}
+        className={`${conversations.over ? OVER.left : 'hidden'} min-h-0 bg-surface-raised md:static md:block md:w-auto md:shadow-none`}
       >
         <Guarded>
-          <Sidebar {...(conversationsOpen ? { onClose: () => setConversationsOpen(false) } : {})} />
+          <Sidebar {...(conversations.over ? { onClose: conversations.close } : {})} />
         </Guarded>
       </div>
-      <main className="flex min-h-0 min-w-0 flex-col">
+      <main inert={!!over} className="flex min-h-0 min-w-0 flex-col">
         <UpdateBanner />
-        <SimulatorNote />
+        <SimulatorNote onConnect={() => setSettingsOpen(true)} />
         <DeployNotes />
         <StorageAlert />
-        <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
-          <Button
-            size="sm"
-            className="md:hidden"
-            aria-expanded={conversationsOpen}
-            aria-controls="conversations-panel"
-            onClick={() => setConversationsOpen((o) => !o)}
-          >
-            {t.app.conversations}
-          </Button>
-          {/* On a phone the title gives its row to the buttons: the Conversations drawer shows it. */}
-          <h1 className="sr-only min-w-[8rem] flex-1 basis-32 truncate text-sm font-semibold sm:not-sr-only">{title}</h1>
-          <ConversationIdField id={activeId} className="order-last basis-full sm:order-none sm:basis-auto" />
-          <div className="ml-auto flex gap-1">
-            <Button
-              size="sm"
-              className="xl:hidden"
-              aria-expanded={optionsOpen}
-              aria-controls="side-panel"
-              onClick={() => setOptionsOpen((o) => !o)}
-            >
-              {t.app.options}
-            </Button>
-            <Button size="sm" variant="ghost" aria-label={t.app.shortcuts} title={t.app.shortcuts} onClick={() => setShortcutsOpen(true)}>
-              <span aria-hidden="true">?</span>
-            </Button>
-            <Button size="sm" onClick={() => setSettingsOpen(true)}>
-              {t.app.settings}
-            </Button>
-          </div>
-        </header>
+        <Header
+          title={title}
+          id={activeId}
+          conversations={conversations}
+          options={options}
+          onHelp={() => setShortcutsOpen(true)}
+          onSettings={() => setSettingsOpen(true)}
+        />
         <Guarded key={`view:${activeId}`}>
           {needsConnection ? (
             <Suspense fallback={null}>
@@ -117,25 +105,32 @@ function ChatScreen() {
           )}
         </Guarded>
         <Guarded>
-          <Composer key={activeId} conversationId={activeId} />
+          <Composer key={activeId} conversationId={activeId} onOpenOptions={options.show} />
         </Guarded>
       </main>
-      {/* Beside the chat from 1280 px; below that, a drawer behind "Options". */}
+      {/* Beside the chat from 1024 px when open; below that, a drawer. */}
       <div
         id="side-panel"
-        className={`${drawer(optionsOpen, 'right')} min-h-0 overflow-y-auto border-l border-line bg-surface-raised p-4 xl:static xl:block xl:w-auto xl:shadow-none`}
+        ref={options.over ? overRef : undefined}
+        data-over={options.over || undefined}
+        inert={!!over && over !== options}
+        className={`${!options.open ? 'hidden' : options.over ? OVER.right : 'block'} min-h-0 overflow-y-auto border-l border-line bg-surface-raised p-4 lg:static lg:w-auto lg:shadow-none`}
       >
-        <div className="mb-3 flex justify-end xl:hidden">
-          <Button size="sm" variant="ghost" onClick={() => setOptionsOpen(false)}>
-            {t.app.closeOptions}
-          </Button>
-        </div>
+        {options.over && (
+          <div className="mb-3 flex justify-end">
+            <Button size="sm" variant="ghost" onClick={options.close}>
+              {t.app.closeOptions}
+            </Button>
+          </div>
+        )}
         <Guarded>
           <WebSearchPanel />
           <hr className="my-5 border-line" />
           <ToolsPanel />
         </Guarded>
       </div>
+      {/* Over the page: a tap beside the drawer closes it. */}
+      {over && <div aria-hidden="true" className="fixed inset-0 z-20 bg-black/40" onClick={over.close} />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog open onClose={() => setSettingsOpen(false)} />

@@ -2,7 +2,7 @@ import { useT } from '../i18n/useT';
 import { Dialog } from '../ui/Dialog';
 import { SHORTCUTS } from './shortcuts';
 
-/** Every keyboard shortcut, opened with ?. */
+/** Every keyboard shortcut, and tips, opened with ?. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   return (
@@ -19,6 +19,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
+      <h3 className="mt-5 text-sm font-semibold">{t.empty.tips}</h3>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-ink-muted">
+        {[t.empty.tryAsk, t.empty.tryEcho, t.empty.trySearch, t.empty.tryResume, t.empty.tryKeys].map((tip) => (
+          <li key={tip}>{tip}</li>
+        ))}
+      </ul>
     </Dialog>
   );
 }

@@ -32,3 +32,17 @@ export function onHeldDraftSent(listener: DraftListener): () => void {
   sentListeners.add(listener);
   return () => sentListeners.delete(listener);
 }
+
+const fillListeners = new Set<DraftListener>();
+
+/** Puts a prompt in a conversation's message box (a suggestion chosen), replacing its draft. */
+export function fillComposer(conversationId: string, text: string): void {
+  saveDraft(conversationId, text);
+  fillListeners.forEach((listener) => listener(conversationId, text));
+}
+
+/** Calls `listener` when a prompt is put in a message box. */
+export function onComposerFilled(listener: DraftListener): () => void {
+  fillListeners.add(listener);
+  return () => fillListeners.delete(listener);
+}

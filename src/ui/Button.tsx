@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const VARIANTS: Record<Variant, string> = {
-  primary: 'bg-accent text-accent-ink hover:bg-accent/90 disabled:bg-accent/40',
+  primary: 'bg-accent text-accent-ink hover:brightness-90 disabled:bg-accent/40',
   secondary: 'border border-line bg-surface text-ink hover:bg-surface-sunken disabled:text-ink-muted',
   ghost: 'text-ink-muted hover:bg-surface-sunken hover:text-ink disabled:opacity-50',
   danger: 'bg-danger text-surface hover:bg-danger/90',

@@ -2,8 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toolsToSend } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { useNeedsConnection } from '../../store/deployStore';
-import { loadDraft, onHeldDraftSent, saveDraft } from '../../store/drafts';
+import { loadDraft, onComposerFilled, onHeldDraftSent, saveDraft } from '../../store/drafts';
 import { Button } from '../../ui/Button';
+import { ComposerToolbar } from './ComposerToolbar';
 import { useOnline } from '../../ui/useOnline';
 import { prepareMarkdownForReply } from '../markdown';
 import { warmStreamWorker } from '../../api';
@@ -14,7 +15,7 @@ import { useT } from '../../i18n/useT';
 export const COMPOSER_ID = 'composer';
 
 /** The message box: Enter sends, Shift+Enter is a newline, Escape stops a streaming reply. */
-export function Composer({ conversationId }: { conversationId: string }) {
+export function Composer({ conversationId, onOpenOptions }: { conversationId: string; onOpenOptions?: () => void }) {
   const t = useT();
   const [text, setText] = useState(() => loadDraft(conversationId));
   const busy = useChatStore((s) => s.streaming.has(conversationId));
@@ -39,8 +40,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
   useEffect(() => {
     if (!busy) return;
     const onKey = (e: KeyboardEvent) => {
-      // Escape inside an open dialog closes the dialog instead.
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) stop(conversationId);
+      // Escape inside an open dialog, or over a drawer, closes that instead.
+      if (e.key === 'Escape' && !document.querySelector('dialog[open], [data-over]')) stop(conversationId);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -60,6 +61,16 @@ export function Composer({ conversationId }: { conversationId: string }) {
     () =>
       onHeldDraftSent((id, sent) => {
         if (id === conversationId) setText((current) => (current === sent ? '' : current));
+      }),
+    [conversationId],
+  );
+  // A suggestion chosen in the empty state: its prompt, ready to edit or send.
+  useEffect(
+    () =>
+      onComposerFilled((id, prompt) => {
+        if (id !== conversationId) return;
+        setText(prompt);
+        requestAnimationFrame(() => box.current?.focus());
       }),
     [conversationId],
   );
@@ -116,6 +127,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           </Button>
         )}
       </div>
+      <ComposerToolbar conversationId={conversationId} {...(onOpenOptions && { onOpenOptions })} />
       {blocked && (
         <p id={blockedId} className="mx-auto mt-2 max-w-reading text-xs text-danger">
           {blocked}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { Conversation } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
-import { Button } from '../../ui/Button';
+import { MoreHorizontal, Pin } from 'lucide-react';
+import { Menu } from '../../ui/Menu';
 import { toast } from '../../ui/toastStore';
 import { useI18n } from '../../i18n/useT';
 import { displayTitle } from './displayTitle';
+import { exportConversation } from './exporting';
 
 /** One saved conversation: open it, pin, rename or delete it (with undo). */
 export function ConversationRow({ conversation: c, active }: { conversation: Conversation; active: boolean }) {
@@ -52,33 +54,27 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
           active ? 'bg-accent/15 font-medium text-ink' : 'text-ink-muted hover:bg-surface-sunken hover:text-ink'
         }`}
       >
-        {c.pinned && <span aria-label={t.conversations.pinned}>📌 </span>}
+        {c.pinned && <Pin aria-label={t.conversations.pinned} role="img" size={12} className="mr-1 inline -translate-y-px" />}
         {title}
       </button>
-      <div className="hidden shrink-0 group-focus-within:flex group-hover:flex">
-        <Button
-          variant="ghost"
-          size="sm"
-          aria-label={c.pinned ? t.conversations.unpinNamed(title) : t.conversations.pinNamed(title)}
-          onClick={() => togglePin(c.id)}
-        >
-          {c.pinned ? t.conversations.unpin : t.conversations.pin}
-        </Button>
-        <Button variant="ghost" size="sm" aria-label={t.conversations.renameNamed(title)} onClick={() => setRenaming(true)}>
-          {t.conversations.rename}
-        </Button>
-        <Button
-          variant="ghost"
-          size="sm"
-          aria-label={t.conversations.deleteNamed(title)}
-          onClick={() => {
-            const gone = remove(c.id);
-            if (gone) toast(t.conversations.deleted(title), { label: t.conversations.undo, run: () => restore(gone) });
-          }}
-        >
-          ×
-        </Button>
-      </div>
+      <Menu
+        label={t.conversations.actions}
+        icon={<MoreHorizontal aria-hidden="true" size={16} />}
+        className="grid h-8 w-8 shrink-0 place-items-center rounded-md text-ink-muted hover:bg-surface-sunken hover:text-ink pointer-fine:opacity-0 pointer-fine:focus:opacity-100 pointer-fine:group-hover:opacity-100"
+        items={[
+          { label: c.pinned ? t.conversations.unpin : t.conversations.pin, onSelect: () => togglePin(c.id) },
+          { label: t.conversations.rename, onSelect: () => setRenaming(true) },
+          { label: t.conversations.exportOne, onSelect: () => exportConversation(t, c, 'json') },
+          {
+            label: t.conversations.delete,
+            danger: true,
+            onSelect: () => {
+              const gone = remove(c.id);
+              if (gone) toast(t.conversations.deleted(title), { label: t.conversations.undo, run: () => restore(gone) });
+            },
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,16 +1,15 @@
 import { useRef } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
-import { exportFile, toMarkdown } from '../../domain/transfer';
+import { exportFile } from '../../domain/transfer';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { download } from '../../ui/download';
 import { toast } from '../../ui/toastStore';
 import { sayError } from '../../i18n';
 import { useT } from '../../i18n/useT';
-import { displayTitle } from './displayTitle';
+import { exportConversation } from './exporting';
 import { readImportFile } from './readImportFile';
 
-const fileSafe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 80);
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Export the open conversation (JSON or Markdown) or all of them; import a JSON export. */
@@ -22,11 +21,7 @@ export function DataActions() {
 
   const exportOne = (format: 'json' | 'md') => {
     const { conversations, activeId } = useChatStore.getState();
-    const c = conversations.get(activeId);
-    if (!c || c.messages.length === 0) return toast(tc.nothingToExport);
-    if (format === 'md') download(`${fileSafe(c.title)}.md`, toMarkdown(c), 'text/markdown');
-    else download(`${fileSafe(c.title)}.json`, JSON.stringify(exportFile([c]), null, 2), 'application/json');
-    toast(tc.exportedOne(displayTitle(t, c)));
+    exportConversation(t, conversations.get(activeId), format);
   };
 
   const exportAll = () => {

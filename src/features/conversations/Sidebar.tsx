@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
+import { withGroupHeadings } from '../../domain/dateGroups';
 import { useT } from '../../i18n/useT';
 import { useChatStore, type Conversations } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
@@ -43,10 +44,15 @@ export function Sidebar({ onClose }: { onClose?: () => void }) {
     [listKey],
   );
   const shown = useMemo(() => searchConversations(sorted, deferredQuery), [sorted, deferredQuery]);
+  // Grouped by date (pinned first) while browsing; search results come as ranked.
+  const rows = useMemo(
+    () => (deferredQuery ? shown.map((conversation) => ({ conversation })) : withGroupHeadings(shown)),
+    [shown, deferredQuery],
+  );
   useEffect(() => warmSearchIndex(sorted), [sorted]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
     overscan: 10,
@@ -78,10 +84,22 @@ export function Sidebar({ onClose }: { onClose?: () => void }) {
           <p className="px-2 py-1.5 text-sm text-ink-muted">{query ? t.conversations.noMatch : t.conversations.none}</p>
         ) : (
           <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => {
-              const c = shown[row.index]!;
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              if ('heading' in row) {
+                return (
+                  <li
+                    key={`#${row.heading}`}
+                    className="absolute left-0 right-0 flex items-end px-2 pb-1"
+                    style={{ top: item.start, height: ROW }}
+                  >
+                    <h2 className="text-2xs font-semibold uppercase tracking-wide text-ink-muted">{t.conversations.groups[row.heading]}</h2>
+                  </li>
+                );
+              }
+              const c = row.conversation;
               return (
-                <li key={c.id} className="absolute left-0 right-0" style={{ top: row.start, height: ROW }}>
+                <li key={c.id} className="absolute left-0 right-0" style={{ top: item.start, height: ROW }}>
                   <ConversationRow conversation={c} active={c.id === activeId} />
                 </li>
               );

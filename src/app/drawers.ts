@@ -1,0 +1,89 @@
+// The side panels: the conversations list (a drawer below 768 px) and the options panel
+// (beside the chat from 1024 px when open, a drawer below). Beside the chat, the options
+// panel remembers whether it was open. A drawer has a backdrop; Escape or a tap on it closes the drawer,
+// the rest of the page is inert meanwhile, and focus returns to the button that opened it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMedia } from '../ui/useMedia';
+
+const PANEL_KEY = 'bitseek-chat.options-open';
+
+function loadPanelOpen(): boolean {
+  try {
+    const stored = localStorage.getItem(PANEL_KEY);
+    if (stored !== null) return stored === 'true';
+  } catch {
+    // storage blocked: open where there is room
+  }
+  return matchMedia('(min-width: 1280px)').matches;
+}
+
+export interface Drawer {
+  open: boolean;
+  /** Open and over the page (a narrow screen): the backdrop shows and the rest is inert. */
+  over: boolean;
+  toggle: (opener?: HTMLElement | null) => void;
+  show: () => void;
+  close: () => void;
+}
+
+/**
+ * A panel that sits beside the page from `besideFrom` and is a drawer below it. Beside, it
+ * is open as last left (`docked`, remembered where asked); as a drawer it starts closed,
+ * so narrowing the window never throws it over the page.
+ */
+function useDrawer(docked: () => boolean, besideFrom: string, remember?: (open: boolean) => void): Drawer {
+  const beside = useMedia(besideFrom);
+  const [dockedOpen, setDockedOpen] = useState(docked);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const open = beside ? dockedOpen : drawerOpen;
+  const set = useCallback(
+    (next: boolean) => {
+      if (beside) {
+        setDockedOpen(next);
+        remember?.(next);
+      } else setDrawerOpen(next);
+      // Back to the button that opened it, once the drawer is gone.
+      if (!next && !beside) requestAnimationFrame(() => opener.current?.focus());
+    },
+    [beside, remember],
+  );
+  return {
+    open,
+    over: open && !beside,
+    toggle: (from) => {
+      opener.current = from ?? null;
+      set(!open);
+    },
+    show: useCallback(() => set(true), [set]),
+    close: useCallback(() => set(false), [set]),
+  };
+}
+
+const rememberPanel = (open: boolean) => {
+  try {
+    localStorage.setItem(PANEL_KEY, String(open));
+  } catch {
+    // not essential
+  }
+};
+
+export function useDrawers() {
+  const conversations = useDrawer(() => false, '(min-width: 768px)');
+  const options = useDrawer(loadPanelOpen, '(min-width: 1024px)', rememberPanel);
+  const over = conversations.over ? conversations : options.over ? options : undefined;
+
+  // Escape closes a drawer over the page (a dialog above it closes first).
+  useEffect(() => {
+    if (!over) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      over.close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [over]);
+
+  return { conversations, options, over };
+}
