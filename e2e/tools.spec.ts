@@ -69,7 +69,7 @@ test('two interleaved tool calls stream into their own cards, then settle', asyn
   await expect(weather).toContainText('"Singapore"');
   await expect(time).toContainText('"timezone"');
   await expect(weather).toContainText(/call_sim_/);
-  await expect(lastAssistant(page)).toContainText('finish_reason: tool_calls');
+  await expect(lastAssistant(page)).toContainText('Asked for 2 tool calls');
   await weather.getByRole('button', { name: 'Collapse' }).click();
   await expect(weather).not.toContainText('"Singapore"');
   await weather.getByRole('button', { name: 'Expand' }).click();

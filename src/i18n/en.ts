@@ -86,8 +86,13 @@ export const en = {
     typing: 'Bitseek is writing',
     refused: 'The model refused:',
     stopped: 'Stopped',
-    toolCallsAsked: (n: number) => `The model asked for ${plural(n, 'tool call', 'tool calls')} (finish_reason: tool_calls)`,
-    finish: (reason: string) => `finish: ${reason}`,
+    toolCallsAsked: (n: number) => `Asked for ${plural(n, 'tool call', 'tool calls')}`,
+    finish: (reason: string) =>
+      reason === 'length'
+        ? 'Cut off at the length limit'
+        : reason === 'content_filter'
+          ? 'Stopped by a content filter'
+          : `Ended: ${reason}`,
     firstToken: (ms: string) => `first token ${ms} ms`,
     charsPerSecond: (rate: string) => `${rate} chars/s`,
     tokens: (n: string) => `${n} tokens`,

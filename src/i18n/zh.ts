@@ -83,8 +83,9 @@ export const zh: Messages = {
     typing: 'Bitseek 正在输入',
     refused: '模型拒绝回答：',
     stopped: '已停止',
-    toolCallsAsked: (n) => `模型请求了 ${n} 个工具调用（finish_reason: tool_calls）`,
-    finish: (reason) => `结束原因：${reason}`,
+    toolCallsAsked: (n) => `请求了 ${n} 个工具调用`,
+    finish: (reason) =>
+      reason === 'length' ? '达到长度上限而截断' : reason === 'content_filter' ? '被内容过滤器停止' : `结束原因：${reason}`,
     firstToken: (ms) => `首个 token ${ms} 毫秒`,
     charsPerSecond: (rate) => `${rate} 字符/秒`,
     tokens: (n) => `${n} 个 token`,

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Check } from 'lucide-react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from './Button';
 import { copyText } from './copyText';
 import { toast } from './toastStore';
@@ -10,10 +11,12 @@ interface CopyButtonProps extends Omit<ButtonProps, 'onClick' | 'children'> {
   label: string;
   /** What the button shows before it is pressed (default: Copy, in the app's language). */
   idleText?: string;
+  /** Shown instead of the words: the icon alone, a check once copied. */
+  icon?: ReactNode;
 }
 
 /** A copy button that confirms on itself and with a toast (announced politely). */
-export function CopyButton({ text, label, idleText, ...rest }: CopyButtonProps) {
+export function CopyButton({ text, label, idleText, icon, ...rest }: CopyButtonProps) {
   const t = useT().ui;
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -29,9 +32,14 @@ export function CopyButton({ text, label, idleText, ...rest }: CopyButtonProps) 
         setState(ok ? 'copied' : 'failed');
         toast(ok ? t.copiedToast : t.copyFailedToast);
       }}
+      title={label}
       {...rest}
     >
-      <span aria-hidden="true">{state === 'copied' ? t.copied : state === 'failed' ? t.copyFailed : (idleText ?? t.copy)}</span>
+      {icon ? (
+        <span aria-hidden="true">{state === 'copied' ? <Check size={16} /> : icon}</span>
+      ) : (
+        <span aria-hidden="true">{state === 'copied' ? t.copied : state === 'failed' ? t.copyFailed : (idleText ?? t.copy)}</span>
+      )}
     </Button>
   );
 }

@@ -36,7 +36,7 @@ export function EmptyState() {
               key={kind}
               type="button"
               onClick={() => choose(kind)}
-              className="flex items-start gap-3 rounded-xl border border-line bg-surface-raised px-4 py-3 text-sm transition-colors hover:border-accent/50 hover:bg-surface-sunken"
+              className="flex items-start gap-3 rounded-xl border border-line bg-surface-raised px-4 py-3 text-left text-sm transition-colors hover:border-accent/50 hover:bg-surface-sunken"
             >
               <Icon aria-hidden="true" size={18} className="mt-0.5 shrink-0 text-accent" />
               <span>

@@ -1,3 +1,4 @@
+import { Copy, Pencil, RefreshCw } from 'lucide-react';
 import { memo, useState } from 'react';
 import { ClippedText } from './ClippedText';
 import type { Message } from '../../domain/types';
@@ -13,6 +14,9 @@ import { ReplyProblemAlert } from './ReplyProblemAlert';
 import { UserMessageEditor } from './UserMessageEditor';
 import { useI18n, useT } from '../../i18n/useT';
 import { TypingIndicator } from './TypingIndicator';
+
+const ICON = 'h-8 w-8 px-0';
+const ACTIONS_ON_HOVER = 'pointer-fine:opacity-0 pointer-fine:group-hover:opacity-100 pointer-fine:focus-within:opacity-100';
 
 interface Props {
   message: Message;
@@ -90,7 +94,7 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
     <article
       aria-label={label}
       aria-busy={streaming || undefined}
-      className={isUser ? 'ml-auto max-w-[85%] rounded-bubble bg-accent/10 px-4 py-3' : 'max-w-reading'}
+      className={`group ${isUser ? 'ml-auto max-w-[85%] rounded-bubble bg-accent/10 px-4 py-3' : 'max-w-reading'}`}
     >
       {isUser && editing ? (
         <UserMessageEditor
@@ -120,17 +124,43 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
       {!isUser && <StatusLine message={message} />}
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
       {!editing && (
-        <div className={`mt-1 flex gap-1 ${isUser ? 'justify-end' : ''}`}>
-          {!streaming && <CopyButton variant="ghost" size="sm" label={t.ui.copy} text={() => message.content} />}
+        // On a desktop, an earlier message's actions show on hover and focus; on touch, always.
+        <div className={`mt-1 flex gap-0.5 ${isUser ? 'justify-end' : ''} ${isLast ? '' : ACTIONS_ON_HOVER}`}>
+          {!streaming && (
+            <CopyButton
+              variant="ghost"
+              size="sm"
+              className={ICON}
+              label={t.ui.copy}
+              icon={<Copy size={16} />}
+              text={() => message.content}
+            />
+          )}
           {isUser && (
-            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} disabled={busy}>
-              {t.chat.edit}
+            <Button
+              variant="ghost"
+              size="sm"
+              className={ICON}
+              aria-label={t.chat.edit}
+              title={t.chat.edit}
+              onClick={() => setEditing(true)}
+              disabled={busy}
+            >
+              <Pencil aria-hidden="true" size={16} />
             </Button>
           )}
           {!isUser && <InspectStreamButton messageId={message.id} />}
           {!isUser && isLast && !streaming && message.status !== 'failed' && (
-            <Button variant="ghost" size="sm" onClick={() => retry(message.id)} disabled={busy}>
-              {t.chat.regenerate}
+            <Button
+              variant="ghost"
+              size="sm"
+              className={ICON}
+              aria-label={t.chat.regenerate}
+              title={t.chat.regenerate}
+              onClick={() => retry(message.id)}
+              disabled={busy}
+            >
+              <RefreshCw aria-hidden="true" size={16} />
             </Button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { Activity } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
@@ -12,8 +13,15 @@ export function InspectStreamButton({ messageId }: { messageId: string }) {
   const message = useChatStore((s) => (open ? s.conversations.get(s.activeId)?.messages.find((m) => m.id === messageId) : undefined));
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
-        {t.inspector.open}
+      <Button
+        variant="ghost"
+        size="sm"
+        className="h-8 w-8 px-0"
+        aria-label={t.inspector.open}
+        title={t.inspector.open}
+        onClick={() => setOpen(true)}
+      >
+        <Activity aria-hidden="true" size={16} />
       </Button>
       {open && message && (
         <Suspense fallback={null}>
