@@ -108,11 +108,12 @@ test('math renders with KaTeX, and \\href stays inert', async ({ app: page }) =>
   });
   await sendMessage(
     page,
-    'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), a price of $5 and $10.\n\n$$\\href{javascript:alert(1)}{click me}$$',
+    'echo: Euler: $$e^{i\\pi} + 1 = 0$$ and \\(a^2\\), inline $x_1$ too, a price of $5 and $10.\n\n$$\\href{javascript:alert(1)}{click me}$$',
   );
   const reply = lastAssistant(page);
   await expect(reply.locator('.katex').first()).toBeVisible();
-  await expect(reply.locator('math')).toHaveCount(3);
+  // Single dollars are math only where they cannot be prices.
+  await expect(reply.locator('math')).toHaveCount(4);
   await expect(reply).toContainText('a price of $5 and $10');
   await expect(reply.locator('a[href^="javascript"]')).toHaveCount(0);
   await expect(reply).toContainText('click me');

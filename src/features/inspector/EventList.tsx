@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { RawLog } from '../../api';
 import { useI18n } from '../../i18n/useT';
 import { whenIdle } from '../../ui/idle';
+import { fragmentOf } from './fragment';
 
 /** How long one idle moment may spend reading events ahead. */
 const READ_AHEAD_MS = 5;
@@ -48,6 +49,7 @@ export function EventList({ raw }: { raw: RawLog }) {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const e = raw.get(row.index);
+          const fragment = fragmentOf(e.data);
           return (
             <div
               key={row.key}
@@ -58,7 +60,9 @@ export function EventList({ raw }: { raw: RawLog }) {
             >
               <span className="w-16 shrink-0 text-right text-ink-muted">+{t.inspector.ms(f.number(Math.round(e.at)))}</span>
               {e.event && <span className="shrink-0 text-warn">event: {e.event}</span>}
-              <span className="truncate">{e.data === '' ? t.inspector.heartbeat : e.data}</span>
+              {/* What the event adds leads; the whole event follows, and shows in full on hover. */}
+              {fragment && <span className="max-w-[50%] shrink-0 truncate text-ink">{fragment}</span>}
+              <span className={`truncate ${fragment ? 'text-ink-muted' : ''}`}>{e.data === '' ? t.inspector.heartbeat : e.data}</span>
             </div>
           );
         })}

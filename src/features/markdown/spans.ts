@@ -29,10 +29,36 @@ function spanFinder(find: ((from: number) => Span | undefined)[]): (from: number
   };
 }
 
-/** The next span of math from `from`: $$…$$, \[…\] or \(…\) with something inside, as the renderer takes it (single dollars are left alone, they are usually prices). */
+const SPACE = /\s/;
+const DIGIT = /\d/;
+
+/** Pandoc's rule for a single $ that opens math: something other than a space or $ after it, and no $ or \ before. */
+const opensInline = (text: string, i: number) =>
+  i + 1 < text.length && !SPACE.test(text[i + 1]!) && text[i + 1] !== '$' && text[i - 1] !== '$' && text[i - 1] !== '\\';
+/** …and one that closes it: no space, \ or $ before it, and no digit or $ after ("$5 and $10" stays text). */
+const closesInline = (text: string, j: number) =>
+  !SPACE.test(text[j - 1]!) && text[j - 1] !== '\\' && text[j - 1] !== '$' && text[j + 1] !== '$' && !DIGIT.test(text[j + 1] ?? '');
+
+/** The next $…$ on one line from `from`, by pandoc's rule; each $ is looked at once. */
+function inlineMathFinder(text: string): (from: number) => Span | undefined {
+  return (from) => {
+    for (let i = text.indexOf('$', from); i !== -1;) {
+      const j = text.indexOf('$', i + 1);
+      if (j === -1) return undefined;
+      if (j > i + 1 && opensInline(text, i) && closesInline(text, j) && !text.slice(i, j).includes('\n')) return { start: i, end: j + 1 };
+      i = j;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * The next span of math from `from`: $$…$$, \[…\] or \(…\) with something inside, as the
+ * renderer takes it, or $…$ on one line where it cannot be a price (see opensInline).
+ */
 function mathFinder(text: string): (from: number) => Span | undefined {
-  return spanFinder(
-    MATH_OPENERS.map((opener, k) => {
+  return spanFinder([
+    ...MATH_OPENERS.map((opener, k) => {
       const closer = nextIndex(text, MATH_CLOSERS[k]!);
       let closes = true;
       return (from: number) => {
@@ -44,7 +70,8 @@ function mathFinder(text: string): (from: number) => Span | undefined {
         return { start, end: close + MATH_CLOSERS[k]!.length };
       };
     }),
-  );
+    inlineMathFinder(text),
+  ]);
 }
 
 /** The spans of math in `text`, in order. */
@@ -66,13 +93,14 @@ export function withoutMath(text: string): string {
   return out + text.slice(from);
 }
 
-/** LaTeX's \[…\] and \(…\) as remark-math's $$…$$. */
+/** LaTeX's \[…\] and \(…\), and inline $…$, as remark-math's $$…$$ (its single dollars are off: prices). */
 export function toDollars(text: string): string {
   let out = '';
   let from = 0;
   for (const span of mathSpans(text)) {
     if (text.startsWith('$$', span.start)) continue;
-    out += `${text.slice(from, span.start)}$$${text.slice(span.start + 2, span.end - 2)}$$`;
+    const delimiter = text[span.start] === '$' ? 1 : 2;
+    out += `${text.slice(from, span.start)}$$${text.slice(span.start + delimiter, span.end - delimiter)}$$`;
     from = span.end;
   }
   return out + text.slice(from);

@@ -34,14 +34,24 @@ export function SourcesList({ markdown }: { markdown: string }) {
   // A few more than FIRST_SOURCES are all shown: a button for two more links would be silly.
   const shown = all || sources.length <= FIRST_SOURCES + 2 ? sources : sources.slice(0, FIRST_SOURCES);
   return (
-    <section aria-label={t.search.sources} className="mt-3 rounded-lg border border-line bg-surface-raised px-3 py-2">
+    <section aria-label={t.search.sources} className="mt-3">
       <h3 className="text-2xs font-semibold uppercase tracking-wide text-ink-muted">{t.search.sources}</h3>
-      <ol className="mt-1 space-y-0.5 text-sm">
+      <ol className="mt-1.5 flex flex-wrap gap-1.5 text-xs">
         {shown.map((s, i) => (
-          <li key={s.url} className="flex min-w-0 gap-2">
-            <span className="text-ink-muted">{i + 1}.</span>
-            <a href={s.url} target="_blank" rel="noopener noreferrer" title={s.url} className="min-w-0 truncate hover:underline">
-              <span className="text-ink-muted">{s.domain}</span> — <span>{s.title}</span>
+          <li key={s.url} className="min-w-0 max-w-full">
+            <a
+              href={s.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={`${s.title}\n${s.url}`}
+              className="flex max-w-72 items-center gap-1.5 rounded-full border border-line bg-surface-raised px-2.5 py-1 hover:border-accent/50 hover:bg-surface-sunken"
+            >
+              <span aria-hidden="true" className="text-ink-muted">
+                {i + 1}
+              </span>
+              <span className="shrink-0 font-medium">{s.domain}</span>
+              <span className="sr-only"> — </span>
+              <span className="min-w-0 truncate text-ink-muted">{s.title}</span>
             </a>
           </li>
         ))}
