@@ -1,5 +1,6 @@
-// npm run screenshots: the README's pictures of the real app, light and dark,
-// desktop and phone, taken from the built app talking to the local simulator.
+// npm run screenshots: the README's pictures of the real app, light and dark, desktop and
+// phone (a touch screen), English and Chinese, the empty state, a reply with sources, a tool
+// call and the inspector, taken from the built app talking to the local simulator.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,10 +15,18 @@ const out = resolve(root, 'docs');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+/** The message box, in any language. */
+const composer = (page: Page) => page.locator('#composer');
+
+/** Sends a message and waits until its reply has finished streaming. */
 async function send(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
+  const before = await page.locator('article').count();
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('article').length >= n + 2 && !document.querySelector('article[aria-busy="true"]'),
+    before,
+  );
 }
 
 /** A short history in the sidebar, then the conversation the picture shows. */
@@ -36,17 +45,35 @@ async function withToolCall(page: Page): Promise<void> {
   await send(page, 'What is the weather in Singapore?');
 }
 
+/** A reply with web search on: its sources under it. */
+async function searched(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: /Web search|联网搜索/ })
+    .first()
+    .click();
+  await send(page, 'What is new in the latest Node.js release?');
+}
+
+/** A reply's raw stream and timings. */
+async function inspecting(page: Page): Promise<void> {
+  await send(page, 'Explain server-sent events with a table');
+  await page.getByRole('button', { name: 'Inspect stream' }).last().click();
+  await page.getByRole('dialog', { name: 'Stream inspector' }).waitFor();
+}
+
 async function shoot(
   browser: Browser,
   name: string,
   viewport: typeof DESKTOP,
   colorScheme: 'light' | 'dark',
   setup: (page: Page) => Promise<void>,
+  locale = 'en-US',
 ) {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, locale: 'en-US' });
+  const phone = viewport === PHONE;
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, locale, hasTouch: phone, isMobile: phone });
   const page = await context.newPage();
   await page.goto(`http://localhost:${PORT}/`);
-  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  await composer(page).waitFor();
   await setup(page);
   await page.waitForTimeout(600); // highlighting runs at idle
   await page.screenshot({ path: resolve(out, `${name}.png`) });
@@ -70,6 +97,8 @@ async function main() {
     await shoot(browser, 'desktop-dark', DESKTOP, 'dark', withToolCall);
     await shoot(browser, 'phone-light', PHONE, 'light', chatting);
     await shoot(browser, 'phone-dark', PHONE, 'dark', async () => undefined);
+    await shoot(browser, 'desktop-sources-zh', DESKTOP, 'light', searched, 'zh-CN');
+    await shoot(browser, 'desktop-inspector', DESKTOP, 'dark', inspecting);
   } finally {
     await browser.close();
     await server.close();

@@ -23,7 +23,8 @@ export function Button({ variant = 'secondary', size = 'md', className = '', typ
   return (
     <button
       type={type}
-      className={`inline-flex shrink-0 items-center justify-center rounded-md font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${SIZES[size]} ${className}`}
+      // On a touch screen every button is at least 44 px high (a finger's reach).
+      className={`inline-flex shrink-0 items-center justify-center rounded-md font-medium transition-colors disabled:cursor-not-allowed pointer-coarse:min-h-11 pointer-coarse:min-w-11 ${VARIANTS[variant]} ${SIZES[size]} ${className}`}
       {...rest}
     />
   );

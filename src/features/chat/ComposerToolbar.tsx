@@ -4,7 +4,7 @@ import { toolsToSend } from '../../domain/tools';
 import { useT } from '../../i18n/useT';
 import { toolsOf, useChatStore, webSearchOf } from '../../store/chatStore';
 
-const chip = 'inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-xs transition-colors';
+const chip = 'inline-flex h-8 pointer-coarse:h-11 items-center gap-1.5 rounded-full border px-3 text-xs transition-colors';
 
 /**
  * What the next request carries, under the message box: web search (on or off, with the
@@ -51,7 +51,7 @@ export function ComposerToolbar({ conversationId, onOpenOptions }: { conversatio
             aria-label={t.tools.turnOff}
             title={t.tools.turnOff}
             onClick={() => setTools({ disabled: [...new Set([...tools.disabled, ...sent])] })}
-            className="grid h-6 w-6 place-items-center rounded-full hover:bg-accent/20"
+            className="grid h-6 w-6 place-items-center rounded-full pointer-coarse:h-9 pointer-coarse:w-9 hover:bg-accent/20"
           >
             <X aria-hidden="true" size={12} />
           </button>

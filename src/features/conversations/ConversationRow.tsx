@@ -39,12 +39,12 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
           rename(c.id, e.currentTarget.value);
           setRenaming(false);
         }}
-        className="h-8 w-full rounded-md border border-accent bg-surface px-2 text-sm"
+        className="h-8 w-full pointer-coarse:h-11 rounded-md border border-accent bg-surface px-2 text-sm"
       />
     );
   }
   return (
-    <div className="group flex h-8 items-center gap-0.5">
+    <div className="group flex h-8 items-center gap-0.5 pointer-coarse:h-11">
       <button
         type="button"
         aria-current={active ? 'page' : undefined}
@@ -60,7 +60,7 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
       <Menu
         label={t.conversations.actions}
         icon={<MoreHorizontal aria-hidden="true" size={16} />}
-        className="grid h-8 w-8 shrink-0 place-items-center rounded-md text-ink-muted hover:bg-surface-sunken hover:text-ink pointer-fine:opacity-0 pointer-fine:focus:opacity-100 pointer-fine:group-hover:opacity-100"
+        className="grid h-8 w-8 shrink-0 pointer-coarse:h-11 pointer-coarse:w-11 place-items-center rounded-md text-ink-muted hover:bg-surface-sunken hover:text-ink pointer-fine:opacity-0 pointer-fine:focus:opacity-100 pointer-fine:group-hover:opacity-100"
         items={[
           { label: c.pinned ? t.conversations.unpin : t.conversations.pin, onSelect: () => togglePin(c.id) },
           { label: t.conversations.rename, onSelect: () => setRenaming(true) },

@@ -19,7 +19,7 @@ export function SharePopover({ id }: { id: string }) {
         type="button"
         popoverTarget={popoverId}
         title={t.conversations.share}
-        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink"
+        className="inline-flex h-9 items-center pointer-coarse:h-11 gap-1.5 rounded-md px-2.5 text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink"
       >
         <Share2 aria-hidden="true" size={16} />
         <span className="sr-only sm:not-sr-only">{t.conversations.share}</span>

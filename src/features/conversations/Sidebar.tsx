@@ -9,7 +9,8 @@ import { ConversationRow } from './ConversationRow';
 import { DataActions } from './DataActions';
 import { searchConversations, warmSearchIndex } from './searchIndex';
 
-const ROW = 34;
+/** A row's height: a finger's reach on a touch screen. */
+const ROW = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 44 : 34;
 
 let keyedMap: Conversations | undefined;
 let key = '';
