@@ -4,12 +4,10 @@ import { useT } from '../../i18n/useT';
 import { useDeployStore } from '../../store/deployStore';
 import { useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
 import { Template } from '../../ui/Template';
+import { ApiKeyField, EndpointField } from './ConnectionFields';
 import { EndpointCheck, WithChecks } from './EndpointCheck';
 import { checkableModelsUrl } from './modelsQuery';
-
-const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
 
 /**
  * The first screen of a deployment with no simulator and no endpoint set: the endpoint
@@ -46,48 +44,17 @@ export default function ConnectStep() {
             if (checkUrl && !hasCredentials) connect();
           }}
         >
-          <Field
-            label={all.settings.endpoint}
+          <EndpointField
+            value={endpoint}
+            onChange={setEndpoint}
             hint={
               <Template
                 text={t.endpointHint}
                 slots={{ bitseek: <code>{BITSEEK_ENDPOINT}</code>, proxy: <code>{BITSEEK_PROXY_ENDPOINT}</code> }}
               />
             }
-          >
-            {(id, hintId) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                aria-invalid={hasCredentials}
-                className={input}
-                type="text"
-                inputMode="url"
-                spellCheck={false}
-                value={endpoint}
-                onChange={(e) => setEndpoint(e.target.value)}
-              />
-            )}
-          </Field>
-          {hasCredentials && (
-            <p role="alert" className="rounded-md border border-danger/40 bg-danger-surface px-3 py-2 text-xs text-danger">
-              {all.settings.endpointCredentials}
-            </p>
-          )}
-          <Field label={all.settings.apiKey} hint={remember ? all.settings.keyStored : all.settings.keyTabOnly}>
-            {(id, hintId) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                className={input}
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                value={apiKey}
-                onChange={(e) => setApiKey(e.target.value)}
-              />
-            )}
-          </Field>
+          />
+          <ApiKeyField value={apiKey} onChange={setApiKey} hint={remember ? all.settings.keyStored : all.settings.keyTabOnly} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
             {all.settings.rememberKey}

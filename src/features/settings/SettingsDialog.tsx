@@ -12,14 +12,13 @@ import { useDeployStore } from '../../store/deployStore';
 import { unconfirmedKeyOrigin, useSettingsStore } from '../../store/settingsStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { ApiKeyField, EndpointField, INPUT as input } from './ConnectionFields';
 import { EndpointCheck, WithChecks } from './EndpointCheck';
 import { checkableModelsUrl } from './modelsQuery';
 import { useSettled } from './useSettled';
 import { AppearanceFields } from './AppearanceFields';
 import { useT } from '../../i18n/useT';
 import { Template } from '../../ui/Template';
-
-const input = 'w-full rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm';
 
 /** How long the Endpoint URL must rest before it is checked (leaving the field checks at once). */
 const CHECK_AFTER_MS = 500;
@@ -46,8 +45,10 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
     <Dialog open={open} title={t.title} onClose={onClose}>
       <div className="space-y-4">
         <AppearanceFields className={input} />
-        <Field
-          label={t.endpoint}
+        <EndpointField
+          value={s.endpoint}
+          onChange={(endpoint) => s.update({ endpoint })}
+          onBlur={settleEndpoint}
           hint={
             <Template
               text={t.endpointHint}
@@ -58,22 +59,7 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
               }}
             />
           }
-        >
-          {(id, hintId) => (
-            <input
-              id={id}
-              aria-describedby={hintId}
-              aria-invalid={hasCredentials}
-              className={input}
-              type="text"
-              inputMode="url"
-              spellCheck={false}
-              value={s.endpoint}
-              onChange={(e) => s.update({ endpoint: e.target.value })}
-              onBlur={settleEndpoint}
-            />
-          )}
-        </Field>
+        />
         <div className="flex flex-wrap gap-2">
           <Button size="sm" onClick={() => s.update({ endpoint: BITSEEK_ENDPOINT })}>
             {t.useBitseek}
@@ -82,26 +68,12 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
             {t.useSimulator}
           </Button>
         </div>
-        {hasCredentials && (
-          <p role="alert" className="rounded-md border border-danger/40 bg-danger-surface px-3 py-2 text-xs text-danger">
-            {t.endpointCredentials}
-          </p>
-        )}
         {open && checkUrl && !hasCredentials && <EndpointCheck url={checkUrl} grant={s} />}
-        <Field label={t.apiKey} hint={s.rememberKey ? t.keyStored : isSimulatorEndpoint(s.endpoint) ? t.keyNotNeeded : t.keyTabOnly}>
-          {(id, hintId) => (
-            <input
-              id={id}
-              aria-describedby={hintId}
-              className={input}
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              value={s.apiKey}
-              onChange={(e) => s.update({ apiKey: e.target.value })}
-            />
-          )}
-        </Field>
+        <ApiKeyField
+          value={s.apiKey}
+          onChange={(apiKey) => s.update({ apiKey })}
+          hint={s.rememberKey ? t.keyStored : isSimulatorEndpoint(s.endpoint) ? t.keyNotNeeded : t.keyTabOnly}
+        />
         {keyTarget && (
           <div role="alert" className="space-y-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-xs text-warn">
             <p>{t.keyElsewhere(s.keyOrigin || t.anotherEndpoint, keyTarget)}</p>
