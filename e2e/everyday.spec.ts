@@ -109,3 +109,19 @@ test('a conversation row’s menu works from the keyboard', async ({ app: page }
   await expect(page.getByRole('menu')).toBeHidden();
   await expect(row.getByRole('button', { name: 'Conversation actions' })).toBeFocused();
 });
+
+test('the header names the model in use, offers those the endpoint lists, and the next message goes to it', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  const picker = page.getByRole('combobox', { name: 'Model in use' });
+  await expect(picker).toHaveValue('bitseek-auto');
+  await picker.focus();
+  await expect(page.locator(`datalist#${await picker.getAttribute('list')} option`)).toHaveAttribute('value', 'bitseek-auto');
+  await picker.fill('bitseek-custom');
+  await sendMessage(page, 'echo: which model');
+  await expect(lastAssistant(page)).toContainText('which model');
+  expect(requests[0]!.postDataJSON().model).toBe('bitseek-custom');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Model', exact: true })).toHaveValue(
+    'bitseek-custom',
+  );
+});

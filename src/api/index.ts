@@ -8,8 +8,8 @@ export {
   SIMULATOR_ENDPOINT,
   withoutCredentials,
 } from './endpoint';
-export { ChatError, httpError, isRedirect, networkError, textAtMost } from './errors';
 export { authorizationFor, type KeyGrant } from './keyGate';
 export { toCurl } from './redact';
 export { DEFAULT_MODEL } from './request';
 export { warmStreamWorker, type RawLog } from './fast';
+export { fetchModels } from './models';

@@ -3,6 +3,7 @@ import { SharePopover } from '../features/conversations';
 import { useT } from '../i18n/useT';
 import { Button } from '../ui/Button';
 import type { Drawer } from './drawers';
+import { ModelPicker } from './ModelPicker';
 
 const iconButton = 'h-9 w-9 px-0';
 
@@ -32,6 +33,7 @@ export function Header(props: {
       <h1 title={title} className="min-w-0 flex-1 truncate text-sm font-semibold">
         {title}
       </h1>
+      <ModelPicker />
       <SharePopover id={id} />
       <Button
         variant="ghost"

@@ -36,6 +36,8 @@ export const en = {
   app: {
     loading: 'Loading conversations…',
     options: 'Options',
+    model: 'Model in use',
+    modelTitle: 'The model the next message goes to (type any, or pick one the endpoint lists)',
     closeOptions: 'Close options',
     conversations: 'Conversations',
     closeConversations: 'Close conversations',

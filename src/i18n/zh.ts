@@ -34,6 +34,8 @@ export const zh: Messages = {
   app: {
     loading: '正在加载对话…',
     options: '选项',
+    model: '当前模型',
+    modelTitle: '下一条消息使用的模型（可输入任意名称，或选择端点列出的模型）',
     closeOptions: '关闭选项',
     conversations: '对话列表',
     closeConversations: '关闭对话列表',
