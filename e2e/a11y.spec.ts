@@ -71,6 +71,22 @@ test('narrow screen, with each drawer open', async ({ app: page }) => {
   await expectNoSeriousViolations(page);
 });
 
+test('the Share popover and a conversation row menu, open', async ({ app: page }) => {
+  await chat(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expectNoSeriousViolations(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Conversation actions' }).first().click();
+  await expectNoSeriousViolations(page);
+});
+
+test('the connect step, where no simulator answers', async ({ page }) => {
+  await page.route('**/v1/simulator', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html>' }));
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Connect to Bitseek' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
 
