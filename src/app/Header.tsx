@@ -2,10 +2,9 @@ import { CircleHelp, PanelLeft, Settings, SlidersHorizontal } from 'lucide-react
 import { SharePopover } from '../features/conversations';
 import { useT } from '../i18n/useT';
 import { Button } from '../ui/Button';
+import { IconButton } from '../ui/IconButton';
 import type { Drawer } from './drawers';
 import { ModelPicker } from './ModelPicker';
-
-const iconButton = 'h-9 w-9 px-0';
 
 /** The conversation's title on one line, and what acts on it: share, options, shortcuts, settings. */
 export function Header(props: {
@@ -45,12 +44,12 @@ export function Header(props: {
         <SlidersHorizontal aria-hidden="true" size={16} />
         <span className="sr-only sm:not-sr-only">{t.app.options}</span>
       </Button>
-      <Button variant="ghost" className={iconButton} aria-label={t.app.shortcuts} title={t.app.shortcuts} onClick={props.onHelp}>
+      <IconButton size="md" label={t.app.shortcuts} onClick={props.onHelp}>
         <CircleHelp aria-hidden="true" size={18} />
-      </Button>
-      <Button variant="ghost" className={iconButton} aria-label={t.app.settings} title={t.app.settings} onClick={props.onSettings}>
+      </IconButton>
+      <IconButton size="md" label={t.app.settings} onClick={props.onSettings}>
         <Settings aria-hidden="true" size={18} />
-      </Button>
+      </IconButton>
     </header>
   );
 }

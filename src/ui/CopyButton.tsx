@@ -1,6 +1,7 @@
 import { Check } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from './Button';
+import { IconButton } from './IconButton';
 import { copyText } from './copyText';
 import { toast } from './toastStore';
 import { useT } from '../i18n/useT';
@@ -24,22 +25,21 @@ export function CopyButton({ text, label, idleText, icon, ...rest }: CopyButtonP
     const t = setTimeout(() => setState('idle'), 1500);
     return () => clearTimeout(t);
   }, [state]);
-  return (
-    <Button
-      aria-label={label}
-      onClick={async () => {
-        const ok = await copyText(text());
-        setState(ok ? 'copied' : 'failed');
-        toast(ok ? t.copiedToast : t.copyFailedToast);
-      }}
-      title={label}
-      {...rest}
-    >
-      {icon ? (
+  const copy = async () => {
+    const ok = await copyText(text());
+    setState(ok ? 'copied' : 'failed');
+    toast(ok ? t.copiedToast : t.copyFailedToast);
+  };
+  if (icon) {
+    return (
+      <IconButton label={label} onClick={copy} {...rest}>
         <span aria-hidden="true">{state === 'copied' ? <Check size={16} /> : icon}</span>
-      ) : (
-        <span aria-hidden="true">{state === 'copied' ? t.copied : state === 'failed' ? t.copyFailed : (idleText ?? t.copy)}</span>
-      )}
+      </IconButton>
+    );
+  }
+  return (
+    <Button aria-label={label} title={label} onClick={copy} {...rest}>
+      <span aria-hidden="true">{state === 'copied' ? t.copied : state === 'failed' ? t.copyFailed : (idleText ?? t.copy)}</span>
     </Button>
   );
 }

@@ -3,8 +3,8 @@ import { memo, useState } from 'react';
 import { ClippedText } from './ClippedText';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
-import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
+import { IconButton } from '../../ui/IconButton';
 import { Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
 import { ToolCallList, ToolResultsForm } from '../tools';
@@ -15,7 +15,6 @@ import { UserMessageEditor } from './UserMessageEditor';
 import { useI18n, useT } from '../../i18n/useT';
 import { TypingIndicator } from './TypingIndicator';
 
-const ICON = 'h-8 w-8 px-0';
 const ACTIONS_ON_HOVER = 'pointer-fine:opacity-0 pointer-fine:group-hover:opacity-100 pointer-fine:focus-within:opacity-100';
 
 interface Props {
@@ -126,42 +125,17 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
       {!editing && (
         // On a desktop, an earlier message's actions show on hover and focus; on touch, always.
         <div className={`mt-1 flex gap-0.5 ${isUser ? 'justify-end' : ''} ${isLast ? '' : ACTIONS_ON_HOVER}`}>
-          {!streaming && (
-            <CopyButton
-              variant="ghost"
-              size="sm"
-              className={ICON}
-              label={t.ui.copy}
-              icon={<Copy size={16} />}
-              text={() => message.content}
-            />
-          )}
+          {!streaming && <CopyButton label={t.ui.copy} icon={<Copy size={16} />} text={() => message.content} />}
           {isUser && (
-            <Button
-              variant="ghost"
-              size="sm"
-              className={ICON}
-              aria-label={t.chat.edit}
-              title={t.chat.edit}
-              onClick={() => setEditing(true)}
-              disabled={busy}
-            >
+            <IconButton label={t.chat.edit} onClick={() => setEditing(true)} disabled={busy}>
               <Pencil aria-hidden="true" size={16} />
-            </Button>
+            </IconButton>
           )}
           {!isUser && <InspectStreamButton messageId={message.id} />}
           {!isUser && isLast && !streaming && message.status !== 'failed' && (
-            <Button
-              variant="ghost"
-              size="sm"
-              className={ICON}
-              aria-label={t.chat.regenerate}
-              title={t.chat.regenerate}
-              onClick={() => retry(message.id)}
-              disabled={busy}
-            >
+            <IconButton label={t.chat.regenerate} onClick={() => retry(message.id)} disabled={busy}>
               <RefreshCw aria-hidden="true" size={16} />
-            </Button>
+            </IconButton>
           )}
         </div>
       )}

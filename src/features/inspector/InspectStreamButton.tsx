@@ -1,7 +1,7 @@
 import { Activity } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useChatStore } from '../../store/chatStore';
-import { Button } from '../../ui/Button';
+import { IconButton } from '../../ui/IconButton';
 import { useT } from '../../i18n/useT';
 // The inspector (and its virtualized list) loads when first opened.
 const StreamInspector = lazy(() => import('./StreamInspector'));
@@ -13,16 +13,9 @@ export function InspectStreamButton({ messageId }: { messageId: string }) {
   const message = useChatStore((s) => (open ? s.conversations.get(s.activeId)?.messages.find((m) => m.id === messageId) : undefined));
   return (
     <>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="h-8 w-8 px-0"
-        aria-label={t.inspector.open}
-        title={t.inspector.open}
-        onClick={() => setOpen(true)}
-      >
+      <IconButton label={t.inspector.open} onClick={() => setOpen(true)}>
         <Activity aria-hidden="true" size={16} />
-      </Button>
+      </IconButton>
       {open && message && (
         <Suspense fallback={null}>
           <StreamInspector message={message} onClose={() => setOpen(false)} />
