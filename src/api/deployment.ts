@@ -3,7 +3,7 @@
 // same-origin /bitseek/v1 proxy answers. Each is a GET without the key, bounded in time.
 import { isSimulatorIdentity } from '../domain/simulator';
 import { said, type Said } from '../i18n';
-import { BITSEEK_ENDPOINT, BITSEEK_PROXY_ENDPOINT, modelsUrl, simulatorUrl } from './endpoint';
+import { BITSEEK_PROXY_ENDPOINT, isBitseekEndpoint, modelsUrl, simulatorUrl } from './endpoint';
 import { textAtMost } from './errors';
 
 /** Start is held for these checks: never longer than this. */
@@ -44,7 +44,7 @@ export async function fetchDeployConfig(
  * undefined when nothing answered at all (offline, say), which tells nothing.
  */
 export async function simulatorAnswers(endpoint: string): Promise<boolean | undefined> {
-  if (endpoint.trim().replace(/\/+$/, '') === BITSEEK_ENDPOINT) return false;
+  if (isBitseekEndpoint(endpoint)) return false;
   let response: Response;
   try {
     response = await get(simulatorUrl(endpoint));

@@ -70,6 +70,10 @@ export function isSimulatorEndpoint(endpoint: string): boolean {
   return baseOf(endpoint) === SIMULATOR_ENDPOINT;
 }
 
+export function isBitseekEndpoint(endpoint: string): boolean {
+  return baseOf(endpoint) === BITSEEK_ENDPOINT;
+}
+
 /** The key to send: the person's, or the simulator's public one for the simulator. */
 export function effectiveApiKey(endpoint: string, apiKey: string): string {
   const key = apiKey.trim();
