@@ -2,7 +2,7 @@
 // (beside the chat from 1024 px when open, a drawer below). Beside the chat, the options
 // panel remembers whether it was open. A drawer has a backdrop; Escape or a tap on it closes the drawer,
 // the rest of the page is inert meanwhile, and focus returns to the button that opened it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMedia } from '../ui/useMedia';
 
 const PANEL_KEY = 'bitseek-chat.options-open';
@@ -48,16 +48,20 @@ function useDrawer(docked: () => boolean, besideFrom: string, remember?: (open: 
     },
     [beside, remember],
   );
-  return {
-    open,
-    over: open && !beside,
-    toggle: (from) => {
-      opener.current = from ?? null;
-      set(!open);
-    },
-    show: useCallback(() => set(true), [set]),
-    close: useCallback(() => set(false), [set]),
-  };
+  // The same object until the drawer changes: effects that depend on it run only then.
+  return useMemo(
+    () => ({
+      open,
+      over: open && !beside,
+      toggle: (from) => {
+        opener.current = from ?? null;
+        set(!open);
+      },
+      show: () => set(true),
+      close: () => set(false),
+    }),
+    [open, beside, set],
+  );
 }
 
 const rememberPanel = (open: boolean) => {
