@@ -3,16 +3,9 @@ import { useState } from 'react';
 import { useT } from '../i18n/useT';
 import { useSimulatorHere } from '../store/deployStore';
 import { Template } from '../ui/Template';
+import { loadFlag, saveFlag } from './remembered';
 
 const DISMISSED_KEY = 'bitseek-chat.simulator-note-dismissed';
-
-function loadDismissed(): boolean {
-  try {
-    return localStorage.getItem(DISMISSED_KEY) === 'true';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * One line saying replies come from the local simulator (it said so: see deployStore),
@@ -21,15 +14,11 @@ function loadDismissed(): boolean {
 export function SimulatorNote({ onConnect }: { onConnect: () => void }) {
   const simulator = useSimulatorHere();
   const t = useT().app;
-  const [dismissed, setDismissed] = useState(loadDismissed);
+  const [dismissed, setDismissed] = useState(() => loadFlag(DISMISSED_KEY) ?? false);
   if (!simulator || dismissed) return null;
   const dismiss = () => {
     setDismissed(true);
-    try {
-      localStorage.setItem(DISMISSED_KEY, 'true');
-    } catch {
-      // shown again next time
-    }
+    saveFlag(DISMISSED_KEY, true);
   };
   return (
     <div role="note" className="flex items-center gap-2 border-b border-line bg-warn-surface px-3 py-1 text-xs text-warn">

@@ -4,18 +4,12 @@
 // the rest of the page is inert meanwhile, and focus returns to the button that opened it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMedia } from '../ui/useMedia';
+import { loadFlag, saveFlag } from './remembered';
 
 const PANEL_KEY = 'bitseek-chat.options-open';
 
-function loadPanelOpen(): boolean {
-  try {
-    const stored = localStorage.getItem(PANEL_KEY);
-    if (stored !== null) return stored === 'true';
-  } catch {
-    // storage blocked: open where there is room
-  }
-  return matchMedia('(min-width: 1280px)').matches;
-}
+/** As last left; the first time, open where there is room. */
+const loadPanelOpen = (): boolean => loadFlag(PANEL_KEY) ?? matchMedia('(min-width: 1280px)').matches;
 
 export interface Drawer {
   open: boolean;
@@ -64,13 +58,7 @@ function useDrawer(docked: () => boolean, besideFrom: string, remember?: (open: 
   );
 }
 
-const rememberPanel = (open: boolean) => {
-  try {
-    localStorage.setItem(PANEL_KEY, String(open));
-  } catch {
-    // not essential
-  }
-};
+const rememberPanel = (open: boolean) => saveFlag(PANEL_KEY, open);
 
 export function useDrawers() {
   const conversations = useDrawer(() => false, '(min-width: 768px)');
