@@ -52,18 +52,22 @@ export const useDeployStore = create<DeployState>()((set, get) => {
 
     async start() {
       if (get().checked) return;
+      // The endpoint in use is asked about while config.json is read; again only if the config changes it.
+      const before = useSettingsStore.getState().endpoint;
+      const asking = check(before);
       const file = await fetchDeployConfig();
       const { config, problems } = file.value === undefined ? { config: {}, problems: [] } : readDeployConfig(file.value);
       if (file.problem) problems.unshift(file.problem);
       // Reported where a deployer looks first, in English (the page says it in the reader's language).
       for (const problem of problems) console.warn(say(en, problem));
       useSettingsStore.getState().applyDefaults(defaultsFrom(config));
-      await check(useSettingsStore.getState().endpoint);
+      const endpoint = useSettingsStore.getState().endpoint;
+      await (endpoint === before ? asking : check(endpoint));
       // Only where the connect step may show: its Endpoint URL starts at the proxy when that answers.
       const proxy = !!get().absentAt && (await proxyAnswers());
       set({ checked: true, config, problems, proxy });
-      useSettingsStore.subscribe((s, before) => {
-        if (s.endpoint === before.endpoint) return;
+      useSettingsStore.subscribe((s, previous) => {
+        if (s.endpoint === previous.endpoint) return;
         clearTimeout(timer);
         timer = setTimeout(() => void check(s.endpoint), ENDPOINT_REST_MS);
       });
