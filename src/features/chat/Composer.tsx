@@ -24,7 +24,8 @@ export function Composer({ conversationId, onOpenOptions }: { conversationId: st
   const box = useRef<HTMLTextAreaElement>(null);
   // Invalid tools are never sent: Send says why it is blocked.
   const tools = useChatStore((s) => toolsOf(s.conversations.get(conversationId)));
-  const toolsSaid = useMemo(() => toolsToSend(tools).problems[0]?.said, [tools]);
+  const toSend = useMemo(() => toolsToSend(tools), [tools]);
+  const toolsSaid = toSend.problems[0]?.said;
   const toolsProblem = toolsSaid && say(t, toolsSaid);
   // Why Send is blocked, when it is: offline (the draft stays), not connected anywhere yet, or invalid tools.
   const online = useOnline();
@@ -127,7 +128,7 @@ export function Composer({ conversationId, onOpenOptions }: { conversationId: st
           </Button>
         )}
       </div>
-      <ComposerToolbar conversationId={conversationId} {...(onOpenOptions && { onOpenOptions })} />
+      <ComposerToolbar conversationId={conversationId} tools={tools} sent={toSend.tools} {...(onOpenOptions && { onOpenOptions })} />
       {blocked && (
         <p id={blockedId} className="mx-auto mt-2 max-w-reading text-xs text-danger">
           {blocked}

@@ -1,8 +1,7 @@
 import { Globe, Wrench, X } from 'lucide-react';
-import { useMemo } from 'react';
-import { toolsToSend } from '../../domain/tools';
+import type { ToolDefinition, ToolsConfig } from '../../domain/tools';
 import { useT } from '../../i18n/useT';
-import { toolsOf, useChatStore, webSearchOf } from '../../store/chatStore';
+import { useChatStore, webSearchOf } from '../../store/chatStore';
 
 const chip = 'inline-flex h-8 pointer-coarse:h-11 items-center gap-1.5 rounded-full border px-3 text-xs transition-colors';
 
@@ -11,13 +10,19 @@ const chip = 'inline-flex h-8 pointer-coarse:h-11 items-center gap-1.5 rounded-f
  * options in use) and the tools that will be sent, with a way to turn them off for this
  * chat. Nothing is sent that is not shown here; the details open the options panel.
  */
-export function ComposerToolbar({ conversationId, onOpenOptions }: { conversationId: string; onOpenOptions?: () => void }) {
+export function ComposerToolbar(props: {
+  conversationId: string;
+  tools: ToolsConfig;
+  /** The tools the next request sends, as the composer checked them. */
+  sent: ToolDefinition[];
+  onOpenOptions?: () => void;
+}) {
+  const { conversationId, tools, onOpenOptions } = props;
   const t = useT();
   const webSearch = useChatStore((s) => webSearchOf(s.conversations.get(conversationId)));
-  const tools = useChatStore((s) => toolsOf(s.conversations.get(conversationId)));
   const setWebSearch = useChatStore((s) => s.setWebSearch);
   const setTools = useChatStore((s) => s.setTools);
-  const sent = useMemo(() => toolsToSend(tools).tools.map((tool) => tool.function.name), [tools]);
+  const sent = props.sent.map((tool) => tool.function.name);
   const ws = t.search;
   return (
     <div className="mx-auto mt-2 flex max-w-reading flex-wrap items-center gap-2">
