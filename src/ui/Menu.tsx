@@ -14,6 +14,7 @@ export interface MenuItem {
 export function Menu({ label, icon, items, className = '' }: { label: string; icon: ReactNode; items: MenuItem[]; className?: string }) {
   const id = useId();
   const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const entries = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   const onKeyDown = (e: KeyboardEvent) => {
     const all = entries();
@@ -25,7 +26,7 @@ export function Menu({ label, icon, items, className = '' }: { label: string; ic
   };
   return (
     <>
-      <button type="button" popoverTarget={id} aria-haspopup="menu" aria-label={label} title={label} className={className}>
+      <button ref={button} type="button" popoverTarget={id} aria-haspopup="menu" aria-label={label} title={label} className={className}>
         {icon}
       </button>
       <div
@@ -38,8 +39,7 @@ export function Menu({ label, icon, items, className = '' }: { label: string; ic
         onToggle={(e) => {
           if ((e.nativeEvent as ToggleEvent).newState !== 'open') return;
           // Beside its button, and the first item focused.
-          const button = document.querySelector<HTMLElement>(`[popovertarget="${CSS.escape(id)}"]`);
-          const box = button?.getBoundingClientRect();
+          const box = button.current?.getBoundingClientRect();
           if (box && menu.current) {
             menu.current.style.top = `${Math.min(box.bottom + 4, innerHeight - menu.current.offsetHeight - 8)}px`;
             menu.current.style.left = `${Math.max(8, Math.min(box.right - menu.current.offsetWidth, innerWidth - menu.current.offsetWidth - 8))}px`;
