@@ -39,6 +39,14 @@ test('the panel is visible at 1280×800 and every option reaches the request, no
   await expect(first).toHaveAttribute('target', '_blank');
   await expect(first).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(first).toContainText('search.example.com');
+  // shown once: the reply's own list became these chips, and its [1] links to the first of them
+  const reply = lastAssistant(page);
+  await expect(reply.getByRole('link', { name: /search\.example\.com/ })).toHaveCount(8);
+  await expect(reply.getByRole('heading', { name: '来源' })).toHaveCount(0);
+  const citation = reply.getByRole('link', { name: /^Source 1: 模拟搜索结果 1/ });
+  await expect(citation).toHaveAttribute('href', await first.getAttribute('href').then(String));
+  await citation.hover();
+  await expect(citation.getByText('search.example.com')).toBeVisible();
 
   for (const [typed, shown] of [
     ['0', '1'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractSources } from './sources';
+import { extractSources, splitSourcesSection } from './sources';
 
 describe('extractSources', () => {
   it('reads markdown links in order, once each, with their domain', () => {
@@ -95,5 +95,41 @@ describe('extractSources on hostile input', () => {
     const start = performance.now();
     extractSources(text);
     expect(performance.now() - start).toBeLessThan(250);
+  });
+});
+
+describe('splitSourcesSection', () => {
+  const reply =
+    'Rust 1.80 shipped [1].\n\n### Sources\n\n1. [Rust blog](https://blog.rust-lang.org/a)\n2. [Docs](https://doc.rust-lang.org/)\n';
+
+  it('splits a reply that ends with its own list of sources', () => {
+    expect(splitSourcesSection(reply)).toEqual({ body: 'Rust 1.80 shipped [1].', section: reply.slice(reply.indexOf('### Sources')) });
+    const zh = '答案。\n\n**来源：**\n- https://example.com/a 一\n';
+    expect(splitSourcesSection(zh).body).toBe('答案。');
+  });
+
+  it('leaves a reply alone when the list is not at its end, has lines without links, or is empty', () => {
+    for (const text of [
+      '### Sources\n\n1. [a](https://a.example)\n\nMore text after.',
+      '## References\n\n1. A book without a link\n2. [b](https://b.example)',
+      'Text.\n\n### Sources\n',
+      'Plain text.',
+      '',
+    ])
+      expect(splitSourcesSection(text)).toEqual({ body: text, section: '' });
+  });
+
+  it('holds back, while streaming, a list or its heading that is still arriving', () => {
+    for (let at = reply.indexOf('### Sources') + 1; at <= reply.length; at++)
+      expect(splitSourcesSection(reply.slice(0, at), true).body).toBe('Rust 1.80 shipped [1].');
+    // A heading that turns out to be another one shows again.
+    expect(splitSourcesSection('Text.\n\n## Sum', true).body).toBe('Text.\n\n## Sum');
+    expect(splitSourcesSection('Text.\n\n## Sou', true).body).toBe('Text.');
+    expect(splitSourcesSection('A list:\n\n1. one', true).body).toBe('A list:\n\n1. one');
+  });
+
+  it('reads only the end of a long reply', () => {
+    const items = '- https://a.example/x\n'.repeat(10_000);
+    expect(splitSourcesSection(`Sources\n${items}`).section).toBe('');
   });
 });

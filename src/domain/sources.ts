@@ -176,3 +176,48 @@ export function extractSources(markdown: string): Source[] {
   numberedReferences(text, add);
   return [...found.values()];
 }
+
+/** A heading that opens a reply's own list of sources: "### Sources", "**References:**", "来源：". */
+const SOURCES_HEADING =
+  /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:sources|references|citations|来源|参考资料|参考来源|参考文献|引用)(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$/i;
+const HEADING_WORDS = ['sources', 'references', 'citations', '来源', '参考资料', '参考来源', '参考文献', '引用'];
+/** A line of that list: a marker, then somewhere an http(s) link. */
+const REFERENCE_ITEM = /^ {0,3}(?:[-*+]|\d{1,3}[.)]|\[\d{1,3}\])[ \t].*https?:\/\//;
+/** A list of sources is looked for in this much of a reply's end (a list of 8 is about 1,000 characters). */
+const SECTION_READ_CHARS = 20_000;
+/** An unfinished line that may still become such an item: a marker, or the start of one. */
+const STARTED_ITEM = /^ {0,3}(?:[-*+]|\d{1,3}[.)]?|\[\d{0,3}\]?)(?:[ \t]|$)/;
+/** An unfinished heading's marks and the words so far. */
+const HEADING_START = /^ {0,3}(?:#{1,6}(?:[ \t]+(?:\*\*|__)?)?|\*\*|__)(.*)$/;
+
+/** An unfinished last line that may yet become a sources heading ("### Sou"). */
+function mayBecomeHeading(line: string): boolean {
+  const words = HEADING_START.exec(line)?.[1]?.toLowerCase();
+  return words !== undefined && HEADING_WORDS.some((w) => w.startsWith(words));
+}
+
+/**
+ * A reply that ends with its own list of sources, split into what is read as the reply
+ * (`body`) and that list (`section`), shown as chips instead: a reply's sources show once.
+ * Only the end of the text is read, line by line back from it, so this is cheap on every
+ * streamed update; while streaming, a list (or its heading) still arriving is held back.
+ */
+export function splitSourcesSection(markdown: string, streaming = false): { body: string; section: string } {
+  const none = { body: markdown, section: '' };
+  const split = (at: number) => ({ body: markdown.slice(0, at).trimEnd(), section: markdown.slice(at) });
+  let items = 0;
+  for (let end = markdown.length, last = true; ; last = false) {
+    const start = markdown.lastIndexOf('\n', end - 1) + 1;
+    if (markdown.length - start > SECTION_READ_CHARS) return none;
+    const line = markdown.slice(start, end).replace(/\r$/, '');
+    if (SOURCES_HEADING.test(line)) return items > 0 || streaming ? split(start) : none;
+    if (last && streaming && line !== '') {
+      if (mayBecomeHeading(line)) return split(start);
+      if (!STARTED_ITEM.test(line)) return none;
+      items++;
+    } else if (REFERENCE_ITEM.test(line)) items++;
+    else if (line.trim() !== '') return none;
+    if (start === 0) return none;
+    end = start - 1;
+  }
+}

@@ -347,6 +347,7 @@ export const en = {
     image: (alt: string, host: string) => `Image${alt ? ` “${alt}”` : ''} from ${host}`,
     imageBadAddress: 'an address that cannot be loaded',
     loadImage: 'Load image',
+    citation: (n: number, title: string) => `Source ${n}: ${title}`,
     linkRemoved: 'Link removed: its address was not http, https or mailto',
     // Replies, or parts of them, that are not formatted (see markdown/Block.tsx, parseBudget.ts, index.tsx)
     plainNested: (levels: number) => `Nested more than ${levels} levels deep: shown as plain text, unformatted.`,

@@ -324,6 +324,7 @@ export const zh: Messages = {
     image: (alt, host) => `来自 ${host} 的图片${alt ? `“${alt}”` : ''}`,
     imageBadAddress: '无法加载的地址',
     loadImage: '加载图片',
+    citation: (n, title) => `来源 ${n}：${title}`,
     linkRemoved: '链接已移除：其地址不是 http、https 或 mailto',
     plainNested: (levels) => `嵌套超过 ${levels} 层：以纯文本显示，未排版。`,
     plainOverBudget: '内容过于复杂，无法快速排版：以纯文本显示，未排版。',

@@ -5,10 +5,10 @@ import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { CopyButton } from '../../ui/CopyButton';
 import { IconButton } from '../../ui/IconButton';
-import { Markdown } from '../markdown';
+import { CitationSources, Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
 import { ToolCallList, ToolResultsForm } from '../tools';
-import { SearchBadge, SourcesList } from '../web-search';
+import { SearchBadge, SourcesList, useReplySources } from '../web-search';
 import { charsPerSecond } from '../../store/traces';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
 import { UserMessageEditor } from './UserMessageEditor';
@@ -32,6 +32,7 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
   const t = useT();
   const streaming = message.status === 'streaming';
   const empty = !message.content && !message.reasoning && !message.refusal && !message.toolCalls?.length;
+  const { body, sources } = useReplySources(message.content, streaming);
   return (
     <>
       {message.reasoning && (
@@ -41,8 +42,12 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
         </details>
       )}
       {/* There from the stream's start: the text it brings is then an update (see FIRST_RUNS in markdown/useHeldRuns.ts). */}
-      {(message.content || streaming) && <Markdown text={message.content} streaming={streaming} />}
-      {!streaming && message.content && <SourcesList markdown={message.content} />}
+      {(message.content || streaming) && (
+        <CitationSources.Provider value={sources}>
+          <Markdown text={body} streaming={streaming} />
+        </CitationSources.Provider>
+      )}
+      {!streaming && <SourcesList sources={sources} />}
       {streaming && empty && <p className="text-sm text-ink-muted">{t.chat.waiting}</p>}
       {message.refusal && (
         <p className="mt-2 rounded-md border border-warn/40 bg-warn-surface px-3 py-2 text-sm text-warn">

@@ -1,10 +1,11 @@
 // What a reply's markdown becomes in the DOM, made safe: its links, images and code.
-import { Children, useState, type ReactElement, type ReactNode } from 'react';
+import { Children, useContext, useState, type ReactElement, type ReactNode } from 'react';
 import type { Components } from 'react-markdown';
 import { remarkGfm } from './gfm';
 import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { CodeBlock } from './CodeBlock';
 import { useT } from '../../i18n/useT';
+import { CitationSources, remarkCitations } from './citations';
 
 function hostOf(url: string): string {
   try {
@@ -41,6 +42,22 @@ function RemovedLink({ children }: { children: ReactNode }) {
   return <span title={useT().markdown.linkRemoved}>{children}</span>;
 }
 
+/** `[n]` in a reply: a link to its n-th source, with a card naming it on hover and focus; `[n]` as written while that source is not known. */
+function Citation({ n }: { n: number }) {
+  const source = useContext(CitationSources)[n - 1];
+  const t = useT().markdown;
+  if (!source) return <>[{n}]</>;
+  return (
+    <a href={source.url} target="_blank" rel="noopener noreferrer" className="citation" aria-label={t.citation(n, source.title)}>
+      {n}
+      <span aria-hidden="true" className="citation-card">
+        <span className="block truncate font-medium text-ink">{source.title}</span>
+        <span className="block truncate text-ink-muted">{source.domain}</span>
+      </span>
+    </a>
+  );
+}
+
 // No raw HTML is ever rendered (no rehype-raw), and no HTML string is written into
 // the DOM: every node becomes a React element.
 export const components: Components = {
@@ -53,6 +70,10 @@ export const components: Components = {
         {children}
       </a>
     );
+  },
+  sup({ children, node: _node, ...rest }) {
+    const cite = (rest as { 'data-cite'?: string })['data-cite'];
+    return cite ? <Citation n={Number(cite)} /> : <sup {...rest}>{children}</sup>;
   },
   img({ src, alt }) {
     return <ImagePlaceholder src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />;
@@ -78,4 +99,4 @@ export function urlTransform(url: string, key: string): string {
   return key === 'src' ? url : safeLinkUrl(url);
 }
 
-export const plugins = [remarkGfm];
+export const plugins = [remarkGfm, remarkCitations];

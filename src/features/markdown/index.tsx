@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { whenIdle } from '../../ui/idle';
 
 export { holdOutOfSight } from './nearViewport';
+export { CitationSources } from './citations';
 
 type MarkdownModule = typeof import('./Markdown');
 

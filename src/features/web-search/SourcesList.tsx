@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button } from '../../ui/Button';
-import { extractSources } from '../../domain/sources';
+import { extractSources, splitSourcesSection, type Source } from '../../domain/sources';
 import { useT } from '../../i18n/useT';
 
 /** `value` once a frame has been painted since it was given; until then the one before (at first, `initial`). */
@@ -21,15 +21,24 @@ function useAfterPaint<T>(value: T, initial: T): T {
 /** A longer list shows this many at first, and a button for the rest. */
 const FIRST_SOURCES = 10;
 
+/**
+ * A reply's text to show (without the list of sources it may end with) and its sources:
+ * that list's first, in its order, then the other links it cites. Found once the reply
+ * has finished and is on screen: a long reply can cite hundreds of links, and laying
+ * them out held its last words back (1,400 elements of style and layout in the task
+ * that finished the benchmark's reply).
+ */
+export function useReplySources(content: string, streaming: boolean): { body: string; sources: readonly Source[] } {
+  const { body, section } = useMemo(() => splitSourcesSection(content, streaming), [content, streaming]);
+  const listed = useAfterPaint(streaming ? '' : section ? `${section}\n\n${body}` : content, '');
+  const sources = useMemo(() => extractSources(listed), [listed]);
+  return { body, sources };
+}
+
 /** The links a reply cites, compact and clickable: domain and title, no favicons fetched. */
-export function SourcesList({ markdown }: { markdown: string }) {
+export function SourcesList({ sources }: { sources: readonly Source[] }) {
   const t = useT();
   const [all, setAll] = useState(false);
-  // Listed once the reply itself is on screen: a long reply can cite hundreds of links,
-  // and laying them out held its last words back (1,400 elements of style and layout in
-  // the task that finished the benchmark's reply).
-  const listed = useAfterPaint(markdown, '');
-  const sources = useMemo(() => extractSources(listed), [listed]);
   if (sources.length === 0) return null;
   // A few more than FIRST_SOURCES are all shown: a button for two more links would be silly.
   const shown = all || sources.length <= FIRST_SOURCES + 2 ? sources : sources.slice(0, FIRST_SOURCES);

@@ -1,4 +1,4 @@
 export { SearchBadge } from './SearchBadge';
 export { useWebSearchShortcut, WEB_SEARCH_SHORTCUT_LABEL } from './shortcut';
-export { SourcesList } from './SourcesList';
+export { SourcesList, useReplySources } from './SourcesList';
 export { WebSearchPanel } from './WebSearchPanel';
