@@ -44,6 +44,14 @@ test('the inspector shows the request, the raw events, the stream id and timings
   expect(JSON.parse(lines[5]!)).toMatchObject({ data: '[DONE]' });
   await page.keyboard.press('Escape');
   await expect(inspector).toBeHidden();
+
+  // After a reload: the request, the response and every raw event, as stored with the reply.
+  await page.reload();
+  await lastAssistant(page).getByRole('button', { name: 'Inspect stream' }).click();
+  await expect(inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem')).toHaveCount(6);
+  await expect(inspector).toContainText('Raw events (6)');
+  await expect(inspector).toContainText('Bearer ••••6789');
+  await expect(inspector).toContainText('HTTP 200');
 });
 
 test('10,000 events stay virtualized', async ({ app: page }) => {
@@ -74,4 +82,11 @@ test('10,000 events stay virtualized', async ({ app: page }) => {
       return document.querySelectorAll('dialog[open] [role="list"][aria-label="Raw events"] [role="listitem"]').length;
     });
   expect(rowsAtOpen).toBeGreaterThan(5);
+
+  // After a reload, the first events were kept, and the inspector says how many of all.
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await lastAssistant(page).getByRole('button', { name: 'Inspect stream' }).click();
+  await expect(inspector).toContainText('Raw events (the first 2,000 of 10,001 were kept after the reply ended)');
+  await expect(inspector.getByRole('list', { name: 'Raw events' }).getByRole('listitem').first()).toContainText('"content":"a"');
 });

@@ -338,8 +338,8 @@ export const en = {
     rawEvents: (n: string) => `Raw events (${n})`,
     rawEventsList: 'Raw events',
     heartbeat: '(empty: heartbeat)',
-    notKept:
-      'The raw stream is kept only in the tab where the reply streamed, until it is closed; the timings above were saved with the reply.',
+    rawEventsKept: (kept: string, total: string) => `Raw events (the first ${kept} of ${total} were kept after the reply ended)`,
+    notKept: 'The raw stream of this reply was not kept; the timings above were saved with the reply.',
   },
   markdown: {
     plainText: 'text',

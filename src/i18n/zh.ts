@@ -316,7 +316,8 @@ export const zh: Messages = {
     rawEvents: (n) => `原始事件（${n}）`,
     rawEventsList: '原始事件',
     heartbeat: '（空：心跳）',
-    notKept: '原始数据流只保存在生成该回复的标签页中，直到该标签页关闭；上面的计时随回复一起保存。',
+    rawEventsKept: (kept, total) => `原始事件（共 ${total} 条，回复结束后保存了前 ${kept} 条）`,
+    notKept: '该回复的原始数据流没有保存；上面的计时随回复一起保存。',
   },
   markdown: {
     plainText: '文本',

@@ -3,14 +3,18 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeConversations } from '../domain/merge';
 import { parseConversation, parseConversations } from '../domain/schema';
 import type { Conversation } from '../domain/types';
+import type { StoredTrace } from './traces';
 
 const DB_NAME = 'bitseek-chat';
 /** Bump with a migration step in `upgrade` when the stored shape changes. */
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const STORE = 'conversations';
+/** Each reply's raw stream, apart from its conversation: read only when the inspector opens. */
+const TRACES = 'traces';
 
 interface ChatDB extends DBSchema {
   conversations: { key: string; value: Conversation; indexes: { updatedAt: number } };
+  traces: { key: string; value: StoredTrace; indexes: { conversationId: string } };
 }
 
 let dbPromise: Promise<IDBPDatabase<ChatDB>> | undefined;
@@ -22,6 +26,7 @@ function db(): Promise<IDBPDatabase<ChatDB>> {
         const store = database.createObjectStore(STORE, { keyPath: 'id' });
         store.createIndex('updatedAt', 'updatedAt');
       }
+      if (oldVersion < 2) database.createObjectStore(TRACES, { keyPath: 'messageId' }).createIndex('conversationId', 'conversationId');
     },
   });
   return dbPromise;
@@ -61,8 +66,28 @@ export async function saveConversations(conversations: Conversation[]): Promise<
   return written;
 }
 
+/** Its replies' raw streams stay until the next start (see pruneTraces): a deleted conversation may be brought back. */
 export async function deleteConversation(id: string): Promise<void> {
   await (await db()).delete(STORE, id);
+}
+
+/** Deletes the raw streams of conversations no longer stored. */
+export async function pruneTraces(): Promise<void> {
+  const tx = (await db()).transaction([STORE, TRACES], 'readwrite');
+  const stored = new Set(await tx.objectStore(STORE).getAllKeys());
+  const traces = tx.objectStore(TRACES);
+  // By key only: a trace's events are not read to learn its conversation.
+  for (let cursor = await traces.index('conversationId').openKeyCursor(); cursor; cursor = await cursor.continue())
+    if (!stored.has(cursor.key)) await traces.delete(cursor.primaryKey);
+  await tx.done;
+}
+
+export async function saveTrace(trace: StoredTrace): Promise<void> {
+  await (await db()).put(TRACES, trace);
+}
+
+export async function loadTrace(messageId: string): Promise<StoredTrace | undefined> {
+  return (await db()).get(TRACES, messageId);
 }
 
 /** Asks the browser not to evict the conversations under storage pressure. */

@@ -50,6 +50,8 @@ export interface Saver {
 const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
 
 const SAVE_DELAY_MS = 1000;
+/** The raw streams of deleted conversations go this long after start, off the first screen's path. */
+const PRUNE_DELAY_MS = 10_000;
 const RETRY_DELAY_MS = 5000;
 
 export function createSaver(host: SaveHost): Saver {
@@ -124,6 +126,7 @@ export function createSaver(host: SaveHost): Saver {
       const journal = takeJournal().filter((c) => conversations.has(c.id));
       for (const c of journal) conversations.set(c.id, mergeConversations(conversations.get(c.id)!, c));
       for (const [id, c] of conversations) conversations.set(id, settleAfterReload(c));
+      if (!problem) setTimeout(() => void storage.pruneTraces().catch(() => undefined), PRUNE_DELAY_MS);
       return { conversations, journaled: journal.map((c) => c.id), ...(problem && { problem }) };
     },
 

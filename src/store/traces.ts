@@ -3,6 +3,7 @@ import type { ChatRequest } from '../api/request';
 import { RawLog } from '../api/fast';
 import type { StreamEvent } from '../api/stream';
 import type { StreamMetrics } from '../domain/types';
+import { loadTrace, saveTrace } from './persistence';
 
 /** Everything that went over the wire for one reply; the key is masked before it is kept. */
 export interface Trace {
@@ -11,9 +12,26 @@ export interface Trace {
   raw: RawLog;
   firstByteMs?: number;
   firstTokenMs?: number;
+  /** Read back after a reload with only its first events kept: how many the stream had. */
+  total?: number;
 }
 
-// Raw events are kept for this tab's session only: a long reply is tens of thousands of them.
+/** A trace as stored with its reply, for after a reload: its first events only (see KEPT_EVENTS). */
+export interface StoredTrace extends Omit<Trace, 'raw' | 'total'> {
+  messageId: string;
+  conversationId: string;
+  /** [arrival ms, event name, data] */
+  events: [number, string, string][];
+  total: number;
+}
+
+/**
+ * A reply's raw events are stored up to this many (or KEPT_CHARS of data): a long reply
+ * brings tens of thousands, megabytes that every reload would not need. The whole stream
+ * stays in memory, for this tab, for the MAX_TRACES latest replies.
+ */
+const KEPT_EVENTS = 2_000;
+const KEPT_CHARS = 1_000_000;
 const MAX_TRACES = 50;
 const traces = new Map<string, Trace>();
 
@@ -68,4 +86,32 @@ export function charsPerSecond(m: StreamMetrics): number | undefined {
 /** The raw events as JSON Lines, one event a line. */
 export function eventsJsonl(trace: Trace): string {
   return Array.from({ length: trace.raw.length }, (_, i) => `${JSON.stringify(trace.raw.get(i))}\n`).join('');
+}
+
+/** Stores the trace of a reply that has ended, at idle: its first events, as StoredTrace says. */
+export function keepTrace(conversationId: string, messageId: string, trace: Trace): void {
+  if (typeof indexedDB === 'undefined') return;
+  requestIdleCallback(() => {
+    const events: StoredTrace['events'] = [];
+    for (let i = 0, chars = 0; i < Math.min(trace.raw.length, KEPT_EVENTS) && chars < KEPT_CHARS; i++) {
+      const e = trace.raw.get(i);
+      events.push([e.at, e.event, e.data]);
+      chars += e.data.length;
+    }
+    const { raw: _raw, ...facts } = trace;
+    // Lost, the inspector shows the summary saved with the reply: nothing to tell the person here.
+    saveTrace({ ...facts, messageId, conversationId, events, total: trace.raw.length }).catch(() => undefined);
+  });
+}
+
+/** A reply's trace: this tab's, or what was stored of it (undefined when neither has it). */
+export async function readTrace(messageId: string): Promise<Trace | undefined> {
+  const live = traceOf(messageId);
+  if (live) return live;
+  const stored = await loadTrace(messageId).catch(() => undefined);
+  if (!stored) return undefined;
+  const { events, total, messageId: _m, conversationId: _c, ...facts } = stored;
+  const raw = new RawLog();
+  for (const [at, name, data] of events) raw.push(at, name, data);
+  return { ...facts, raw, ...(total > events.length && { total }) };
 }

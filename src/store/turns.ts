@@ -13,7 +13,7 @@ import { said } from '../i18n';
 import { createPacer, type PacerClock } from './pacer';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
 import type { Settings } from './settingsStore';
-import { metricsOf, observe, startTrace } from './traces';
+import { keepTrace, metricsOf, observe, startTrace } from './traces';
 
 /** What a turn needs of the state it runs in. */
 export interface TurnHost {
@@ -148,6 +148,7 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
     patchMessage(conversationId, assistant.id, final);
     host.update(conversationId, (c) => ({ ...c, updatedAt: Date.now() }));
     host.changed(conversationId, true);
+    keepTrace(conversationId, assistant.id, trace);
   }
 
   /** The conversation, when a new turn may start in it. */

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { toCurl } from '../../api';
 import type { Message } from '../../domain/types';
-import { charsPerSecond, eventsJsonl, traceOf } from '../../store/traces';
+import { charsPerSecond, eventsJsonl, readTrace, traceOf, type Trace } from '../../store/traces';
 import { Button } from '../../ui/Button';
 import { download } from '../../ui/download';
 import { CopyButton } from '../../ui/CopyButton';
@@ -30,13 +30,26 @@ function HeaderTable({ headers }: { headers: Record<string, string> }) {
   );
 }
 
+/** A reply's trace: this tab's, followed live, or what was stored with it; `undefined` while that is read, `null` if none. */
+function useTrace(messageId: string): Trace | null | undefined {
+  const live = traceOf(messageId);
+  const [stored, setStored] = useState<{ messageId: string; trace: Trace | null }>();
+  useEffect(() => {
+    if (live) return;
+    let current = true;
+    void readTrace(messageId).then((trace) => current && setStored({ messageId, trace: trace ?? null }));
+    return () => void (current = false);
+  }, [messageId, live]);
+  return live ?? (stored?.messageId === messageId ? stored.trace : undefined);
+}
+
 /** What went over the wire for one reply: request, response, every raw event, timings. */
 export default function StreamInspector({ message, onClose }: { message: Message; onClose: () => void }) {
   const { t: all, f } = useI18n();
   const t = all.inspector;
   const ms = (v: number | undefined) => (v === undefined ? '—' : t.ms(f.number(v)));
   const count = (v: number | undefined) => (v === undefined ? '?' : f.number(v));
-  const trace = traceOf(message.id);
+  const trace = useTrace(message.id);
   const m = message.metrics;
   const rate = m && charsPerSecond(m);
   return (
@@ -55,7 +68,7 @@ export default function StreamInspector({ message, onClose }: { message: Message
             <Fact term={t.firstByte}>{ms(m?.firstByteMs)}</Fact>
             <Fact term={t.firstToken}>{ms(m?.firstTokenMs)}</Fact>
             <Fact term={t.total}>{m ? ms(m.totalMs) : message.status === 'streaming' ? t.streaming : '—'}</Fact>
-            <Fact term={t.events}>{count(trace?.raw.length ?? m?.events)}</Fact>
+            <Fact term={t.events}>{count(trace?.total ?? trace?.raw.length ?? m?.events)}</Fact>
             <Fact term={t.charsPerSecond}>{rate ? f.number(rate) : '—'}</Fact>
           </dl>
         </section>
@@ -88,12 +101,14 @@ export default function StreamInspector({ message, onClose }: { message: Message
               {trace.response && <HeaderTable headers={trace.response.headers} />}
             </section>
             <section aria-label={t.events} className="space-y-2">
-              <h3 className="font-semibold">{t.rawEvents(f.number(trace.raw.length))}</h3>
+              <h3 className="font-semibold">
+                {trace.total ? t.rawEventsKept(f.number(trace.raw.length), f.number(trace.total)) : t.rawEvents(f.number(trace.raw.length))}
+              </h3>
               <EventList raw={trace.raw} />
             </section>
           </>
         ) : (
-          <p className="text-ink-muted">{t.notKept}</p>
+          trace === null && <p className="text-ink-muted">{t.notKept}</p>
         )}
       </div>
     </Dialog>
