@@ -154,7 +154,7 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   const file = JSON.parse(await readFile((await (await jsonDownload).path())!, 'utf8'));
   expect(file).toMatchObject({
     format: 'bitseek-chat.conversations',
-    version: 1,
+    version: 2,
     conversations: [{ id, title: 'echo: exported **text**' }],
   });
   const reply = file.conversations[0].messages[1];
@@ -217,6 +217,26 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
     .setInputFiles({ name: 'half.json', mimeType: 'application/json', buffer: Buffer.from(half) });
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
     /1 skipped \(not valid: \[1\]\.messages\[0\]\.role: .+\)/,
+  );
+  // a tree whose links are broken: refused, saying what and where
+  const dangling = JSON.stringify({
+    format: 'bitseek-chat.conversations',
+    version: 2,
+    conversations: [
+      {
+        id: 'conv-tree',
+        title: 'tree',
+        createdAt: 1,
+        updatedAt: 1,
+        messages: [{ id: 'm2', parentId: 'm1', role: 'user', content: 'x', createdAt: 1 }],
+      },
+    ],
+  });
+  await nav(page)
+    .getByLabel('Import conversations from a JSON file')
+    .setInputFiles({ name: 'tree.json', mimeType: 'application/json', buffer: Buffer.from(dangling) });
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    '1 skipped (not valid: [0] “tree”: message m2 names a parent that is not there: m1)',
   );
 });
 

@@ -9,7 +9,7 @@ function progress(m: Message): number {
  * Two copies of one conversation (two tabs, or a record and an import) → one that
  * loses nobody's messages: messages are united by id, a message either side
  * removed (edit, retry) stays removed, and title, pin and options come from the
- * copy whose settings changed last.
+ * copy whose settings changed last (and so do the versions shown, at the forks it chose at).
  */
 export function mergeConversations(local: Conversation, other: Conversation): Conversation {
   const removed = new Set([...(local.removedMessageIds ?? []), ...(other.removedMessageIds ?? [])]);
@@ -21,10 +21,13 @@ export function mergeConversations(local: Conversation, other: Conversation): Co
     if (!seen) {
       byId.set(m.id, m);
       order.push(m);
-    } else if (progress(m) > progress(seen)) byId.set(m.id, m);
+    } else if (progress(m) > progress(seen)) {
+      // A copy from before trees (a journal written by the older app) names no parent: the other's stands.
+      byId.set(m.id, m.parentId === undefined && seen.parentId !== undefined ? { ...m, parentId: seen.parentId } : m);
+    }
   }
   const messages = order.map((m) => byId.get(m.id)!).sort((a, b) => a.createdAt - b.createdAt);
-  const meta = (other.metaUpdatedAt ?? 0) > (local.metaUpdatedAt ?? 0) ? other : local;
+  const [meta, rest] = (other.metaUpdatedAt ?? 0) > (local.metaUpdatedAt ?? 0) ? [other, local] : [local, other];
   const merged: Conversation = {
     ...meta,
     id: local.id,
@@ -33,7 +36,20 @@ export function mergeConversations(local: Conversation, other: Conversation): Co
     messages,
   };
   if (removed.size) merged.removedMessageIds = [...removed];
+  const active = mergeChoices(byId, meta.activeChildren, rest.activeChildren);
+  if (active.length) merged.activeChildren = active;
+  else delete merged.activeChildren;
   return merged;
+}
+
+/** The versions chosen at each fork: `primary`'s, and `secondary`'s at the forks `primary` chose nothing at. */
+function mergeChoices(byId: ReadonlyMap<string, Message>, primary: readonly string[] = [], secondary: readonly string[] = []): string[] {
+  const forks = new Map<string, string>();
+  for (const id of [...secondary, ...primary]) {
+    const m = byId.get(id);
+    if (m) forks.set(m.parentId ?? '', id);
+  }
+  return [...forks.values()];
 }
 
 /**

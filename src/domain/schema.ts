@@ -32,8 +32,10 @@ const WebSearch = z.pipe(
   z.transform((v) => normalizeWebSearch(v)),
 );
 
+const Id = z.string().check(z.minLength(1), z.maxLength(200));
 const Message = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  id: Id,
+  parentId: opt(Id),
   role: z.enum(['system', 'user', 'assistant', 'tool']),
   content: z.string(),
   createdAt: time,
@@ -74,6 +76,7 @@ const ConversationSchema = z.object({
   pinned: opt(z.boolean()),
   metaUpdatedAt: opt(time),
   removedMessageIds: opt(z.array(z.string())),
+  activeChildren: opt(z.array(z.string())),
   webSearch: opt(WebSearch),
   tools: opt(z.object({ json: z.string(), disabled: z.array(z.string()) })),
 });
@@ -84,7 +87,7 @@ export function parseConversation(value: unknown): Conversation | undefined {
 }
 
 /** How many problems of the invalid records are described: enough to find them, not a wall. */
-const PROBLEMS_SHOWN = 3;
+export const PROBLEMS_SHOWN = 3;
 
 /** `[2].messages[0].role` from a path of keys and indexes. */
 const pathText = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
@@ -93,16 +96,26 @@ const pathText = (path: readonly PropertyKey[]) => path.map((k) => (typeof k ===
  * Reads a list of untrusted records: the conversations among them, how many were not,
  * and where the first few went wrong (`[2].messages[0].createdAt: …`).
  */
-export function parseConversations(records: unknown[]): { conversations: Conversation[]; invalid: number; problems: string[] } {
+export function parseConversations(records: unknown[]): {
+  conversations: Conversation[];
+  invalid: number;
+  problems: string[];
+  places: number[];
+} {
   const conversations: Conversation[] = [];
+  /** Where each conversation was in `records`. */
+  const places: number[] = [];
   const problems: string[] = [];
   let invalid = 0;
   records.forEach((record, i) => {
     const parsed = ConversationSchema.safeParse(record);
-    if (parsed.success) return void conversations.push(parsed.data as Conversation);
+    if (parsed.success) {
+      places.push(i);
+      return void conversations.push(parsed.data as Conversation);
+    }
     invalid += 1;
     const issue = parsed.error.issues[0];
     if (problems.length < PROBLEMS_SHOWN && issue) problems.push(`[${i}]${pathText(issue.path)}: ${issue.message}`);
   });
-  return { conversations, invalid, problems };
+  return { conversations, invalid, problems, places };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportFile, planImport, readImport, toMarkdown } from './transfer';
+import { activePath, asTree, versionsOf } from './tree';
 import type { Conversation, Message } from './types';
 
 const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({
@@ -44,6 +45,62 @@ describe('readImport', () => {
     expect(() => readImport(JSON.stringify({ format: 'bitseek-chat.conversations', version: 9, conversations: [] }))).toThrow(
       'newer version',
     );
+  });
+});
+
+describe('trees in export files', () => {
+  // q → a1 | a2 (regenerated; a1 shown)
+  const tree = conv(
+    'conv-t',
+    [msg('q', 1), msg('a1', 2, { role: 'assistant', parentId: 'q' }), msg('a2', 3, { role: 'assistant', parentId: 'q' })],
+    {
+      activeChildren: ['a1'],
+    },
+  );
+
+  it('go out whole and come back whole; Markdown has the versions shown', () => {
+    const file = JSON.parse(JSON.stringify(exportFile([tree])));
+    expect(file.version).toBe(2);
+    const [back] = readImport(JSON.stringify(file)).conversations;
+    expect(back).toEqual(tree);
+    expect(versionsOf(back!, back!.messages[1]!).map((m) => m.id)).toEqual(['a1', 'a2']);
+    expect(toMarkdown(tree)).toContain('a1');
+    expect(toMarkdown(tree)).not.toContain('a2');
+  });
+
+  it('a list from version 1 comes in as one branch, nothing lost', () => {
+    const old = {
+      format: 'bitseek-chat.conversations',
+      version: 1,
+      conversations: [conv('conv-l', [msg('q', 1), msg('a', 2), msg('q2', 3)])],
+    };
+    const [c] = readImport(JSON.stringify(old)).conversations;
+    expect(activePath(c!).map((m) => m.id)).toEqual(['q', 'a', 'q2']);
+    expect(c!.messages.map((m) => m.parentId)).toEqual([undefined, 'q', 'a']);
+  });
+
+  it('a broken tree is skipped, saying what and where', () => {
+    const file = (c: Conversation) => JSON.stringify({ ...exportFile([conv('conv-ok', [msg('m', 1)]), c]) });
+    const cases: [Conversation, RegExp][] = [
+      [
+        { ...tree, messages: [...tree.messages, msg('x', 4, { parentId: 'gone' })] },
+        /^\[1\] “conv-t”: message x names a parent that is not there: gone$/,
+      ],
+      [
+        { ...tree, messages: [msg('c1', 1, { parentId: 'c2' }), msg('c2', 2, { parentId: 'c1' })] },
+        /^\[1\] “conv-t”: message c1 is on a cycle of parents$/,
+      ],
+      [{ ...tree, messages: [msg('s', 1, { parentId: 's' })] }, /message s is its own parent/],
+      [{ ...tree, activeChildren: ['q', 'nope'] }, /the active child nope is not a message of this conversation/],
+      [{ ...tree, activeChildren: ['a1', 'a2'] }, /two active children at one fork: a1 and a2/],
+      [{ ...tree, messages: [...tree.messages, msg('q', 5)] }, /message q appears twice/],
+    ];
+    for (const [broken, problem] of cases) {
+      const read = readImport(file(broken));
+      expect(read.conversations.map((c) => c.id)).toEqual(['conv-ok']);
+      expect(read.invalid).toBe(1);
+      expect(read.problems).toEqual([expect.stringMatching(problem)]);
+    }
   });
 });
 
@@ -137,15 +194,17 @@ describe('planImport', () => {
 describe('toMarkdown', () => {
   it('writes turns, tool calls and results', () => {
     const md = toMarkdown(
-      conv('conv-a', [
-        msg('hi', 1),
-        msg('r', 2, {
-          role: 'assistant',
-          content: '',
-          toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_time', arguments: '{}' }],
-        }),
-        msg('t', 3, { role: 'tool', toolCallId: 'call_1', content: '12:00' }),
-      ]),
+      asTree(
+        conv('conv-a', [
+          msg('hi', 1),
+          msg('r', 2, {
+            role: 'assistant',
+            content: '',
+            toolCalls: [{ index: 0, id: 'call_1', type: 'function', name: 'get_time', arguments: '{}' }],
+          }),
+          msg('t', 3, { role: 'tool', toolCallId: 'call_1', content: '12:00' }),
+        ]),
+      ),
     );
     expect(md).toContain('# conv-a');
     expect(md).toContain('## User\n\nhi');

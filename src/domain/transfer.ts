@@ -1,10 +1,12 @@
 import { en, said, SaidError } from '../i18n';
 import { mergeImported, wouldChange } from './merge';
-import { parseConversations } from './schema';
+import { parseConversations, PROBLEMS_SHOWN } from './schema';
+import { activePath, asTree, treeProblem } from './tree';
 import type { Conversation } from './types';
 
 const EXPORT_FORMAT = 'bitseek-chat.conversations';
-const EXPORT_VERSION = 1;
+/** 2: messages form a tree (parentId, activeChildren); 1 was a list, read as a tree of one branch. */
+const EXPORT_VERSION = 2;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -35,6 +37,7 @@ export function readImport(text: string): ImportRead {
     throw new SaidError(said('importNotJson', error instanceof Error ? error.message : ''));
   }
   let entries: unknown[];
+  let version = 1;
   if (Array.isArray(value)) entries = value;
   else if (typeof value === 'object' && value !== null && 'conversations' in value) {
     const file = value as { format?: unknown; version?: unknown; conversations?: unknown };
@@ -44,8 +47,24 @@ export function readImport(text: string): ImportRead {
     }
     if (!Array.isArray(file.conversations)) throw new SaidError(said('importNotList'));
     entries = file.conversations;
+    if (typeof file.version === 'number') version = file.version;
   } else entries = [value];
-  return parseConversations(entries);
+  return asTrees(parseConversations(entries), version);
+}
+
+/** Read conversations as trees: a list (before version 2) as one branch; a tree whose links are broken is skipped, saying where. */
+function asTrees(read: ImportRead & { places: number[] }, version: number): ImportRead {
+  const conversations: Conversation[] = [];
+  const problems = [...read.problems];
+  let invalid = read.invalid;
+  read.conversations.forEach((c, i) => {
+    const tree = version < 2 ? asTree(c) : c;
+    const problem = treeProblem(tree);
+    if (!problem) return void conversations.push(tree);
+    invalid += 1;
+    if (problems.length < PROBLEMS_SHOWN) problems.push(`[${read.places[i]}] “${c.title}”: ${problem}`);
+  });
+  return { conversations, invalid, problems };
 }
 
 export interface ImportPlan {
@@ -106,10 +125,10 @@ function sharesHistory(a: Conversation, b: Conversation): boolean {
   return b.messages.some((m) => ids.has(m.id));
 }
 
-/** One conversation as Markdown, for reading or sharing. */
+/** One conversation as Markdown, for reading or sharing: the versions shown (the active path). */
 export function toMarkdown(c: Conversation): string {
   const lines = [`# ${c.title}`, '', `Conversation ID: \`${c.id}\``, `Exported: ${new Date().toISOString()}`, ''];
-  for (const m of c.messages) {
+  for (const m of activePath(c)) {
     if (m.role === 'tool') {
       lines.push(`### Tool result (${m.toolCallId ?? 'unknown call'})`, '', '```', m.content, '```', '');
       continue;

@@ -40,6 +40,8 @@ type ReplyStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
 
 export interface Message {
   id: string;
+  /** The message this one follows in the conversation's tree (see tree.ts); none for a first message. */
+  parentId?: string;
   role: Role;
   content: string;
   createdAt: number;
@@ -78,6 +80,7 @@ export interface Conversation {
   title: string;
   createdAt: number;
   updatedAt: number;
+  /** Every message of every branch, oldest first (see tree.ts). */
   messages: Message[];
   /** Started from an id whose earlier turns live on the server. */
   resumed?: boolean;
@@ -90,6 +93,8 @@ export interface Conversation {
   pinned?: boolean;
   /** When title, pin or options last changed: the newer copy's win when two tabs merge. */
   metaUpdatedAt?: number;
-  /** Messages an edit or a retry replaced, so that merging never brings them back. */
+  /** Messages an edit or a retry replaced before conversations were trees, so that merging never brings them back. */
   removedMessageIds?: string[];
+  /** The child shown at each fork of the tree, by id (see tree.ts). */
+  activeChildren?: string[];
 }

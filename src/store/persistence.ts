@@ -2,7 +2,8 @@ import { said, type Said } from '../i18n';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeConversations } from '../domain/merge';
 import { parseConversation, parseConversations } from '../domain/schema';
-import type { Conversation } from '../domain/types';
+import { asTree } from '../domain/tree';
+import type { Conversation, Message } from '../domain/types';
 import type { StoredTrace } from './traces';
 
 const DB_NAME = 'bitseek-chat';
@@ -19,18 +20,44 @@ interface ChatDB extends DBSchema {
 
 let dbPromise: Promise<IDBPDatabase<ChatDB>> | undefined;
 
-function db(): Promise<IDBPDatabase<ChatDB>> {
-  dbPromise ??= openDB<ChatDB>(DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
-      if (oldVersion < 1) {
-        const store = database.createObjectStore(STORE, { keyPath: 'id' });
-        store.createIndex('updatedAt', 'updatedAt');
-      }
-      if (oldVersion < 2) database.createObjectStore(TRACES, { keyPath: 'messageId' }).createIndex('conversationId', 'conversationId');
-    },
-  });
-  return dbPromise;
+/** A stored record of version 1 as a one-branch tree; one that does not read as a conversation, as it is. */
+function linearRecordAsTree(record: unknown): unknown {
+  const messages = (record as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages) || !messages.every((m) => typeof m === 'object' && m !== null)) return record;
+  return asTree(record as { messages: Message[] });
 }
+
+function db(): Promise<IDBPDatabase<ChatDB>> {
+  if (dbPromise) return dbPromise;
+  const opening = new Promise<IDBPDatabase<ChatDB>>((resolve, reject) => {
+    openDB<ChatDB>(DB_NAME, DB_VERSION, {
+      async upgrade(database, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          const store = database.createObjectStore(STORE, { keyPath: 'id' });
+          store.createIndex('updatedAt', 'updatedAt');
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore(TRACES, { keyPath: 'messageId' }).createIndex('conversationId', 'conversationId');
+          // Conversations were lists; they become trees (see domain/tree.ts) of one branch, nothing lost.
+          for (let cursor = await tx.objectStore(STORE).openCursor(); cursor; cursor = await cursor.continue())
+            await cursor.update(linearRecordAsTree(cursor.value) as Conversation);
+        }
+      },
+      // A tab of an older version holds the database open: the upgrade waits for it, and the person is told.
+      blocked: () => reject(new Error(BLOCKED_BY_OLDER_TAB)),
+      // A newer version of the app, in another tab, upgrades it: this tab lets it.
+      blocking() {
+        void opening.then((open) => open.close());
+        dbPromise = undefined;
+      },
+    }).then(resolve, reject);
+  });
+  // Failed, it is opened again by the next call.
+  opening.catch(() => dbPromise === opening && (dbPromise = undefined));
+  return (dbPromise = opening);
+}
+
+const BLOCKED_BY_OLDER_TAB = 'another tab has an older version of this app open: close it, then reload this one';
 
 export interface LoadResult {
   conversations: Conversation[];

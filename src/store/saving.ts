@@ -3,6 +3,7 @@
 // saved or deleted (see tabSync.ts). No React and no zustand: the store binds it through a SaveHost.
 import { settleAfterReload } from '../domain/conversation';
 import { mergeConversations } from '../domain/merge';
+import { asTree } from '../domain/tree';
 import type { Conversation } from '../domain/types';
 import { said, type Said } from '../i18n';
 import { forgetJournal, takeJournal, writeJournal } from './journal';
@@ -123,7 +124,10 @@ export function createSaver(host: SaveHost): Saver {
       // What was on screen when the page last went, and not yet saved: folded in (before
       // replies cut off are settled, so the fuller copy wins), then saved. Only into a
       // stored conversation: one deleted since (in another tab) does not come back.
-      const journal = takeJournal().filter((c) => conversations.has(c.id));
+      // A journal the app wrote before conversations were trees holds lists (see mergeConversations).
+      const journal = takeJournal()
+        .filter((c) => conversations.has(c.id))
+        .map(asTree);
       for (const c of journal) conversations.set(c.id, mergeConversations(conversations.get(c.id)!, c));
       for (const [id, c] of conversations) conversations.set(id, settleAfterReload(c));
       if (!problem) setTimeout(() => void storage.pruneTraces().catch(() => undefined), PRUNE_DELAY_MS);

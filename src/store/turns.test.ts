@@ -1,3 +1,4 @@
+import { activePath, choose, versionsOf } from '../domain/tree';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatRequest } from '../api/request';
 import type { StreamEvent, StreamOptions, StreamOutcome } from '../api/stream';
@@ -57,8 +58,9 @@ function setup(
     clock: immediate,
   });
   const messagesNow = () => conversations.get('c1')!.messages;
+  const pathNow = () => activePath(conversations.get('c1')!);
   const settled = () => vi.waitFor(() => expect(streaming.has('c1')).toBe(false));
-  return { turns, host, requests, saved, messagesNow, settled, conversations, streaming };
+  return { turns, host, requests, saved, messagesNow, pathNow, settled, conversations, streaming };
 }
 
 const sentRoles = (r: ChatRequest) => r.body.messages.map((m) => `${m.role}:${m.content ?? ''}`);
@@ -106,7 +108,7 @@ describe('the turn engine', () => {
     expect(reply.problem?.kind).toBe('interrupted');
   });
 
-  it('retry sends one request with the history before the reply, and replaces the reply', async () => {
+  it('retry sends one request with the history before the reply, and adds a version of the reply', async () => {
     const t = setup([], [{ events: [{ type: 'text', text: 'First' }] }, { events: [{ type: 'text', text: 'Second' }] }]);
     t.turns.send('c1', 'Q');
     await t.settled();
@@ -115,14 +117,17 @@ describe('the turn engine', () => {
     await t.settled();
     expect(t.requests).toHaveLength(2);
     expect(sentRoles(t.requests[1]!)).toEqual(['user:Q']);
-    expect(t.messagesNow().map((m) => m.content)).toEqual(['Q', 'Second']);
-    expect(t.conversations.get('c1')!.removedMessageIds).toEqual([first.id]);
+    expect(t.pathNow().map((m) => m.content)).toEqual(['Q', 'Second']);
+    // The first reply is kept, as the other version.
+    const c = t.conversations.get('c1')!;
+    expect(versionsOf(c, t.pathNow()[1]!).map((m) => m.content)).toEqual(['First', 'Second']);
+    expect(c.removedMessageIds).toBeUndefined();
   });
 
-  it('edit replaces the user message, drops what followed and asks again', async () => {
+  it('edit adds a version of the user message, with its own reply, and asks with that path only', async () => {
     const t = setup(
       [],
-      [{ events: [{ type: 'text', text: 'A1' }] }, { events: [{ type: 'text', text: 'A2' }] }, { events: [{ type: 'text', text: 'A3' }] }],
+      ['A1', 'A2', 'A3', 'A4'].map((text) => ({ events: [{ type: 'text', text }] })),
     );
     t.turns.send('c1', 'Q1');
     await t.settled();
@@ -131,9 +136,16 @@ describe('the turn engine', () => {
     const q2 = t.messagesNow()[2]!;
     t.turns.edit('c1', q2.id, 'Q2, edited');
     await t.settled();
-    expect(t.messagesNow().map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2, edited', 'A3']);
-    expect(t.messagesNow()[2]!.id).not.toBe(q2.id);
+    expect(t.pathNow().map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2, edited', 'A3']);
+    expect(t.pathNow()[2]!.id).not.toBe(q2.id);
     expect(sentRoles(t.requests[2]!)).toEqual(['user:Q1', 'assistant:A1', 'user:Q2, edited']);
+    expect(versionsOf(t.conversations.get('c1')!, q2).map((m) => m.content)).toEqual(['Q2', 'Q2, edited']);
+    // Sent from the older version again: only its path goes.
+    t.conversations.set('c1', choose(t.conversations.get('c1')!, q2.id));
+    expect(t.pathNow().map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2', 'A2']);
+    t.turns.send('c1', 'Q3');
+    await t.settled();
+    expect(sentRoles(t.requests[3]!)).toEqual(['user:Q1', 'assistant:A1', 'user:Q2', 'assistant:A2', 'user:Q3']);
   });
 
   it('tool rounds: answers go as tool messages after the call, and an unanswered call is sent as skipped', async () => {
@@ -178,6 +190,33 @@ describe('the turn engine', () => {
     const sent = t.requests[3]!.body.messages;
     expect(sent.at(-2)).toMatchObject({ role: 'tool', tool_call_id: 'call_1' });
     expect(sent.at(-1)).toEqual({ role: 'user', content: 'Never mind' });
+  });
+
+  it('a tool round stays in its branch: a new version of the asking reply goes without the old answer', async () => {
+    const call: StreamEvent = { type: 'toolCallDelta', index: 0, id: 'call_1', callType: 'function', name: 'weather', arguments: '{}' };
+    const t = setup(
+      [],
+      [
+        { events: [call, { type: 'finish', reason: 'tool_calls' }] },
+        { events: [{ type: 'text', text: 'It is cold.' }] },
+        { events: [{ type: 'text', text: 'No tools this time.' }] },
+        { events: [{ type: 'text', text: 'ok' }] },
+      ],
+    );
+    t.turns.send('c1', 'Weather?');
+    await t.settled();
+    const asked = t.pathNow()[1]!;
+    t.turns.answerTools('c1', asked.id, new Map([['call_1', '-3 °C']]));
+    await t.settled();
+    t.turns.retry('c1', asked.id);
+    await t.settled();
+    expect(t.pathNow().map((m) => m.content)).toEqual(['Weather?', 'No tools this time.']);
+    t.turns.send('c1', 'Thanks');
+    await t.settled();
+    expect(sentRoles(t.requests[3]!)).toEqual(['user:Weather?', 'assistant:No tools this time.', 'user:Thanks']);
+    // The old branch keeps its round, paired.
+    const old = activePath(choose(t.conversations.get('c1')!, asked.id));
+    expect(old.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
   });
 
   it('refuses to send under an imported id nobody confirmed, without a request', async () => {

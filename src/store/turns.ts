@@ -8,6 +8,7 @@ import { hasDefaultTitle, titleFrom } from '../domain/conversation';
 import { newMessageId } from '../domain/ids';
 import type { WebSearchOptions } from '../domain/normalize';
 import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolsConfig } from '../domain/tools';
+import { activePath, addTurn } from '../domain/tree';
 import type { Conversation, Message } from '../domain/types';
 import { said } from '../i18n';
 import { createPacer, type PacerClock } from './pacer';
@@ -39,9 +40,9 @@ export interface TurnDeps {
 export interface TurnEngine {
   /** Sends a user message and streams the reply; false when there is nothing to send or a reply is streaming. */
   send(conversationId: string, text: string): boolean;
-  /** Re-runs the turn that produced this assistant message, replacing it. */
+  /** Re-runs the turn that produced this assistant message: a new version of it. */
   retry(conversationId: string, assistantMessageId: string): void;
-  /** Replaces a user message's text, drops what followed it and asks again. */
+  /** Asks again with a user message's text changed: a new version of it, with its own reply. */
   edit(conversationId: string, userMessageId: string, text: string): void;
   /** Answers a reply's tool calls (result text by call id) and continues. */
   answerTools(conversationId: string, assistantMessageId: string, results: ReadonlyMap<string, string>): void;
@@ -82,15 +83,9 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
     const webSearch = webSearchIn(current, settings());
     // The user turn records the search options it was (last) sent with.
     const stamped = history.map((m, i) => (i === history.length - 1 && m.role === 'user' ? { ...m, webSearch } : m));
-    // What this turn replaces (a retried reply, the turns after an edit) must not come back through a merge.
-    const kept = new Set(history.map((m) => m.id));
-    const replaced = current?.messages.filter((m) => !kept.has(m.id)).map((m) => m.id) ?? [];
-    host.update(conversationId, (c) => ({
-      ...c,
-      messages: [...stamped, assistant],
-      updatedAt: Date.now(),
-      ...(replaced.length ? { removedMessageIds: [...(c.removedMessageIds ?? []), ...replaced] } : {}),
-    }));
+    // Added to the tree: a retried reply, or the turns after an edit, stay there as other versions.
+    // Newer choices than another tab's, so that a merge keeps this turn shown.
+    host.update(conversationId, (c) => ({ ...addTurn(c, [...stamped, assistant]), updatedAt: Date.now(), metaUpdatedAt: Date.now() }));
     host.changed(conversationId, true);
 
     const s = settings();
@@ -151,42 +146,45 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
     keepTrace(conversationId, assistant.id, trace);
   }
 
-  /** The conversation, when a new turn may start in it. */
-  const idle = (conversationId: string) => (host.isStreaming(conversationId) ? undefined : host.conversation(conversationId));
+  /** The conversation's active path, when a new turn may start in it. */
+  const idle = (conversationId: string) => {
+    const c = host.isStreaming(conversationId) ? undefined : host.conversation(conversationId);
+    return c && { c, path: activePath(c) };
+  };
 
   return {
     send(conversationId, text) {
-      const c = idle(conversationId);
+      const at = idle(conversationId);
       const content = text.trim();
-      if (!c || !content) return false;
-      if (c.messages.length === 0) titled(conversationId, c, content);
+      if (!at || !content) return false;
+      if (at.c.messages.length === 0) titled(conversationId, at.c, content);
       const user: Message = { id: newMessageId(), role: 'user', content, createdAt: Date.now() };
-      void run(conversationId, [...c.messages, ...skippedToolCalls(c.messages), user]);
+      void run(conversationId, [...at.path, ...skippedToolCalls(at.path), user]);
       return true;
     },
 
     retry(conversationId, assistantMessageId) {
-      const c = idle(conversationId);
-      const index = c?.messages.findIndex((m) => m.id === assistantMessageId) ?? -1;
-      if (c && index > 0) void run(conversationId, c.messages.slice(0, index));
+      const at = idle(conversationId);
+      const index = at?.path.findIndex((m) => m.id === assistantMessageId) ?? -1;
+      if (at && index > 0) void run(conversationId, at.path.slice(0, index));
     },
 
     edit(conversationId, userMessageId, text) {
-      const c = idle(conversationId);
-      const index = c?.messages.findIndex((m) => m.id === userMessageId) ?? -1;
+      const at = idle(conversationId);
+      const index = at?.path.findIndex((m) => m.id === userMessageId) ?? -1;
       const content = text.trim();
-      if (!c || index < 0 || !content) return;
-      // A new id: the edited turn is a new message, the old one is replaced.
-      const edited: Message = { ...c.messages[index]!, id: newMessageId(), content, createdAt: Date.now() };
-      if (index === 0) titled(conversationId, c, content);
-      void run(conversationId, [...c.messages.slice(0, index), edited]);
+      if (!at || index < 0 || !content) return;
+      // A new id: the edited turn is a new version beside the old one.
+      const edited: Message = { ...at.path[index]!, id: newMessageId(), content, createdAt: Date.now() };
+      if (index === 0) titled(conversationId, at.c, content);
+      void run(conversationId, [...at.path.slice(0, index), edited]);
     },
 
     answerTools(conversationId, assistantMessageId, results) {
-      const c = idle(conversationId);
-      const index = c?.messages.findIndex((m) => m.id === assistantMessageId) ?? -1;
-      const calls = c?.messages[index]?.toolCalls;
-      if (!c || !calls?.length) return;
+      const at = idle(conversationId);
+      const index = at?.path.findIndex((m) => m.id === assistantMessageId) ?? -1;
+      const calls = at?.path[index]?.toolCalls;
+      if (!at || !calls?.length) return;
       // The standard OpenAI form: the assistant turn with its tool_calls, then one tool message per call.
       const answers: Message[] = calls.map((call) => ({
         id: newMessageId(),
@@ -195,7 +193,7 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
         content: results.get(call.id) ?? '',
         createdAt: Date.now(),
       }));
-      void run(conversationId, [...c.messages.slice(0, index + 1), ...answers]);
+      void run(conversationId, [...at.path.slice(0, index + 1), ...answers]);
     },
 
     stop(conversationId) {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { mergeConversations } from './merge';
+import { activePath, addTurn, asTree, choose, pathTo, reveal, versionsOf } from './tree';
+import type { Conversation, Message } from './types';
+
+const msg = (id: string, parentId?: string, createdAt = 1): Message => ({
+  id,
+  role: 'user',
+  content: id,
+  createdAt,
+  ...(parentId && { parentId }),
+});
+const conv = (messages: Message[], activeChildren?: string[]): Conversation => ({
+  id: 'conv-t',
+  title: 't',
+  createdAt: 1,
+  updatedAt: 1,
+  messages,
+  ...(activeChildren && { activeChildren }),
+});
+const ids = (ms: readonly Message[]) => ms.map((m) => m.id);
+
+//  q1 ─ a1 ─ q2 ─ a2
+//            └ q2b ─ a2b ─ q3
+//  q1b ─ a1b
+const tree = conv([
+  msg('q1'),
+  msg('a1', 'q1'),
+  msg('q2', 'a1'),
+  msg('a2', 'q2'),
+  msg('q2b', 'a1'),
+  msg('a2b', 'q2b'),
+  msg('q3', 'a2b'),
+  msg('q1b'),
+  msg('a1b', 'q1b'),
+]);
+
+describe('the active path', () => {
+  it('takes the newest child at a fork without a choice, and the chosen one at the others', () => {
+    expect(ids(activePath(tree))).toEqual(['q1b', 'a1b']);
+    const first = choose(tree, 'q1');
+    expect(ids(activePath(first))).toEqual(['q1', 'a1', 'q2b', 'a2b', 'q3']);
+    expect(ids(activePath(choose(first, 'q2')))).toEqual(['q1', 'a1', 'q2', 'a2']);
+  });
+
+  it('keeps the choices below a fork as they were when switching away and back', () => {
+    const deep = choose(choose(tree, 'q1'), 'q2');
+    const back = choose(choose(deep, 'q1b'), 'q1');
+    expect(ids(activePath(back))).toEqual(['q1', 'a1', 'q2', 'a2']);
+    // one choice per fork
+    expect(back.activeChildren).toEqual(['q2', 'q1']);
+  });
+
+  it('reveal shows the branch that holds a message, down to it', () => {
+    expect(ids(pathTo(tree, 'a2'))).toEqual(['q1', 'a1', 'q2', 'a2']);
+    expect(ids(activePath(reveal(tree, 'a2')))).toEqual(['q1', 'a1', 'q2', 'a2']);
+    expect(ids(versionsOf(tree, tree.messages[2]!))).toEqual(['q2', 'q2b']);
+    expect(pathTo(tree, 'nope')).toEqual([]);
+  });
+});
+
+describe('addTurn', () => {
+  it('links new messages under the path and shows them; nothing is dropped', () => {
+    const c = choose(tree, 'q2');
+    const path = activePath(choose(c, 'q1'));
+    const next = addTurn(c, [...path.slice(0, 2), msg('q2c'), msg('a2c')]);
+    expect(next.messages).toHaveLength(tree.messages.length + 2);
+    expect(ids(activePath(next))).toEqual(['q1', 'a1', 'q2c', 'a2c']);
+    expect(ids(versionsOf(next, next.messages.at(-2)!))).toEqual(['q2', 'q2b', 'q2c']);
+  });
+
+  it('a first message added is a version of the first ones', () => {
+    const next = addTurn(tree, [msg('q1c')]);
+    expect(ids(activePath(next))).toEqual(['q1c']);
+    expect(ids(versionsOf(next, next.messages.at(-1)!))).toEqual(['q1', 'q1b', 'q1c']);
+  });
+});
+
+describe('two tabs, each adding a version', () => {
+  it('keep both when their copies merge', () => {
+    const base = asTree(conv([msg('q'), msg('a')]));
+    const left = addTurn(base, [base.messages[0]!, msg('a-left', undefined, 2)]);
+    const right = { ...addTurn(base, [base.messages[0]!, msg('a-right', undefined, 3)]), metaUpdatedAt: 5 };
+    const merged = mergeConversations(left, right);
+    expect(ids(versionsOf(merged, merged.messages[1]!))).toEqual(['a', 'a-left', 'a-right']);
+    // the copy chosen last decides what is shown
+    expect(ids(activePath(merged))).toEqual(['q', 'a-right']);
+  });
+
+  it('a copy from before trees does not lose a message its parent', () => {
+    const tree2 = asTree(conv([msg('q'), msg('a')]));
+    const journaled = conv([msg('q'), { ...msg('a'), content: 'a, longer' }]);
+    const merged = mergeConversations(tree2, journaled);
+    expect(merged.messages[1]).toMatchObject({ content: 'a, longer', parentId: 'q' });
+  });
+});
