@@ -74,13 +74,14 @@ test('Stop keeps what arrived, marks it stopped and sends nothing more; Escape s
   expect(requests).toHaveLength(2);
 });
 
-test('Regenerate replaces the last reply; Edit rewrites a message and asks again', async ({ app: page }) => {
+test('Regenerate adds a version of the last reply; Edit adds a version of a message and asks again', async ({ app: page }) => {
   const requests = recordChatRequests(page);
   await sendMessage(page, 'echo: first answer');
   await expect(lastAssistant(page)).toContainText('first answer');
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   await expect(page.getByRole('article', { name: /^Assistant/ })).toHaveCount(1);
+  await expect(lastAssistant(page).getByRole('status', { name: 'Version 2 of 2' })).toHaveText('2 / 2');
   expect(requests).toHaveLength(2);
   expect(requests[1]!.postDataJSON().messages).toEqual([{ role: 'user', content: 'echo: first answer' }]);
 
@@ -90,6 +91,7 @@ test('Regenerate replaces the last reply; Edit rewrites a message and asks again
   await page.getByRole('button', { name: 'Save and resend' }).click();
   await expect(lastAssistant(page)).toContainText('edited answer');
   await expect(user).toContainText('echo: edited answer');
+  await expect(user.getByRole('status', { name: 'Version 2 of 2' })).toBeVisible();
   await expect(page.getByRole('article', { name: /^Assistant/ })).toHaveCount(1);
   expect(requests).toHaveLength(3);
   expect(requests[2]!.postDataJSON().messages).toEqual([{ role: 'user', content: 'echo: edited answer' }]);

@@ -73,6 +73,7 @@ export const en = {
     untitled: 'New chat',
     resumedTitle: (id: string) => `Resumed ${id}`,
     /** An imported conversation kept apart from an unrelated one with its id. */
+    branchTitle: (title: string) => `${title} (branch)`,
     importedCopyTitle: (title: string) => `${title} (imported copy)`,
     message: 'Message',
     placeholder: 'Message Bitseek — Enter sends',
@@ -111,8 +112,12 @@ export const en = {
     replyFailed: 'Reply failed: ',
     charactersKept: (n: string) => ` ${n} characters that arrived are kept above.`,
     editMessage: 'Edit message',
-    editReplaces: (n: number) => `Resending replaces the ${plural(n, 'message', 'messages')} after this one.`,
-    editAsksAgain: 'Resending asks for a new reply.',
+    editAddsVersion: 'Resending adds a new version of this message, with its own reply; this one stays, one click away.',
+    previousVersion: 'Previous version',
+    nextVersion: 'Next version',
+    versionOf: (n: number, of: number) => `Version ${n} of ${of}`,
+    moreActions: 'More actions',
+    branchIntoNewChat: 'Branch into new chat',
     saveAndResend: 'Save and resend',
   },
   empty: {

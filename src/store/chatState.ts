@@ -32,7 +32,12 @@ export interface ChatState {
    */
   init: (routeId?: string, defaultsReady?: Promise<unknown>) => Promise<void>;
   newChat: () => void;
-  select: (id: string) => void;
+  /** Opens a conversation; with a message, on the branch that holds it. */
+  select: (id: string, messageId?: string) => void;
+  /** Shows this version of a message (edit and regenerate keep the others). */
+  showVersion: (messageId: string) => void;
+  /** A new conversation, with a new id, holding the path up to this message of the open one; opened. */
+  branchIntoNewChat: (messageId: string) => void;
   /** Opens a conversation by id: the local one, or a new local one resuming that server id (the person chose it). */
   open: (id: string) => void;
   /** Sends a message; false when it is held back (see keyConfirmation and idConfirmation). */

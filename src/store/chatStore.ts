@@ -4,11 +4,13 @@
 import { create } from 'zustand';
 import { holdReadingWhileRendering, streamReply } from '../api/fast';
 import { newConversation, openingId, settleAfterReload } from '../domain/conversation';
-import { newConversationId } from '../domain/ids';
+import { newConversationId, newMessageId } from '../domain/ids';
 import { mergeConversations, wouldChange } from '../domain/merge';
 import { normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import type { ToolsConfig } from '../domain/tools';
 import { planImport } from '../domain/transfer';
+import { choose, pathTo, reveal } from '../domain/tree';
+import { en } from '../i18n';
 import type { Conversation } from '../domain/types';
 import { clearDraftIf } from './drafts';
 import { forgetLastActive, loadLastActive, saveLastActive } from './lastActive';
@@ -135,8 +137,36 @@ export const useChatStore = create<ChatState>()((set, get) => {
       set({ conversations: withConversation(conversations, c), activeId: c.id });
     },
 
-    select(id) {
-      if (get().conversations.has(id)) set({ activeId: id });
+    select(id, messageId) {
+      if (!get().conversations.has(id)) return;
+      if (messageId) patchMeta(id, reveal(get().conversations.get(id)!, messageId));
+      set({ activeId: id });
+    },
+
+    showVersion(messageId) {
+      const c = get().conversations.get(get().activeId);
+      if (c) patchMeta(c.id, choose(c, messageId));
+    },
+
+    branchIntoNewChat(messageId) {
+      const from = get().conversations.get(get().activeId);
+      const path = from ? pathTo(from, messageId) : [];
+      if (!from || path.length === 0) return;
+      // New ids throughout: the branch is a conversation of its own, and so is its server-side memory.
+      const ids = new Map(path.map((m) => [m.id, newMessageId()]));
+      const messages = path.map(({ parentId, ...m }) => ({ ...m, id: ids.get(m.id)!, ...(parentId && { parentId: ids.get(parentId)! }) }));
+      const now = Date.now();
+      const branch: Conversation = {
+        ...emptyConversation(),
+        title: en.chat.branchTitle(from.title),
+        messages,
+        ...(from.webSearch && { webSearch: { ...from.webSearch } }),
+        ...(from.tools && { tools: { ...from.tools } }),
+        createdAt: now,
+        updatedAt: now,
+      };
+      set((s) => ({ conversations: withConversation(s.conversations, branch), activeId: branch.id }));
+      saver.changed(branch.id, true);
     },
 
     open(id) {

@@ -1,10 +1,12 @@
-import { Copy, Pencil, RefreshCw } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Copy, MoreHorizontal, Pencil, RefreshCw } from 'lucide-react';
 import { memo, useState } from 'react';
 import { ClippedText } from './ClippedText';
+import { versionsOf } from '../../domain/tree';
 import type { Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { CopyButton } from '../../ui/CopyButton';
 import { IconButton } from '../../ui/IconButton';
+import { Menu } from '../../ui/Menu';
 import { CitationSources, Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
 import { ToolCallList, ToolResultsForm } from '../tools';
@@ -21,8 +23,9 @@ interface Props {
   message: Message;
   /** The latest message of the conversation: only it offers Retry and Regenerate. */
   isLast: boolean;
-  /** Messages after this one (what an edit would replace). */
-  following: number;
+  /** Which of its versions this message is (0-based), and of how many (edit and regenerate add them). */
+  version: number;
+  versions: number;
   busy: boolean;
   /** Results already sent for this reply's tool calls, by call id. */
   toolResults?: ReadonlyMap<string, string>;
@@ -85,11 +88,56 @@ function StatusLine({ message }: { message: Message }) {
   );
 }
 
-export const MessageItem = memo(function MessageItem({ message, isLast, following, busy, toolResults }: Props) {
+/** Shows the version `step` away from `message` (-1: the one before), in the open conversation. */
+function stepVersion(message: Message, step: number): void {
+  const { conversations, activeId, showVersion } = useChatStore.getState();
+  const c = conversations.get(activeId);
+  const versions = c ? versionsOf(c, message) : [];
+  const next = versions[versions.findIndex((m) => m.id === message.id) + step];
+  if (next) showVersion(next.id);
+}
+
+/**
+ * "‹ 2 / 3 ›": the versions of a message. At either end the button stays focusable
+ * (aria-disabled, not disabled), so that a keyboard's focus is not dropped there.
+ */
+const MENU_BUTTON =
+  'grid h-8 w-8 shrink-0 place-items-center rounded-md text-ink-muted hover:bg-surface-sunken hover:text-ink pointer-coarse:h-11 pointer-coarse:w-11';
+const AT_END = 'aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent';
+
+function VersionSwitcher({ message, version, versions }: { message: Message; version: number; versions: number }) {
+  const t = useT().chat;
+  const step = (by: number, allowed: boolean) => (allowed ? () => stepVersion(message, by) : undefined);
+  return (
+    <div className="flex items-center text-xs text-ink-muted">
+      <IconButton label={t.previousVersion} className={AT_END} aria-disabled={version === 0} onClick={step(-1, version > 0)}>
+        <ChevronLeft aria-hidden="true" size={16} />
+      </IconButton>
+      {/* A status: the change is heard when a button switches the version. */}
+      <span role="status" aria-label={t.versionOf(version + 1, versions)} className="min-w-9 text-center tabular-nums">
+        {version + 1} / {versions}
+      </span>
+      <IconButton
+        label={t.nextVersion}
+        className={AT_END}
+        aria-disabled={version === versions - 1}
+        onClick={step(1, version < versions - 1)}
+      >
+        <ChevronRight aria-hidden="true" size={16} />
+      </IconButton>
+    </div>
+  );
+}
+
+export const MessageItem = memo(function MessageItem({ message, isLast, version, versions, busy, toolResults }: Props) {
   const t = useT();
-  const [editing, setEditing] = useState(false);
+  // By id: the row stays as the person switches versions, and an edit of another version is not this one's.
+  const [editingId, setEditingId] = useState<string>();
+  const editing = editingId === message.id;
+  const setEditing = (on: boolean) => setEditingId(on ? message.id : undefined);
   const retry = useChatStore((s) => s.retry);
   const editAndResend = useChatStore((s) => s.editAndResend);
+  const branch = useChatStore((s) => s.branchIntoNewChat);
   const isUser = message.role === 'user';
   const streaming = message.status === 'streaming';
   const label = isUser ? t.chat.userMessage : t.chat.assistantMessage;
@@ -98,27 +146,31 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
     <article
       aria-label={label}
       aria-busy={streaming || undefined}
-      className={`group ${isUser ? 'ml-auto max-w-[85%] rounded-bubble bg-accent/10 px-4 py-3' : 'max-w-reading'}`}
+      className={`group ${isUser ? 'ml-auto flex max-w-[85%] flex-col items-end' : 'max-w-reading'}`}
     >
-      {isUser && editing ? (
-        <UserMessageEditor
-          initial={message.content}
-          following={following}
-          onCancel={() => setEditing(false)}
-          onSubmit={(text) => {
-            setEditing(false);
-            editAndResend(message.id, text);
-          }}
-        />
-      ) : isUser ? (
-        <>
-          <ClippedText className="whitespace-pre-wrap break-words" text={message.content} />
-          {message.webSearch && (
-            <p className="mt-1 text-right">
-              <SearchBadge webSearch={message.webSearch} />
-            </p>
+      {isUser ? (
+        // The bubble holds the words; the actions sit under it.
+        <div className={`min-w-0 max-w-full rounded-bubble bg-accent/10 px-4 py-3 ${editing ? 'self-stretch' : ''}`}>
+          {editing ? (
+            <UserMessageEditor
+              initial={message.content}
+              onCancel={() => setEditing(false)}
+              onSubmit={(text) => {
+                setEditing(false);
+                editAndResend(message.id, text);
+              }}
+            />
+          ) : (
+            <>
+              <ClippedText className="whitespace-pre-wrap break-words" text={message.content} />
+              {message.webSearch && (
+                <p className="mt-1 text-right">
+                  <SearchBadge webSearch={message.webSearch} />
+                </p>
+              )}
+            </>
           )}
-        </>
+        </div>
       ) : (
         <AssistantBody message={message} {...(toolResults ? { toolResults } : {})} />
       )}
@@ -128,20 +180,31 @@ export const MessageItem = memo(function MessageItem({ message, isLast, followin
       {!isUser && <StatusLine message={message} />}
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
       {!editing && (
-        // On a desktop, an earlier message's actions show on hover and focus; on touch, always.
-        <div className={`mt-1 flex gap-0.5 ${isUser ? 'justify-end' : ''} ${isLast ? '' : ACTIONS_ON_HOVER}`}>
-          {!streaming && <CopyButton label={t.ui.copy} icon={<Copy size={16} />} text={() => message.content} />}
-          {isUser && (
-            <IconButton label={t.chat.edit} onClick={() => setEditing(true)} disabled={busy}>
-              <Pencil aria-hidden="true" size={16} />
-            </IconButton>
-          )}
-          {!isUser && <InspectStreamButton messageId={message.id} />}
-          {!isUser && isLast && !streaming && message.status !== 'failed' && (
-            <IconButton label={t.chat.regenerate} onClick={() => retry(message.id)} disabled={busy}>
-              <RefreshCw aria-hidden="true" size={16} />
-            </IconButton>
-          )}
+        <div className={`mt-1 flex flex-wrap items-center gap-0.5 ${isUser ? 'justify-end' : ''}`}>
+          {versions > 1 && <VersionSwitcher message={message} version={version} versions={versions} />}
+          {/* On a desktop, an earlier message's actions show on hover and focus; on touch, always. */}
+          <div className={`flex gap-0.5 ${isLast ? '' : ACTIONS_ON_HOVER}`}>
+            {!streaming && <CopyButton label={t.ui.copy} icon={<Copy size={16} />} text={() => message.content} />}
+            {isUser && (
+              <IconButton label={t.chat.edit} onClick={() => setEditing(true)} disabled={busy}>
+                <Pencil aria-hidden="true" size={16} />
+              </IconButton>
+            )}
+            {!isUser && <InspectStreamButton messageId={message.id} />}
+            {!isUser && isLast && !streaming && message.status !== 'failed' && (
+              <IconButton label={t.chat.regenerate} onClick={() => retry(message.id)} disabled={busy}>
+                <RefreshCw aria-hidden="true" size={16} />
+              </IconButton>
+            )}
+            {!streaming && (
+              <Menu
+                label={t.chat.moreActions}
+                icon={<MoreHorizontal aria-hidden="true" size={16} />}
+                className={MENU_BUTTON}
+                items={[{ label: t.chat.branchIntoNewChat, onSelect: () => branch(message.id) }]}
+              />
+            )}
+          </div>
         </div>
       )}
     </article>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { Message } from '../../domain/types';
+import { activePath, versionsOf } from '../../domain/tree';
+import type { Conversation, Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -28,6 +29,17 @@ function toolResultsByReply(messages: Message[]): Map<string, Map<string, string
 
 const NO_MESSAGES: Message[] = [];
 
+/** Each shown message's place among its versions, by id: [index, count], for those with more than one. */
+function versionsByMessage(c: Conversation | undefined, shown: readonly Message[]): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  if (!c) return out;
+  for (const m of shown) {
+    const versions = versionsOf(c, m);
+    if (versions.length > 1) out.set(m.id, [versions.indexOf(m), versions.length]);
+  }
+  return out;
+}
+
 const ESTIMATED_HEIGHT = 180;
 
 /**
@@ -37,7 +49,8 @@ const ESTIMATED_HEIGHT = 180;
  */
 export function MessageList() {
   const t = useT();
-  const messages = useChatStore((s) => s.conversations.get(s.activeId)?.messages ?? NO_MESSAGES);
+  const conversation = useChatStore((s) => s.conversations.get(s.activeId));
+  const messages = conversation ? activePath(conversation) : NO_MESSAGES;
   const busy = useChatStore((s) => s.streaming.has(s.activeId));
   const resumed = useChatStore((s) => !!s.conversations.get(s.activeId)?.resumed);
   const scroller = useRef<HTMLDivElement>(null);
@@ -45,6 +58,7 @@ export function MessageList() {
 
   const visible = useMemo(() => messages.filter((m) => m.role === 'user' || m.role === 'assistant'), [messages]);
   const results = useMemo(() => toolResultsByReply(messages), [messages]);
+  const versions = useMemo(() => versionsByMessage(conversation, visible), [conversation, visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -52,7 +66,8 @@ export function MessageList() {
     // Opened at the end: the first render is of the latest messages, not of the first ones.
     initialOffset: () => visible.length * ESTIMATED_HEIGHT,
     overscan: 4,
-    getItemKey: (i) => visible[i]!.id,
+    // By the message's parent: a row stays (and keeps focus) as the person switches between versions.
+    getItemKey: (i) => visible[i]!.parentId ?? '',
   });
 
   // While it follows the end, the list alone moves the view: the virtualizer's own
@@ -103,7 +118,8 @@ export function MessageList() {
                     <MessageItem
                       message={m}
                       isLast={row.index === visible.length - 1}
-                      following={visible.length - 1 - row.index}
+                      version={versions.get(m.id)?.[0] ?? 0}
+                      versions={versions.get(m.id)?.[1] ?? 1}
                       busy={busy}
                       {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
                     />

@@ -4,13 +4,11 @@ import { useT } from '../../i18n/useT';
 
 interface Props {
   initial: string;
-  /** How many messages come after this one and would be replaced. */
-  following: number;
   onSubmit: (text: string) => void;
   onCancel: () => void;
 }
 
-export function UserMessageEditor({ initial, following, onSubmit, onCancel }: Props) {
+export function UserMessageEditor({ initial, onSubmit, onCancel }: Props) {
   const t = useT();
   const [text, setText] = useState(initial);
   const hintId = useId();
@@ -38,7 +36,7 @@ export function UserMessageEditor({ initial, following, onSubmit, onCancel }: Pr
         className="w-full resize-y rounded-md border border-line bg-surface px-3 py-2 text-sm"
       />
       <p id={hintId} className="text-xs text-ink-muted">
-        {following > 0 ? t.chat.editReplaces(following) : t.chat.editAsksAgain}
+        {t.chat.editAddsVersion}
       </p>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" size="sm" disabled={!text.trim()}>

@@ -7,9 +7,10 @@ import { toast } from '../../ui/toastStore';
 import { useI18n } from '../../i18n/useT';
 import { displayTitle } from './displayTitle';
 import { exportConversation } from './exporting';
+import { foundMessage } from './searchIndex';
 
-/** One saved conversation: open it, pin, rename or delete it (with undo). */
-export function ConversationRow({ conversation: c, active }: { conversation: Conversation; active: boolean }) {
+/** One saved conversation: open it (on the branch a search found, `query`), pin, rename or delete it (with undo). */
+export function ConversationRow({ conversation: c, active, query }: { conversation: Conversation; active: boolean; query?: string }) {
   const { t, f } = useI18n();
   const title = displayTitle(t, c);
   const [renaming, setRenaming] = useState(false);
@@ -48,7 +49,7 @@ export function ConversationRow({ conversation: c, active }: { conversation: Con
       <button
         type="button"
         aria-current={active ? 'page' : undefined}
-        onClick={() => select(c.id)}
+        onClick={() => select(c.id, query ? foundMessage(c, query) : undefined)}
         title={`${title}\n${t.conversations.lastActive(f.dateTime(c.updatedAt))}`}
         className={`h-full min-w-0 flex-1 truncate rounded-md px-2 text-left text-sm ${
           active ? 'bg-accent/15 font-medium text-ink' : 'text-ink-muted hover:bg-surface-sunken hover:text-ink'

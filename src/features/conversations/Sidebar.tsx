@@ -101,7 +101,7 @@ export function Sidebar({ onClose }: { onClose?: () => void }) {
               const c = row.conversation;
               return (
                 <li key={c.id} className="absolute left-0 right-0" style={{ top: item.start, height: ROW }}>
-                  <ConversationRow conversation={c} active={c.id === activeId} />
+                  <ConversationRow conversation={c} active={c.id === activeId} {...(deferredQuery && { query: deferredQuery })} />
                 </li>
               );
             })}

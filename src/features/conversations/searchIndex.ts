@@ -1,3 +1,4 @@
+import { activePath } from '../../domain/tree';
 import type { Conversation } from '../../domain/types';
 
 // The searchable text of each conversation, built once per version of it (a new
@@ -18,6 +19,17 @@ export function searchConversations(list: Conversation[], query: string): Conver
   const q = query.trim().toLowerCase();
   if (!q) return list;
   return list.filter((c) => searchText(c).includes(q));
+}
+
+/**
+ * The message a search for `query` found in `c`, to open its branch: one on the shown path
+ * if any matches (nothing needs to switch), else the first in any branch; none for a title match.
+ */
+export function foundMessage(c: Conversation, query: string): string | undefined {
+  const q = query.trim().toLowerCase();
+  if (!q) return undefined;
+  const has = (m: { content: string }) => m.content.toLowerCase().includes(q);
+  return (activePath(c).find(has) ?? c.messages.find(has))?.id;
 }
 
 /** Builds the search text of every conversation in idle time, so the first keystroke is as fast as the rest. */
