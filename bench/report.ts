@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { benchReply } from '../server/benchReply.ts';
-import { SCROLL_FRAMES, SCROLL_STEP_PX, type ScrollRun, type SearchRun } from './storedConversations.ts';
+import { SCROLL_FRAMES, SCROLL_STEP_PX, VERSIONS, type ScrollRun, type SearchRun, type SwitchRun } from './storedConversations.ts';
 import { DELTAS, type StreamRun, type StreamTarget } from './streamPage.ts';
 
 /** What a full run measured: medians over `runs` runs, and each stream page's runs. */
@@ -15,6 +15,7 @@ interface FullRun {
   /** Opening the 1,000-message conversation, ms. */
   open: number;
   scroll: ScrollRun;
+  versions: SwitchRun;
   search: SearchRun;
 }
 
@@ -52,12 +53,13 @@ function streamTable(summary: Record<StreamTarget, StreamRun>): string {
 }
 
 /** The lines under the table: the reading page, the deltas, the open and scroll, the search. */
-function notes({ summary, open, scroll, search }: FullRun): string {
+function notes({ summary, open, scroll, versions, search }: FullRun): string {
   const a = summary.app;
   return [
     `- reading the stream alone on the main thread (d: fetch-event-source, JSON.parse of every event, nothing rendered): ${summary.reading.scriptingMs.toFixed(0)} ms of script, ${summary.reading.lastByteToPaintMs.toFixed(0)} ms from the last byte to its end on screen — the floor under any client that reads on the main thread (b ÷ d = ${ratio(summary.naive.scriptingMs, summary.reading.scriptingMs)}); the app reads in a worker instead`,
     `- deltas absorbed: ${a.deltasPerSecond.toFixed(0)} per second (${DELTAS} deltas of 4 characters; longest long task ${a.longestTaskMs ? `${a.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'})`,
     `- opening a 1,000-message conversation: ${open.toFixed(0)} ms from navigation to the last reply rendered; scrolling up through it at ${SCROLL_STEP_PX} px a frame (past ${scroll.messages.toFixed(0)} messages): ${scroll.fps.toFixed(0)} fps, ${scroll.framesDropped.toFixed(0)} of ${SCROLL_FRAMES} frames dropped, longest frame ${scroll.longestFrameMs.toFixed(0)} ms, longest task ${scroll.longestTaskMs ? `${scroll.longestTaskMs.toFixed(0)} ms` : 'none ≥ 50 ms'}`,
+    `- switching between ${VERSIONS} versions of a message (Previous version, ${versions.switches} times): ${versions.medianMs.toFixed(0)} ms median, ${versions.maxMs.toFixed(0)} ms worst, from the click to the frame that shows that version's path`,
     `- searching 10,000 conversations: ${search.medianMs.toFixed(1)} ms median, ${search.maxMs.toFixed(1)} ms worst per keystroke (to the list shown); loading them at start: ${search.loadMs} ms`,
   ].join('\n');
 }
@@ -85,6 +87,7 @@ export function report(run: FullRun, chromium: string): void {
     raw: run.raw,
     open1000Ms: run.open,
     scroll1000: run.scroll,
+    versions200: run.versions,
     search10k: run.search,
     table,
     extra,

@@ -2,11 +2,12 @@
 // simulator (servers.ts), and measures in headless Chromium: the same ~200 KB markdown reply streamed in
 // 4-character deltas through (a) this app, (b) a naive react-markdown page, (c) Streamdown and (d) a page
 // that only reads the stream (streamPage.ts); opening a 1,000-message conversation and scrolling up
-// through it, and searching 10,000 conversations (storedConversations.ts). Prints the table, writes
+// through it, switching between 200 versions of a message, and searching 10,000 conversations
+// (storedConversations.ts). Prints the table, writes
 // bench/results.json and the table in README.md and docs/performance.md (report.ts).
 // Environment:
 //   BENCH_RUNS=n           runs of each stream page and of the open (default 5: the naive page varies widely on 2 cores)
-//   BENCH_ONLY=part        app|naive|streamdown|reading|open|search: that part alone, printed, nothing written
+//   BENCH_ONLY=part        app|naive|streamdown|reading|open|versions|search: that part alone, printed, nothing written
 //                          (a stream page or the open BENCH_RUNS times, with medians and each run; the search once)
 //   BENCH_DEBUG=1          lists a stream's long tasks, and what the open loaded
 //   BENCH_PROFILE=1        prints self time by function and by file, main thread and workers, from V8's profile
@@ -17,7 +18,7 @@ import { CHROMIUM } from '../scripts/chromium.ts';
 import { report } from './report.ts';
 import { buildAndServe } from './servers.ts';
 import { median, medians } from './stats.ts';
-import { openThousand, searchTenThousand } from './storedConversations.ts';
+import { openThousand, searchTenThousand, switchVersions } from './storedConversations.ts';
 import { STREAM_TARGETS, streamOnce, type StreamRun, type StreamTarget } from './streamPage.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -27,6 +28,7 @@ async function main() {
   const browser = await chromium.launch(CHROMIUM);
   try {
     if (process.env.BENCH_ONLY === 'search') return void console.log(await searchTenThousand(browser));
+    if (process.env.BENCH_ONLY === 'versions') return void console.log(await switchVersions(browser));
     if (process.env.BENCH_ONLY === 'open') {
       const opens: number[] = [];
       for (let r = 0; r < RUNS; r++) opens.push((await openThousand(browser)).openMs);
@@ -61,9 +63,11 @@ async function main() {
     for (let r = 0; r < RUNS; r++) opens.push(await openThousand(browser));
     const open = median(opens.map((o) => o.openMs));
     const scroll = medians(opens.map((o) => o.scroll));
+    console.log('Switching between 200 versions of a message…');
+    const versions = await switchVersions(browser);
     console.log('Searching 10,000 conversations…');
     const search = await searchTenThousand(browser);
-    report({ runs: RUNS, summary, raw, open, scroll, search }, browser.version());
+    report({ runs: RUNS, summary, raw, open, scroll, versions, search }, browser.version());
   } finally {
     await browser.close();
     await stopServers();

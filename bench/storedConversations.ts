@@ -1,5 +1,6 @@
 // The app with many stored conversations, seeded into its IndexedDB: opening a 1,000-message
-// conversation and scrolling up through it, and searching 10,000 conversations.
+// conversation and scrolling up through it, switching between 200 versions of a message, and
+// searching 10,000 conversations.
 import type { Browser, Page } from '@playwright/test';
 import { browserSettled, printProfile, profiling, startTrace } from './browser.ts';
 import { APP_URL } from './servers.ts';
@@ -69,9 +70,18 @@ export async function openThousand(browser: Browser): Promise<{ openMs: number; 
   await page.getByRole('textbox', { name: 'Message' }).waitFor();
   const messages = Array.from({ length: 1000 }, (_, i) => {
     const n = Math.floor(i / 2) + 1;
+    const parent = i > 0 ? { parentId: i % 2 === 0 ? `a${i - 1}` : `u${i - 1}` } : {};
     return i % 2 === 0
-      ? { id: `u${i}`, role: 'user', content: `Question ${n}: how does streaming work?`, createdAt: 1_700_000_000_000 + i }
-      : { id: `a${i}`, role: 'assistant', content: reply(n), createdAt: 1_700_000_000_000 + i, status: 'complete', finishReason: 'stop' };
+      ? { id: `u${i}`, ...parent, role: 'user', content: `Question ${n}: how does streaming work?`, createdAt: 1_700_000_000_000 + i }
+      : {
+          id: `a${i}`,
+          ...parent,
+          role: 'assistant',
+          content: reply(n),
+          createdAt: 1_700_000_000_000 + i,
+          status: 'complete',
+          finishReason: 'stop',
+        };
   });
   await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
   await browserSettled(opened);
@@ -125,6 +135,80 @@ export async function openThousand(browser: Browser): Promise<{ openMs: number; 
   };
 }
 
+/** Switching versions of a message: from the click to the frame that shows the other version's path. */
+export interface SwitchRun {
+  medianMs: number;
+  maxMs: number;
+  switches: number;
+}
+
+export const VERSIONS = 200;
+const SWITCHES = 30;
+
+/**
+ * A conversation of 20 messages, then a question asked in VERSIONS versions (edited), each
+ * with its reply; the version shown is switched back SWITCHES times with "Previous version".
+ */
+export async function switchVersions(browser: Browser): Promise<SwitchRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${APP_URL}/`);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  const at = (i: number) => 1_700_000_000_000 + i;
+  const messages: unknown[] = [];
+  for (let i = 0; i < 20; i++) {
+    messages.push({
+      id: `m${i}`,
+      ...(i > 0 && { parentId: `m${i - 1}` }),
+      role: i % 2 ? 'assistant' : 'user',
+      content: i % 2 ? reply(i) : `Question ${i}`,
+      createdAt: at(i),
+      ...(i % 2 && { status: 'complete' }),
+    });
+  }
+  for (let v = 0; v < VERSIONS; v++) {
+    messages.push({ id: `q${v}`, parentId: 'm19', role: 'user', content: `Version ${v + 1} of the question`, createdAt: at(100 + 2 * v) });
+    messages.push({
+      id: `r${v}`,
+      parentId: `q${v}`,
+      role: 'assistant',
+      content: reply(1000 + v),
+      createdAt: at(101 + 2 * v),
+      status: 'complete',
+    });
+  }
+  await seed(page, [{ id: 'conv-bench-versions', title: 'Two hundred versions', createdAt: 1, updatedAt: 2, messages }]);
+  await page.goto(`${APP_URL}/c/conv-bench-versions`);
+  const question = page.getByRole('article', { name: /^User/ }).last();
+  await question.getByRole('status', { name: `Version ${VERSIONS} of ${VERSIONS}` }).waitFor();
+  await page.waitForTimeout(500);
+  // A string, not a function (see searchTenThousand): each switch is timed from the click to the
+  // first frame whose DOM has the version before, and that version's reply rendered.
+  const times = (await page.evaluate(`new Promise((done) => {
+    const times = [];
+    const step = (n) => {
+      if (n === ${SWITCHES}) return done(times);
+      const version = ${VERSIONS} - n - 1;
+      const users = document.querySelectorAll('article[aria-label="User message"]');
+      const button = users[users.length - 1].querySelector('button[aria-label="Previous version"]');
+      const start = performance.now();
+      button.click();
+      const check = () => {
+        const replies = document.querySelectorAll('article[aria-label="Assistant message"]');
+        const shown = replies[replies.length - 1];
+        if (shown && shown.querySelector('h3') && shown.textContent.includes('End of reply ' + (1000 + version - 1) + '.')) {
+          times.push(performance.now() - start);
+          setTimeout(() => step(n + 1), 50);
+        } else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    };
+    step(0);
+  })`)) as number[];
+  await context.close();
+  return { medianMs: median(times), maxMs: Math.max(...times), switches: times.length };
+}
+
 /** Time per keystroke, from the input to the list showing its query. */
 export interface SearchRun {
   medianMs: number;
@@ -147,6 +231,7 @@ export async function searchTenThousand(browser: Browser): Promise<SearchRun> {
     updatedAt: c,
     messages: Array.from({ length: 4 }, (_, m) => ({
       id: `m${c}-${m}`,
+      ...(m > 0 && { parentId: `m${c}-${m - 1}` }),
       role: m % 2 ? 'assistant' : 'user',
       content:
         `${words[(c + m) % 10]} ${words[(c * 7 + m) % 10]} — message ${m} of conversation ${c}. `.repeat(4) +
