@@ -29,11 +29,14 @@ async function send(page: Page, text: string): Promise<void> {
   );
 }
 
-/** A short history in the sidebar, then the conversation the picture shows. */
+/** A short history in the sidebar, then the conversation the picture shows, its reply regenerated once (‹ 2 / 2 ›). */
 async function chatting(page: Page): Promise<void> {
   await send(page, 'What is the capital of France?');
   await page.keyboard.press('Control+Shift+O');
   await send(page, 'Explain server-sent events with a table');
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await page.getByRole('status', { name: 'Version 2 of 2' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('article[aria-busy="true"]'));
 }
 
 async function withToolCall(page: Page): Promise<void> {
