@@ -15,6 +15,12 @@ async function rowAction(page: Page, title: string, action: 'Pin' | 'Unpin' | 'R
   await page.getByRole('menuitem', { name: action, exact: true }).click();
 }
 
+/** Chooses an action from the sidebar's Import and export menu. */
+async function dataAction(page: Page, action: 'Export chat' | 'Export Markdown' | 'Export all') {
+  await nav(page).getByRole('button', { name: 'Import and export' }).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
 async function chat(page: Page, text: string) {
   await sendMessage(page, `echo: ${text}`);
   await expect(lastAssistant(page)).toContainText(text);
@@ -150,7 +156,7 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   const id = await conversationId(page);
 
   const jsonDownload = page.waitForEvent('download');
-  await nav(page).getByRole('button', { name: 'Export chat' }).click();
+  await dataAction(page, 'Export chat');
   const file = JSON.parse(await readFile((await (await jsonDownload).path())!, 'utf8'));
   expect(file).toMatchObject({
     format: 'bitseek-chat.conversations',
@@ -164,7 +170,7 @@ test('export as JSON and Markdown, then import: added, merged, kept apart, hosti
   expect(JSON.stringify(file)).not.toContain('local-simulator');
 
   const mdDownload = page.waitForEvent('download');
-  await nav(page).getByRole('button', { name: 'Export Markdown' }).click();
+  await dataAction(page, 'Export Markdown');
   const md = await readFile((await (await mdDownload).path())!, 'utf8');
   expect(md).toContain('# echo: exported **text**');
   expect(md).toContain(`Conversation ID: \`${id}\``);
@@ -325,11 +331,11 @@ test('a 50 MB import never freezes the page for 200 ms; a larger file is refused
 test('export buttons with nothing to export say so and download nothing', async ({ app: page }) => {
   let downloads = 0;
   page.on('download', () => (downloads += 1));
-  await nav(page).getByRole('button', { name: 'Export all' }).click();
+  await dataAction(page, 'Export all');
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
     'Nothing to export yet: there are no conversations with messages.',
   );
-  await nav(page).getByRole('button', { name: 'Export chat' }).click();
+  await dataAction(page, 'Export chat');
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Nothing to export yet: this conversation is empty.');
   await page.waitForTimeout(300);
   expect(downloads).toBe(0);

@@ -253,7 +253,8 @@ test('the key goes to a new endpoint origin only after the person agrees', async
   // the key never lands in exports or the URL
   expect(page.url()).not.toContain('sk-origin');
   const download = page.waitForEvent('download');
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Export all' }).click();
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Import and export' }).click();
+  await page.getByRole('menuitem', { name: 'Export all' }).click();
   const text = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
   expect(text).not.toContain('sk-origin-bound');
 });

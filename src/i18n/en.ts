@@ -170,6 +170,7 @@ export const en = {
       'Sent with every message as X-Conversation-Id: the server keeps this conversation’s memory under it. Resume it anywhere with this id or the link.',
     copyLink: 'Copy link',
     link: 'Link',
+    data: 'Import and export',
     exportChat: 'Export chat',
     exportMarkdown: 'Export Markdown',
     exportAll: 'Export all',

@@ -153,6 +153,7 @@ export const zh: Messages = {
     idHint: '每条消息都以 X-Conversation-Id 发送：服务器据此保存此对话的记忆。在任何地方用此 ID 或链接即可继续。',
     copyLink: '复制链接',
     link: '链接',
+    data: '导入与导出',
     exportChat: '导出对话',
     exportMarkdown: '导出 Markdown',
     exportAll: '全部导出',

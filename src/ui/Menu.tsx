@@ -41,7 +41,9 @@ export function Menu({ label, icon, items, className = '' }: { label: string; ic
           // Beside its button, and the first item focused.
           const box = button.current?.getBoundingClientRect();
           if (box && menu.current) {
-            menu.current.style.top = `${Math.min(box.bottom + 4, innerHeight - menu.current.offsetHeight - 8)}px`;
+            const height = menu.current.offsetHeight;
+            // Below its button, or above it where there is no room below (a button at the foot of a panel).
+            menu.current.style.top = `${box.bottom + 4 + height + 8 > innerHeight ? Math.max(8, box.top - height - 4) : box.bottom + 4}px`;
             menu.current.style.left = `${Math.max(8, Math.min(box.right - menu.current.offsetWidth, innerWidth - menu.current.offsetWidth - 8))}px`;
           }
           entries()[0]?.focus();

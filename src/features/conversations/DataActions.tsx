@@ -2,7 +2,8 @@ import { useRef } from 'react';
 import { byPinThenActivity } from '../../domain/conversation';
 import { exportFile } from '../../domain/transfer';
 import { useChatStore } from '../../store/chatStore';
-import { Button } from '../../ui/Button';
+import { ArrowDownUp } from 'lucide-react';
+import { Menu } from '../../ui/Menu';
 import { download } from '../../ui/download';
 import { toast } from '../../ui/toastStore';
 import { sayError } from '../../i18n';
@@ -46,19 +47,23 @@ export function DataActions() {
   };
 
   return (
-    <div className="grid grid-cols-2 gap-1 border-t border-line pt-2">
-      <Button size="sm" variant="ghost" onClick={() => exportOne('json')}>
-        {tc.exportChat}
-      </Button>
-      <Button size="sm" variant="ghost" onClick={() => exportOne('md')}>
-        {tc.exportMarkdown}
-      </Button>
-      <Button size="sm" variant="ghost" onClick={exportAll}>
-        {tc.exportAll}
-      </Button>
-      <Button size="sm" variant="ghost" onClick={() => input.current?.click()}>
-        {tc.import}
-      </Button>
+    <div className="border-t border-line pt-2">
+      <Menu
+        label={tc.data}
+        icon={
+          <>
+            <ArrowDownUp aria-hidden="true" size={16} />
+            {tc.data}
+          </>
+        }
+        className="flex h-9 w-full items-center gap-2 rounded-md px-2 text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink pointer-coarse:h-11"
+        items={[
+          { label: tc.exportChat, onSelect: () => exportOne('json') },
+          { label: tc.exportMarkdown, onSelect: () => exportOne('md') },
+          { label: tc.exportAll, onSelect: exportAll },
+          { label: tc.import, onSelect: () => input.current?.click() },
+        ]}
+      />
       <input
         ref={input}
         type="file"
