@@ -81,7 +81,7 @@ test('Regenerate adds a version of the last reply; Edit adds a version of a mess
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   await expect(page.getByRole('article', { name: /^Assistant/ })).toHaveCount(1);
-  await expect(lastAssistant(page).getByRole('status', { name: 'Version 2 of 2' })).toHaveText('2 / 2');
+  await expect(lastAssistant(page).getByRole('status', { name: 'Version 2 of 2' })).toContainText('2 / 2');
   expect(requests).toHaveLength(2);
   expect(requests[1]!.postDataJSON().messages).toEqual([{ role: 'user', content: 'echo: first answer' }]);
 

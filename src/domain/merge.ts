@@ -1,3 +1,4 @@
+import { attachOrphans, mergedChoices } from './tree';
 import type { Conversation, Message } from './types';
 
 /** How far a reply got: a finished copy of a message beats a copy caught mid-stream. */
@@ -9,7 +10,7 @@ function progress(m: Message): number {
  * Two copies of one conversation (two tabs, or a record and an import) → one that
  * loses nobody's messages: messages are united by id, a message either side
  * removed (edit, retry) stays removed, and title, pin and options come from the
- * copy whose settings changed last (and so do the versions shown, at the forks it chose at).
+ * copy whose settings changed last. The versions shown are `local`'s (see mergedChoices).
  */
 export function mergeConversations(local: Conversation, other: Conversation): Conversation {
   const removed = new Set([...(local.removedMessageIds ?? []), ...(other.removedMessageIds ?? [])]);
@@ -21,13 +22,14 @@ export function mergeConversations(local: Conversation, other: Conversation): Co
     if (!seen) {
       byId.set(m.id, m);
       order.push(m);
-    } else if (progress(m) > progress(seen)) {
-      // A copy from before trees (a journal written by the older app) names no parent: the other's stands.
-      byId.set(m.id, m.parentId === undefined && seen.parentId !== undefined ? { ...m, parentId: seen.parentId } : m);
+    } else {
+      const [best, worse] = progress(m) > progress(seen) ? [m, seen] : [seen, m];
+      // A copy that names no parent (a journal from before trees, chained from its last few messages) keeps the other's.
+      byId.set(m.id, best.parentId === undefined && worse.parentId !== undefined ? { ...best, parentId: worse.parentId } : best);
     }
   }
-  const messages = order.map((m) => byId.get(m.id)!).sort((a, b) => a.createdAt - b.createdAt);
-  const [meta, rest] = (other.metaUpdatedAt ?? 0) > (local.metaUpdatedAt ?? 0) ? [other, local] : [local, other];
+  const messages = attachOrphans(order.map((m) => byId.get(m.id)!).sort((a, b) => a.createdAt - b.createdAt));
+  const meta = (other.metaUpdatedAt ?? 0) > (local.metaUpdatedAt ?? 0) ? other : local;
   const merged: Conversation = {
     ...meta,
     id: local.id,
@@ -36,21 +38,13 @@ export function mergeConversations(local: Conversation, other: Conversation): Co
     messages,
   };
   if (removed.size) merged.removedMessageIds = [...removed];
-  const active = mergeChoices(byId, meta.activeChildren, rest.activeChildren);
-  if (active.length) merged.activeChildren = active;
-  else delete merged.activeChildren;
-  return merged;
+  return withChoices(merged, mergedChoices(messages, local, other));
 }
 
-/** The versions chosen at each fork: `primary`'s, and `secondary`'s at the forks `primary` chose nothing at. */
-function mergeChoices(byId: ReadonlyMap<string, Message>, primary: readonly string[] = [], secondary: readonly string[] = []): string[] {
-  const forks = new Map<string, string>();
-  for (const id of [...secondary, ...primary]) {
-    const m = byId.get(id);
-    if (m) forks.set(m.parentId ?? '', id);
-  }
-  return [...forks.values()];
-}
+const withChoices = (c: Conversation, activeChildren: string[]): Conversation => {
+  const { activeChildren: _, ...rest } = c;
+  return activeChildren.length ? { ...rest, activeChildren } : rest;
+};
 
 /**
  * An imported copy merged into a conversation here: the messages it has that are not
@@ -61,8 +55,8 @@ export function mergeImported(local: Conversation, imported: Conversation): Conv
   const here = new Set(local.messages.map((m) => m.id));
   const added = imported.messages.filter((m) => !here.has(m.id) && m.role !== 'system');
   if (added.length === 0) return local;
-  const messages = [...local.messages, ...added].sort((a, b) => a.createdAt - b.createdAt);
-  return { ...local, messages, updatedAt: Math.max(local.updatedAt, imported.updatedAt) };
+  const messages = attachOrphans([...local.messages, ...added].sort((a, b) => a.createdAt - b.createdAt));
+  return withChoices({ ...local, messages, updatedAt: Math.max(local.updatedAt, imported.updatedAt) }, mergedChoices(messages, local));
 }
 
 /** Whether merging `other` into `local` would change what `local` shows. */

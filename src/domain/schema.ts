@@ -76,7 +76,7 @@ const ConversationSchema = z.object({
   pinned: opt(z.boolean()),
   metaUpdatedAt: opt(time),
   removedMessageIds: opt(z.array(z.string())),
-  activeChildren: opt(z.array(z.string())),
+  activeChildren: opt(z.array(Id)),
   webSearch: opt(WebSearch),
   tools: opt(z.object({ json: z.string(), disabled: z.array(z.string()) })),
 });

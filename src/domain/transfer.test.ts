@@ -68,6 +68,11 @@ describe('trees in export files', () => {
     expect(toMarkdown(tree)).not.toContain('a2');
   });
 
+  it('a choice listed twice is one choice', () => {
+    const [c] = readImport(JSON.stringify(exportFile([{ ...tree, activeChildren: ['a1', 'a1'] }]))).conversations;
+    expect(activePath(c!).map((m) => m.id)).toEqual(['q', 'a1']);
+  });
+
   it('a list from version 1 comes in as one branch, nothing lost', () => {
     const old = {
       format: 'bitseek-chat.conversations',
@@ -94,6 +99,11 @@ describe('trees in export files', () => {
       [{ ...tree, activeChildren: ['q', 'nope'] }, /the active child nope is not a message of this conversation/],
       [{ ...tree, activeChildren: ['a1', 'a2'] }, /two active children at one fork: a1 and a2/],
       [{ ...tree, messages: [...tree.messages, msg('q', 5)] }, /message q appears twice/],
+      [
+        { ...tree, messages: [...tree.messages, msg('z', 5, { role: 'assistant' })] },
+        /message z \(assistant\) has no parent: a second root/,
+      ],
+      [{ ...tree, messages: [msg('l1', 1), msg('l2', 2)], activeChildren: [] }, /no message names its parent: a list, not a tree/],
     ];
     for (const [broken, problem] of cases) {
       const read = readImport(file(broken));

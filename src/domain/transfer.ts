@@ -52,13 +52,20 @@ export function readImport(text: string): ImportRead {
   return asTrees(parseConversations(entries), version);
 }
 
+/** A file's list of removed messages cannot name its own messages: a merge would drop them. */
+function withoutSelfRemoval(c: Conversation): Conversation {
+  if (!c.removedMessageIds) return c;
+  const here = new Set(c.messages.map((m) => m.id));
+  return { ...c, removedMessageIds: c.removedMessageIds.filter((id) => !here.has(id)) };
+}
+
 /** Read conversations as trees: a list (before version 2) as one branch; a tree whose links are broken is skipped, saying where. */
 function asTrees(read: ImportRead & { places: number[] }, version: number): ImportRead {
   const conversations: Conversation[] = [];
   const problems = [...read.problems];
   let invalid = read.invalid;
   read.conversations.forEach((c, i) => {
-    const tree = version < 2 ? asTree(c) : c;
+    const tree = withoutSelfRemoval(version < 2 ? asTree(c) : c);
     const problem = treeProblem(tree);
     if (!problem) return void conversations.push(tree);
     invalid += 1;

@@ -48,7 +48,7 @@ describe('the active path', () => {
     const back = choose(choose(deep, 'q1b'), 'q1');
     expect(ids(activePath(back))).toEqual(['q1', 'a1', 'q2', 'a2']);
     // one choice per fork
-    expect(back.activeChildren).toEqual(['q2', 'q1']);
+    expect([...back.activeChildren!].sort()).toEqual(['q1', 'q2']);
   });
 
   it('reveal shows the branch that holds a message, down to it', () => {
@@ -83,14 +83,34 @@ describe('two tabs, each adding a version', () => {
     const right = { ...addTurn(base, [base.messages[0]!, msg('a-right', undefined, 3)]), metaUpdatedAt: 5 };
     const merged = mergeConversations(left, right);
     expect(ids(versionsOf(merged, merged.messages[1]!))).toEqual(['a', 'a-left', 'a-right']);
-    // the copy chosen last decides what is shown
-    expect(ids(activePath(merged))).toEqual(['q', 'a-right']);
+    // Each tab goes on showing its own: a version the other added does not move its view.
+    expect(ids(activePath(merged))).toEqual(['q', 'a-left']);
+    expect(ids(activePath(mergeConversations(right, left)))).toEqual(['q', 'a-right']);
+  });
+
+  it('a tab that never chose at a fork keeps showing its branch when the other adds a version there', () => {
+    const base = asTree(conv([msg('q'), msg('a'), msg('q2', undefined, 2), msg('a2', undefined, 3)]));
+    // The other tab edited q2: its copy has q2b, which is newer, and chose it.
+    const other = addTurn(base, [base.messages[0]!, base.messages[1]!, msg('q2b', undefined, 4)]);
+    const merged = mergeConversations(base, other);
+    expect(ids(activePath(merged))).toEqual(['q', 'a', 'q2', 'a2']);
+  });
+
+  it('a message whose parent is gone is kept in view, under the one before it', () => {
+    const c = conv([msg('q'), msg('a', 'q'), msg('orphan', 'gone', 2)]);
+    const merged = mergeConversations(c, c);
+    expect(ids(activePath(merged))).toEqual(['q', 'a', 'orphan']);
   });
 
   it('a copy from before trees does not lose a message its parent', () => {
     const tree2 = asTree(conv([msg('q'), msg('a')]));
     const journaled = conv([msg('q'), { ...msg('a'), content: 'a, longer' }]);
-    const merged = mergeConversations(tree2, journaled);
-    expect(merged.messages[1]).toMatchObject({ content: 'a, longer', parentId: 'q' });
+    expect(mergeConversations(tree2, journaled).messages[1]).toMatchObject({ content: 'a, longer', parentId: 'q' });
+    // The journal's last few messages, chained: the first of them names no parent, the stored copy does.
+    const stored = asTree(conv([msg('q1'), msg('a1'), msg('q2', undefined, 2), msg('a2', undefined, 3)]));
+    const tail = asTree(conv([msg('q2', undefined, 2), { ...msg('a2', undefined, 3), content: 'a2, longer' }]));
+    const loaded = mergeConversations(tail, stored);
+    expect(ids(activePath(loaded))).toEqual(['q1', 'a1', 'q2', 'a2']);
+    expect(activePath(loaded)[3]!.content).toBe('a2, longer');
   });
 });

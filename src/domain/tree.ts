@@ -9,29 +9,44 @@ import type { Conversation, Message } from './types';
 const TOP = '';
 const forkOf = (m: Message): string => m.parentId ?? TOP;
 
+/** A list's shape, by position: it holds no message, so a list with one message changed shares it. */
 interface Tree {
-  byId: ReadonlyMap<string, Message>;
-  /** Children by parent id (TOP for the first messages), oldest first. */
-  children: ReadonlyMap<string, readonly Message[]>;
+  index: ReadonlyMap<string, number>;
+  /** Children's positions by parent id (TOP for the first messages), oldest first. */
+  children: ReadonlyMap<string, readonly number[]>;
 }
 
 const trees = new WeakMap<readonly Message[], Tree>();
 
-/** The tree of a list of messages (kept in order of creation), built once per list. */
+/** The tree of a list of messages (kept in order of creation), built once per shape. */
 function treeOf(messages: readonly Message[]): Tree {
   let tree = trees.get(messages);
   if (tree) return tree;
-  const byId = new Map<string, Message>();
-  const children = new Map<string, Message[]>();
-  for (const m of messages) {
-    byId.set(m.id, m);
+  const index = new Map<string, number>();
+  const children = new Map<string, number[]>();
+  messages.forEach((m, i) => {
+    index.set(m.id, i);
     const siblings = children.get(forkOf(m));
-    if (siblings) siblings.push(m);
-    else children.set(forkOf(m), [m]);
-  }
-  tree = { byId, children };
+    if (siblings) siblings.push(i);
+    else children.set(forkOf(m), [i]);
+  });
+  tree = { index, children };
   trees.set(messages, tree);
   return tree;
+}
+
+/**
+ * `messages` with one message's fields changed (never its id or parent), its tree carried
+ * over rather than built again: a streamed reply changes its message every frame.
+ */
+export function withMessagePatched(messages: readonly Message[], id: string, patch: Partial<Omit<Message, 'id' | 'parentId'>>): Message[] {
+  const tree = treeOf(messages);
+  const i = tree.index.get(id);
+  const next = [...messages];
+  if (i === undefined) return next;
+  next[i] = { ...messages[i]!, ...patch };
+  trees.set(next, tree);
+  return next;
 }
 
 const paths = new WeakMap<Conversation, Message[]>();
@@ -40,49 +55,77 @@ const paths = new WeakMap<Conversation, Message[]>();
 export function activePath(c: Conversation): Message[] {
   let path = paths.get(c);
   if (path) return path;
-  const { children } = treeOf(c.messages);
+  const { messages } = c;
+  const { children } = treeOf(messages);
   const chosen = new Set(c.activeChildren);
   path = [];
-  for (let fork = TOP, seen = 0; seen <= c.messages.length; seen++) {
+  for (let fork = TOP; path.length < messages.length;) {
     const options = children.get(fork);
     if (!options) break;
-    const next = options.findLast((m) => chosen.has(m.id)) ?? options[options.length - 1]!;
-    path.push(next);
-    fork = next.id;
+    const at = options.findLast((i) => chosen.has(messages[i]!.id)) ?? options[options.length - 1]!;
+    path.push(messages[at]!);
+    fork = messages[at]!.id;
   }
   paths.set(c, path);
   return path;
 }
 
 /** A message's versions (itself and its siblings, oldest first). */
-export function versionsOf(c: Conversation, message: Message): readonly Message[] {
-  return treeOf(c.messages).children.get(forkOf(message)) ?? [message];
+export function versionsOf(c: Conversation, message: Message): Message[] {
+  return (treeOf(c.messages).children.get(forkOf(message)) ?? []).map((i) => c.messages[i]!);
+}
+
+/** Which of its versions a message is (0-based), and of how many. */
+export function versionOf(c: Conversation, message: Message): [number, number] {
+  const siblings = treeOf(c.messages).children.get(forkOf(message)) ?? [];
+  const at = treeOf(c.messages).index.get(message.id) ?? -1;
+  return [Math.max(0, siblings.indexOf(at)), Math.max(1, siblings.length)];
 }
 
 /** The messages from a first message down to `messageId`, or none when it is not there. */
 export function pathTo(c: Conversation, messageId: string): Message[] {
-  const { byId } = treeOf(c.messages);
+  const { index } = treeOf(c.messages);
   const path: Message[] = [];
-  for (let m = byId.get(messageId); m && path.length <= c.messages.length; m = m.parentId === undefined ? undefined : byId.get(m.parentId))
+  for (let i = index.get(messageId); i !== undefined && path.length < c.messages.length;) {
+    const m = c.messages[i]!;
     path.push(m);
+    i = m.parentId === undefined ? undefined : index.get(m.parentId);
+  }
   return path.reverse();
 }
 
-/** `c` with `messageId` shown at its fork (and the choices below it kept as they were). */
-export function choose(c: Conversation, messageId: string): Conversation {
-  const m = treeOf(c.messages).byId.get(messageId);
-  if (!m) return c;
-  const versions = versionsOf(c, m);
-  // No fork there: the only child is shown, and a version added later is shown as the newest.
-  if (versions.length === 1) return c;
-  const siblings = new Set(versions.map((s) => s.id));
-  return { ...c, activeChildren: [...(c.activeChildren ?? []).filter((id) => !siblings.has(id)), messageId] };
+/**
+ * The choices of `messages`' tree, by fork: `ids` (later ones win), recorded only where
+ * there is more than one child to choose from; an id not in the tree is dropped.
+ */
+function choicesOf(messages: readonly Message[], ids: Iterable<string>): string[] {
+  const { index, children } = treeOf(messages);
+  const byFork = new Map<string, string>();
+  for (const id of ids) {
+    const i = index.get(id);
+    if (i === undefined) continue;
+    const fork = forkOf(messages[i]!);
+    if (children.get(fork)!.length > 1) byFork.set(fork, id);
+  }
+  return [...byFork.values()];
 }
 
-/** `c` with the branch that holds `messageId` shown, down to it. */
-export function reveal(c: Conversation, messageId: string): Conversation {
-  return pathTo(c, messageId).reduce((shown, m) => choose(shown, m.id), c);
+/** `c` with these messages shown at their forks (the choices below them kept as they were). */
+function withChosen(c: Conversation, ids: readonly string[]): Conversation {
+  const activeChildren = choicesOf(c.messages, [...(c.activeChildren ?? []), ...ids]);
+  const { activeChildren: _, ...rest } = c;
+  return activeChildren.length ? { ...rest, activeChildren } : rest;
 }
+
+/** `c` with `messageId` shown at its fork (and the choices below it kept as they were). */
+export const choose = (c: Conversation, messageId: string): Conversation => withChosen(c, [messageId]);
+
+/** `c` with the branch that holds `messageId` shown, down to it. */
+export const reveal = (c: Conversation, messageId: string): Conversation =>
+  withChosen(
+    c,
+    pathTo(c, messageId).map((m) => m.id),
+  );
 
 /**
  * `c` with a turn added: `history` is a path from a first message, then messages not in
@@ -90,17 +133,44 @@ export function reveal(c: Conversation, messageId: string): Conversation {
  * (by id) replaces its copy.
  */
 export function addTurn(c: Conversation, history: readonly Message[]): Conversation {
-  const { byId } = treeOf(c.messages);
-  const given = new Map(history.filter((m) => byId.has(m.id)).map((m) => [m.id, m]));
+  const { index } = treeOf(c.messages);
+  const given = new Map(history.filter((m) => index.has(m.id)).map((m) => [m.id, m]));
   const added: Message[] = [];
   history.forEach((m, i) => {
-    if (byId.has(m.id)) return;
+    if (index.has(m.id)) return;
     const parent = history[i - 1];
     const { parentId: _, ...rest } = m;
     added.push(parent ? { ...rest, parentId: parent.id } : rest);
   });
   const next: Conversation = { ...c, messages: [...c.messages.map((m) => given.get(m.id) ?? m), ...added] };
-  return history.reduce((shown, m) => choose(shown, m.id), next);
+  return withChosen(
+    next,
+    history.map((m) => m.id),
+  );
+}
+
+/**
+ * The choices of two copies of a conversation merged into `messages`: at each fork what
+ * `primary` chose or shows, else what `secondary` does. A tab's view is its own: a version
+ * another tab added, or chose, does not move what this one shows.
+ */
+export function mergedChoices(messages: readonly Message[], primary: Conversation, secondary?: Conversation): string[] {
+  const shown = (c: Conversation | undefined) => (c ? [...activePath(c).map((m) => m.id), ...(c.activeChildren ?? [])] : []);
+  return choicesOf(messages, [...shown(secondary), ...shown(primary)]);
+}
+
+/**
+ * Messages whose parent is not among them (a merge dropped it, or a journal held only the
+ * last few) under the message before them, so that none is hidden; the list as it is if none.
+ */
+export function attachOrphans(messages: Message[]): Message[] {
+  const { index } = treeOf(messages);
+  if (messages.every((m) => m.parentId === undefined || index.has(m.parentId))) return messages;
+  return messages.map((m, i) => {
+    if (m.parentId === undefined || index.has(m.parentId)) return m;
+    const { parentId: _, ...rest } = m;
+    return i > 0 ? { ...rest, parentId: messages[i - 1]!.id } : rest;
+  });
 }
 
 /**
@@ -120,32 +190,37 @@ export function treeProblem(c: Conversation): string | undefined {
     if (ids.has(m.id)) return `message ${m.id} appears twice`;
     ids.add(m.id);
   }
+  if (c.messages.length > 1 && c.messages.every((m) => m.parentId === undefined)) return 'no message names its parent: a list, not a tree';
+  const roots = c.messages.filter((m) => m.parentId === undefined);
+  // Messages with no parent are the versions of the conversation's first question: a reply among several is a second root.
+  const stray = roots.length > 1 && roots.find((m) => m.role !== 'user' && m.role !== 'system');
+  if (stray) return `message ${stray.id} (${stray.role}) has no parent: a second root`;
   for (const m of c.messages) {
     if (m.parentId === undefined) continue;
     if (m.parentId === m.id) return `message ${m.id} is its own parent (a cycle)`;
     if (!ids.has(m.parentId)) return `message ${m.id} names a parent that is not there: ${m.parentId}`;
   }
   // Every message reaches a first message by its parents: otherwise it is on a cycle.
-  const reaches = new Map<string, boolean>();
-  const { byId } = treeOf(c.messages);
+  const { index } = treeOf(c.messages);
+  const reaches = new Set<string>();
   for (const m of c.messages) {
     const walk: string[] = [];
     let at: Message | undefined = m;
-    while (at && !reaches.has(at.id) && walk.length <= c.messages.length) {
+    while (at && !reaches.has(at.id)) {
+      if (walk.length > c.messages.length) return `message ${m.id} is on a cycle of parents`;
       walk.push(at.id);
-      at = at.parentId === undefined ? undefined : byId.get(at.parentId);
+      at = at.parentId === undefined ? undefined : c.messages[index.get(at.parentId)!];
     }
-    const ok = at === undefined || reaches.get(at.id) === true;
-    if (!ok || walk.length > c.messages.length) return `message ${m.id} is on a cycle of parents`;
-    for (const id of walk) reaches.set(id, true);
+    for (const id of walk) reaches.add(id);
   }
   const forks = new Map<string, string>();
-  for (const id of c.activeChildren ?? []) {
-    const m = byId.get(id);
-    if (!m) return `the active child ${id} is not a message of this conversation`;
-    const other = forks.get(forkOf(m));
+  for (const id of new Set(c.activeChildren)) {
+    const i = index.get(id);
+    if (i === undefined) return `the active child ${id} is not a message of this conversation`;
+    const fork = forkOf(c.messages[i]!);
+    const other = forks.get(fork);
     if (other) return `two active children at one fork: ${other} and ${id}`;
-    forks.set(forkOf(m), id);
+    forks.set(fork, id);
   }
   return undefined;
 }

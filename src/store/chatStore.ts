@@ -19,6 +19,7 @@ import type { ChatState, Held } from './chatState';
 import { createSaver, type Conversations } from './saving';
 import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
 import { createTurnEngine, toolsIn, webSearchIn } from './turns';
+import { copyTrace } from './traces';
 
 export type { Conversations } from './saving';
 
@@ -88,6 +89,15 @@ export const useChatStore = create<ChatState>()((set, get) => {
     saver.changed(id, true);
   }
 
+  /**
+   * Another version shown: saved with the next batch. Not a change of title, pin or options
+   * (metaUpdatedAt): what each tab shows is its own (see mergedChoices).
+   */
+  function showIn(id: string, fn: (c: Conversation) => Conversation): void {
+    update(id, fn);
+    saver.changed(id);
+  }
+
   /** Per-conversation options: kept with the open conversation, and remembered for the next new chat. */
   function updateOptions(patch: Pick<Conversation, 'webSearch' | 'tools'>, remembered: Partial<Settings>): void {
     patchMeta(get().activeId, patch);
@@ -139,13 +149,12 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     select(id, messageId) {
       if (!get().conversations.has(id)) return;
-      if (messageId) patchMeta(id, reveal(get().conversations.get(id)!, messageId));
+      if (messageId) showIn(id, (c) => reveal(c, messageId));
       set({ activeId: id });
     },
 
     showVersion(messageId) {
-      const c = get().conversations.get(get().activeId);
-      if (c) patchMeta(c.id, choose(c, messageId));
+      showIn(get().activeId, (c) => choose(c, messageId));
     },
 
     branchIntoNewChat(messageId) {
@@ -154,10 +163,12 @@ export const useChatStore = create<ChatState>()((set, get) => {
       if (!from || path.length === 0) return;
       // New ids throughout: the branch is a conversation of its own, and so is its server-side memory.
       const ids = new Map(path.map((m) => [m.id, newMessageId()]));
+      const id = newConversationId();
+      for (const [from, to] of ids) copyTrace(from, to, id);
       const messages = path.map(({ parentId, ...m }) => ({ ...m, id: ids.get(m.id)!, ...(parentId && { parentId: ids.get(parentId)! }) }));
       const now = Date.now();
       const branch: Conversation = {
-        ...emptyConversation(),
+        ...emptyConversation(id),
         title: en.chat.branchTitle(from.title),
         messages,
         ...(from.webSearch && { webSearch: { ...from.webSearch } }),

@@ -29,6 +29,8 @@ function linearRecordAsTree(record: unknown): unknown {
 
 function db(): Promise<IDBPDatabase<ChatDB>> {
   if (dbPromise) return dbPromise;
+  /** Given up on (blocked): a connection it opens later is closed at once. */
+  let given = false;
   const opening = new Promise<IDBPDatabase<ChatDB>>((resolve, reject) => {
     openDB<ChatDB>(DB_NAME, DB_VERSION, {
       async upgrade(database, oldVersion, _newVersion, tx) {
@@ -44,13 +46,20 @@ function db(): Promise<IDBPDatabase<ChatDB>> {
         }
       },
       // A tab of an older version holds the database open: the upgrade waits for it, and the person is told.
-      blocked: () => reject(new Error(BLOCKED_BY_OLDER_TAB)),
+      blocked() {
+        given = true;
+        reject(new Error(BLOCKED_BY_OLDER_TAB));
+      },
       // A newer version of the app, in another tab, upgrades it: this tab lets it.
       blocking() {
         void opening.then((open) => open.close());
         dbPromise = undefined;
       },
-    }).then(resolve, reject);
+    }).then(
+      // Opened after all, once the other tab closed: this try was given up, so is its connection (it would block the next upgrade).
+      (open) => (given ? open.close() : resolve(open)),
+      reject,
+    );
   });
   // Failed, it is opened again by the next call.
   opening.catch(() => dbPromise === opening && (dbPromise = undefined));
@@ -68,11 +77,13 @@ export interface LoadResult {
 /** Every stored conversation that reads as one; a corrupt record is counted, left in place, never deleted. */
 export async function loadConversations(): Promise<LoadResult> {
   const { conversations, invalid } = parseConversations(await (await db()).getAll(STORE));
-  return { conversations, skipped: invalid };
+  // A list written where the upgrade could not reach it (a tab of the older version, after it): a tree all the same.
+  return { conversations: conversations.map(asTree), skipped: invalid };
 }
 
 export async function loadConversation(id: string): Promise<Conversation | undefined> {
-  return parseConversation(await (await db()).get(STORE, id));
+  const c = parseConversation(await (await db()).get(STORE, id));
+  return c && asTree(c);
 }
 
 /**

@@ -114,23 +114,25 @@ export function createSaver(host: SaveHost): Saver {
       storage.requestPersistentStorage();
       let loaded: storage.LoadResult = { conversations: [], skipped: 0 };
       let problem: Said | undefined;
+      let opened = true;
       try {
         loaded = await storage.loadConversations();
         if (loaded.skipped) problem = said('storageSkipped', loaded.skipped);
       } catch (error) {
         problem = said('storageOpenFailed', error instanceof Error ? error.message : String(error));
+        opened = false;
       }
       const conversations = new Map(loaded.conversations.map((c) => [c.id, c]));
       // What was on screen when the page last went, and not yet saved: folded in (before
       // replies cut off are settled, so the fuller copy wins), then saved. Only into a
-      // stored conversation: one deleted since (in another tab) does not come back.
-      // A journal the app wrote before conversations were trees holds lists (see mergeConversations).
-      const journal = takeJournal()
-        .filter((c) => conversations.has(c.id))
-        .map(asTree);
-      for (const c of journal) conversations.set(c.id, mergeConversations(conversations.get(c.id)!, c));
+      // stored conversation: one deleted since (in another tab) does not come back. Not taken
+      // while storage cannot be read: it would have nothing to fold into, and be lost. One the
+      // app wrote before conversations were trees holds lists (see mergeConversations).
+      const journal = (opened ? takeJournal() : []).filter((c) => conversations.has(c.id)).map(asTree);
+      // The journal's copy first: it is the newer, and so is the version it showed.
+      for (const c of journal) conversations.set(c.id, mergeConversations(c, conversations.get(c.id)!));
       for (const [id, c] of conversations) conversations.set(id, settleAfterReload(c));
-      if (!problem) setTimeout(() => void storage.pruneTraces().catch(() => undefined), PRUNE_DELAY_MS);
+      if (opened) setTimeout(() => void storage.pruneTraces().catch(() => undefined), PRUNE_DELAY_MS);
       return { conversations, journaled: journal.map((c) => c.id), ...(problem && { problem }) };
     },
 

@@ -115,3 +115,13 @@ export async function readTrace(messageId: string): Promise<Trace | undefined> {
   for (const [at, name, data] of events) raw.push(at, name, data);
   return { ...facts, raw, ...(total > events.length && { total }) };
 }
+
+/** A reply's trace, for its copy in a branch (see branchIntoNewChat): this tab's, and the stored one. */
+export function copyTrace(fromId: string, toId: string, conversationId: string): void {
+  const live = traces.get(fromId);
+  if (live) traces.set(toId, live);
+  if (typeof indexedDB === 'undefined') return;
+  void loadTrace(fromId)
+    .then((stored) => stored && saveTrace({ ...stored, messageId: toId, conversationId }))
+    .catch(() => undefined);
+}

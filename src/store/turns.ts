@@ -8,7 +8,7 @@ import { hasDefaultTitle, titleFrom } from '../domain/conversation';
 import { newMessageId } from '../domain/ids';
 import type { WebSearchOptions } from '../domain/normalize';
 import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolsConfig } from '../domain/tools';
-import { activePath, addTurn } from '../domain/tree';
+import { activePath, addTurn, withMessagePatched } from '../domain/tree';
 import type { Conversation, Message } from '../domain/types';
 import { said } from '../i18n';
 import { createPacer, type PacerClock } from './pacer';
@@ -69,8 +69,8 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
   /** Streams in flight, by conversation. */
   const controllers = new Map<string, AbortController>();
 
-  const patchMessage = (conversationId: string, messageId: string, patch: Partial<Message>) =>
-    host.update(conversationId, (c) => ({ ...c, messages: c.messages.map((m) => (m.id === messageId ? { ...m, ...patch } : m)) }));
+  const patchMessage = (conversationId: string, messageId: string, patch: Partial<Omit<Message, 'id' | 'parentId'>>) =>
+    host.update(conversationId, (c) => ({ ...c, messages: withMessagePatched(c.messages, messageId, patch) }));
 
   const titled = (conversationId: string, c: Conversation, content: string) => {
     if (hasDefaultTitle(c)) host.update(conversationId, (x) => ({ ...x, title: titleFrom(content) }));
@@ -84,8 +84,7 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
     // The user turn records the search options it was (last) sent with.
     const stamped = history.map((m, i) => (i === history.length - 1 && m.role === 'user' ? { ...m, webSearch } : m));
     // Added to the tree: a retried reply, or the turns after an edit, stay there as other versions.
-    // Newer choices than another tab's, so that a merge keeps this turn shown.
-    host.update(conversationId, (c) => ({ ...addTurn(c, [...stamped, assistant]), updatedAt: Date.now(), metaUpdatedAt: Date.now() }));
+    host.update(conversationId, (c) => ({ ...addTurn(c, [...stamped, assistant]), updatedAt: Date.now() }));
     host.changed(conversationId, true);
 
     const s = settings();

@@ -25,6 +25,8 @@ interface Props {
   isLast: boolean;
   /** Which of its versions this message is (0-based), and of how many (edit and regenerate add them). */
   version: number;
+  /** The message whose siblings the versions are: this one, or a tool message above it (not shown). */
+  forkId: string;
   versions: number;
   busy: boolean;
   /** Results already sent for this reply's tool calls, by call id. */
@@ -88,12 +90,13 @@ function StatusLine({ message }: { message: Message }) {
   );
 }
 
-/** Shows the version `step` away from `message` (-1: the one before), in the open conversation. */
-function stepVersion(message: Message, step: number): void {
+/** Shows the version `step` away from message `forkId` (-1: the one before), in the open conversation. */
+function stepVersion(forkId: string, step: number): void {
   const { conversations, activeId, showVersion } = useChatStore.getState();
   const c = conversations.get(activeId);
-  const versions = c ? versionsOf(c, message) : [];
-  const next = versions[versions.findIndex((m) => m.id === message.id) + step];
+  const message = c?.messages.find((m) => m.id === forkId);
+  const versions = c && message ? versionsOf(c, message) : [];
+  const next = versions[versions.findIndex((m) => m.id === forkId) + step];
   if (next) showVersion(next.id);
 }
 
@@ -105,17 +108,20 @@ const MENU_BUTTON =
   'grid h-8 w-8 shrink-0 place-items-center rounded-md text-ink-muted hover:bg-surface-sunken hover:text-ink pointer-coarse:h-11 pointer-coarse:w-11';
 const AT_END = 'aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent';
 
-function VersionSwitcher({ message, version, versions }: { message: Message; version: number; versions: number }) {
+function VersionSwitcher({ forkId, version, versions }: { forkId: string; version: number; versions: number }) {
   const t = useT().chat;
-  const step = (by: number, allowed: boolean) => (allowed ? () => stepVersion(message, by) : undefined);
+  const step = (by: number, allowed: boolean) => (allowed ? () => stepVersion(forkId, by) : undefined);
   return (
     <div className="flex items-center text-xs text-ink-muted">
       <IconButton label={t.previousVersion} className={AT_END} aria-disabled={version === 0} onClick={step(-1, version > 0)}>
         <ChevronLeft aria-hidden="true" size={16} />
       </IconButton>
-      {/* A status: the change is heard when a button switches the version. */}
+      {/* A status, kept as the versions switch: its words change, and a screen reader says them. */}
       <span role="status" aria-label={t.versionOf(version + 1, versions)} className="min-w-9 text-center tabular-nums">
-        {version + 1} / {versions}
+        <span aria-hidden="true">
+          {version + 1} / {versions}
+        </span>
+        <span className="sr-only">{t.versionOf(version + 1, versions)}</span>
       </span>
       <IconButton
         label={t.nextVersion}
@@ -129,7 +135,7 @@ function VersionSwitcher({ message, version, versions }: { message: Message; ver
   );
 }
 
-export const MessageItem = memo(function MessageItem({ message, isLast, version, versions, busy, toolResults }: Props) {
+export const MessageItem = memo(function MessageItem({ message, isLast, version, versions, forkId, busy, toolResults }: Props) {
   const t = useT();
   // By id: the row stays as the person switches versions, and an edit of another version is not this one's.
   const [editingId, setEditingId] = useState<string>();
@@ -162,7 +168,7 @@ export const MessageItem = memo(function MessageItem({ message, isLast, version,
             />
           ) : (
             <>
-              <ClippedText className="whitespace-pre-wrap break-words" text={message.content} />
+              <ClippedText key={message.id} className="whitespace-pre-wrap break-words" text={message.content} />
               {message.webSearch && (
                 <p className="mt-1 text-right">
                   <SearchBadge webSearch={message.webSearch} />
@@ -172,16 +178,17 @@ export const MessageItem = memo(function MessageItem({ message, isLast, version,
           )}
         </div>
       ) : (
-        <AssistantBody message={message} {...(toolResults ? { toolResults } : {})} />
+        // Keyed by the message, its state (expanded text, open cards) stays with its version; the row does not.
+        <AssistantBody key={message.id} message={message} {...(toolResults ? { toolResults } : {})} />
       )}
       {!isUser && isLast && !streaming && message.toolCalls?.length && !toolResults ? (
-        <ToolResultsForm messageId={message.id} calls={message.toolCalls} busy={busy} />
+        <ToolResultsForm key={message.id} messageId={message.id} calls={message.toolCalls} busy={busy} />
       ) : null}
       {!isUser && <StatusLine message={message} />}
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
       {!editing && (
         <div className={`mt-1 flex flex-wrap items-center gap-0.5 ${isUser ? 'justify-end' : ''}`}>
-          {versions > 1 && <VersionSwitcher message={message} version={version} versions={versions} />}
+          {versions > 1 && <VersionSwitcher forkId={forkId} version={version} versions={versions} />}
           {/* On a desktop, an earlier message's actions show on hover and focus; on touch, always. */}
           <div className={`flex gap-0.5 ${isLast ? '' : ACTIONS_ON_HOVER}`}>
             {!streaming && <CopyButton label={t.ui.copy} icon={<Copy size={16} />} text={() => message.content} />}

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { activePath, versionsOf } from '../../domain/tree';
+import { activePath, versionOf } from '../../domain/tree';
 import type { Conversation, Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
@@ -13,30 +13,48 @@ import { MessageItem } from './MessageItem';
 import { useT } from '../../i18n/useT';
 
 /** Tool messages are shown on the reply whose calls they answer: reply id → (call id → result). */
-function toolResultsByReply(messages: Message[]): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
+function toolResultsByReply(messages: Message[], before: ResultsByReply): ResultsByReply {
+  const out = new Map<string, ReadonlyMap<string, string>>();
   let reply: Message | undefined;
   for (const m of messages) {
     if (m.role === 'assistant') reply = m;
     else if (m.role === 'tool' && reply && m.toolCallId) {
-      let results = out.get(reply.id);
-      if (!results) out.set(reply.id, (results = new Map()));
-      results.set(m.toolCallId, m.content);
+      const results = (out.get(reply.id) as Map<string, string> | undefined) ?? new Map<string, string>();
+      out.set(reply.id, results.set(m.toolCallId, m.content));
     }
+  }
+  // The same results as before keep their map: a row given a new one would render again on every streamed frame.
+  for (const [id, results] of out) {
+    const old = before.get(id);
+    if (old && old.size === results.size && [...results].every(([call, text]) => old.get(call) === text)) out.set(id, old);
   }
   return out;
 }
 
+type ResultsByReply = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
 const NO_MESSAGES: Message[] = [];
 
-/** Each shown message's place among its versions, by id: [index, count], for those with more than one. */
-function versionsByMessage(c: Conversation | undefined, shown: readonly Message[]): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
+/** Where a shown message's versions are: the message, or a hidden tool message just above it that has versions. */
+interface Versions {
+  /** The message whose siblings are the versions. */
+  forkId: string;
+  version: number;
+  versions: number;
+}
+
+/** Each shown message's versions, by its id, for those with more than one. */
+function versionsByMessage(c: Conversation | undefined, path: readonly Message[]): Map<string, Versions> {
+  const out = new Map<string, Versions>();
   if (!c) return out;
-  for (const m of shown) {
-    const versions = versionsOf(c, m);
-    if (versions.length > 1) out.set(m.id, [versions.indexOf(m), versions.length]);
-  }
+  path.forEach((m, i) => {
+    if (m.role === 'tool') return;
+    // Up through the tool messages above it, which are not shown: a fork there shows here.
+    for (let j = i; j >= 0 && (j === i || path[j]!.role === 'tool'); j--) {
+      const [version, versions] = versionOf(c, path[j]!);
+      if (versions > 1) return void out.set(m.id, { forkId: path[j]!.id, version, versions });
+    }
+  });
   return out;
 }
 
@@ -57,8 +75,9 @@ export function MessageList() {
   const { pinned, follow, toEnd, props: followProps } = useFollowEnd(scroller, '[data-rows]');
 
   const visible = useMemo(() => messages.filter((m) => m.role === 'user' || m.role === 'assistant'), [messages]);
-  const results = useMemo(() => toolResultsByReply(messages), [messages]);
-  const versions = useMemo(() => versionsByMessage(conversation, visible), [conversation, visible]);
+  const lastResults = useRef<ResultsByReply>(new Map());
+  const results = useMemo(() => (lastResults.current = toolResultsByReply(messages, lastResults.current)), [messages]);
+  const versions = useMemo(() => versionsByMessage(conversation, messages), [conversation, messages]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -118,8 +137,9 @@ export function MessageList() {
                     <MessageItem
                       message={m}
                       isLast={row.index === visible.length - 1}
-                      version={versions.get(m.id)?.[0] ?? 0}
-                      versions={versions.get(m.id)?.[1] ?? 1}
+                      forkId={versions.get(m.id)?.forkId ?? m.id}
+                      version={versions.get(m.id)?.version ?? 0}
+                      versions={versions.get(m.id)?.versions ?? 1}
                       busy={busy}
                       {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
                     />
