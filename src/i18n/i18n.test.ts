@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, messagesFor, noteOf, resolveLanguage, said, say, sayNote, sayStored, templateParts, formatsFor } from './index';
+import { en, loadLanguage, messagesFor, noteOf, resolveLanguage, said, say, sayNote, sayStored, templateParts, formatsFor } from './index';
 import { zh } from './zh';
 
 /** Every leaf of a dictionary: its path, and the string or function there. */
@@ -47,7 +47,11 @@ describe('resolveLanguage', () => {
 });
 
 describe('Said', () => {
-  it('renders in each language, and keeps its English as the message', () => {
+  it('renders in each language, and keeps its English as the message', async () => {
+    // Chinese is its own chunk: English stands in until it is loaded.
+    expect(messagesFor('zh')).toBe(en);
+    await loadLanguage('zh');
+    expect(messagesFor('zh')).toBe(zh);
     const s = said('http', 429, 'Too Many Requests', 'slow down', '7');
     expect(say(en, s)).toBe('HTTP 429 Too Many Requests: slow down (too many requests) Retry after 7 s.');
     expect(say(messagesFor('zh'), s)).toBe('HTTP 429 Too Many Requests：slow down（请求过于频繁） 请在 7 秒 后重试。');

@@ -1,5 +1,4 @@
 import { en, type Messages } from './en';
-import { zh } from './zh';
 
 export { en, type Messages };
 
@@ -10,7 +9,38 @@ export const LANGUAGE_PREFERENCES: readonly LanguagePreference[] = ['system', 'e
 /** Each language's name in itself, as a person looking for it would recognise it. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
 
-const MESSAGES: Record<Language, Messages> = { en, zh };
+// English is built in; Chinese is a chunk of its own, loaded before the first render for
+// those who read it (see main.tsx) and when the language is switched to it.
+const MESSAGES: Partial<Record<Language, Messages>> = { en };
+const loading = new Map<Language, Promise<void>>();
+const loadedListeners = new Set<() => void>();
+let languagesLoaded = 0;
+
+/** Loads a language's words; resolves at once when they are here. Never rejects (English stands in). */
+export function loadLanguage(language: Language): Promise<void> {
+  if (Object.hasOwn(MESSAGES, language) || language !== 'zh') return Promise.resolve();
+  let load = loading.get(language);
+  if (!load) {
+    load = import('./zh').then(
+      (m) => {
+        MESSAGES.zh = m.zh;
+        languagesLoaded++;
+        loadedListeners.forEach((listener) => listener());
+      },
+      () => void loading.delete(language), // asked again by the next render
+    );
+    loading.set(language, load);
+  }
+  return load;
+}
+
+/** Told when a language's words arrive. */
+export function onLanguageLoaded(listener: () => void): () => void {
+  loadedListeners.add(listener);
+  return () => void loadedListeners.delete(listener);
+}
+
+export const languagesLoadedCount = (): number => languagesLoaded;
 
 /** The browser's first preferred language that the app speaks, else English. */
 export function resolveLanguage(preference: LanguagePreference, browserLanguages: readonly string[]): Language {
@@ -23,8 +53,8 @@ export function resolveLanguage(preference: LanguagePreference, browserLanguages
   return 'en';
 }
 
-/** The language's words; English for anything else (a hand-edited setting, say). */
-export const messagesFor = (language: Language): Messages => (Object.hasOwn(MESSAGES, language) ? MESSAGES[language] : en);
+/** The language's words; English for anything else (a hand-edited setting, say), and while they load. */
+export const messagesFor = (language: Language): Messages => (Object.hasOwn(MESSAGES, language) ? MESSAGES[language]! : en);
 
 type Problems = Messages['problems'];
 type ProblemKey = keyof Problems;

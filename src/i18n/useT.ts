@@ -1,6 +1,17 @@
 import { useSyncExternalStore } from 'react';
 import { useSettingsStore } from '../store/settingsStore';
-import { formatsFor, messagesFor, resolveLanguage, type Formats, type Language, type LanguagePreference, type Messages } from './index';
+import {
+  formatsFor,
+  languagesLoadedCount,
+  loadLanguage,
+  messagesFor,
+  onLanguageLoaded,
+  resolveLanguage,
+  type Formats,
+  type Language,
+  type LanguagePreference,
+  type Messages,
+} from './index';
 
 const browserLanguages = () => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 
@@ -27,9 +38,12 @@ function useLanguage(): Language {
   return languageFor(preference, browser);
 }
 
-/** The app's words in the current language. */
+/** The app's words in the current language (loaded if they are not yet: English meanwhile). */
 export function useT(): Messages {
-  return messagesFor(useLanguage());
+  const language = useLanguage();
+  useSyncExternalStore(onLanguageLoaded, languagesLoadedCount, languagesLoadedCount);
+  void loadLanguage(language);
+  return messagesFor(language);
 }
 
 /** The app's words and number/date formats in the current language. */
@@ -38,7 +52,10 @@ export function useI18n(): { t: Messages; f: Formats } {
   return { t, f: formatsFor(t) };
 }
 
+/** The language the app speaks now, outside components. */
+export const currentLanguage = (): Language => languageFor(useSettingsStore.getState().language, browserLanguage);
+
 /** For code outside components (toasts from actions): the words of the moment. */
 export function currentT(): Messages {
-  return messagesFor(languageFor(useSettingsStore.getState().language, browserLanguage));
+  return messagesFor(currentLanguage());
 }
