@@ -108,6 +108,10 @@ const DEV_HEADERS = { ...SECURITY_HEADERS, 'Content-Security-Policy': "frame-anc
 export const PREBUNDLE = [
   '@microsoft/fetch-event-source',
   '@microsoft/fetch-event-source/lib/esm/parse',
+  '@modelcontextprotocol/sdk/client/index.js',
+  '@modelcontextprotocol/sdk/client/sse.js',
+  '@modelcontextprotocol/sdk/client/streamableHttp.js',
+  '@modelcontextprotocol/sdk/validation/cfworker',
   '@tanstack/react-query',
   '@tanstack/react-virtual',
   'hast-util-to-jsx-runtime',

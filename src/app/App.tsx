@@ -6,6 +6,8 @@ import { ConnectStep, KeyOriginDialog, SettingsDialog } from '../features/settin
 import { ToolsPanel } from '../features/tools';
 import { useWebSearchShortcut, WebSearchPanel } from '../features/web-search';
 import { useT } from '../i18n/useT';
+import { whenIdle } from '../ui/idle';
+import { useMcpStore } from '../store/mcpStore';
 import { useChatStore } from '../store/chatStore';
 import { useDeployStore, useNeedsConnection } from '../store/deployStore';
 import { loadLastActive } from '../store/lastActive';
@@ -184,6 +186,8 @@ export function App() {
     else preloadMarkdown();
     reportBadRoute(location.pathname);
     watchForUpdates();
+    // The MCP servers the person added, connected off the first screen's path.
+    whenIdle(() => useMcpStore.getState().connectAll());
   }, [init]);
   return loaded && rendererReady && deployChecked ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }

@@ -20,6 +20,7 @@ import { createSaver, type Conversations } from './saving';
 import { unconfirmedKeyOrigin, useSettingsStore, type Settings } from './settingsStore';
 import { createTurnEngine, toolsIn, webSearchIn } from './turns';
 import { copyTrace } from './traces';
+import { offeredTools } from './mcpStore';
 
 export type { Conversations } from './saving';
 
@@ -81,6 +82,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     stream: streamReply,
     clock: frameClock,
     beforeUpdate: holdReadingWhileRendering,
+    moreTools: (taken) => offeredTools(taken).map((t) => t.definition),
   });
 
   /** Title, pin and options: saved at once, and newer than another tab's older copy. */

@@ -28,6 +28,8 @@ export interface Settings {
   /** The app's language; 'system' follows the browser. */
   language: LanguagePreference;
   theme: ThemePreference;
+  /** Rounds of MCP tool calls run and answered in a row, by themselves, before the app stops and says so. */
+  maxToolRounds: number;
 }
 
 interface SettingsState extends Settings {
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keyOrigin: '',
   language: 'system',
   theme: 'system',
+  maxToolRounds: 10,
 };
 
 /** The origin the key would now go to, when that is not the one it was given for. */
@@ -75,6 +78,7 @@ export function readStoredSettings(stored: unknown): Partial<Settings> {
   if (out.language !== undefined && !LANGUAGE_PREFERENCES.includes(out.language as LanguagePreference)) delete out.language;
   if (out.theme !== undefined && !THEME_PREFERENCES.includes(out.theme as ThemePreference)) delete out.theme;
   if (out.temperature !== undefined && !Number.isFinite(out.temperature)) delete out.temperature;
+  if (out.maxToolRounds !== undefined && !(Number.isInteger(out.maxToolRounds) && Number(out.maxToolRounds) >= 1)) delete out.maxToolRounds;
   if (out.firstByteTimeoutMs !== undefined && !(Number(out.firstByteTimeoutMs) >= 1000)) delete out.firstByteTimeoutMs;
   if (out.lastWebSearch !== undefined) out.lastWebSearch = normalizeWebSearch(out.lastWebSearch);
   const tools = out.lastTools as Partial<ToolsConfig> | undefined;

@@ -7,7 +7,7 @@ import type { StreamOptions, StreamOutcome } from '../api/stream';
 import { hasDefaultTitle, titleFrom } from '../domain/conversation';
 import { newMessageId } from '../domain/ids';
 import type { WebSearchOptions } from '../domain/normalize';
-import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolsConfig } from '../domain/tools';
+import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolDefinition, type ToolsConfig } from '../domain/tools';
 import { activePath, addTurn, withMessagePatched } from '../domain/tree';
 import type { Conversation, Message } from '../domain/types';
 import { said } from '../i18n';
@@ -35,6 +35,8 @@ export interface TurnDeps {
   clock: PacerClock;
   /** A streaming update is about to render. */
   beforeUpdate?(): void;
+  /** Tools offered beside the conversation's own (MCP servers'), named apart from `taken`. */
+  moreTools?(taken: readonly string[]): ToolDefinition[];
 }
 
 export interface TurnEngine {
@@ -65,7 +67,7 @@ function skippedToolCalls(messages: readonly Message[]): Message[] {
     .map((call) => ({ id: newMessageId(), role: 'tool', toolCallId: call.id, content: SKIPPED_TOOL_RESULT, createdAt: Date.now() }));
 }
 
-export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }: TurnDeps): TurnEngine {
+export function createTurnEngine({ host, settings, stream, clock, beforeUpdate, moreTools }: TurnDeps): TurnEngine {
   /** Streams in flight, by conversation. */
   const controllers = new Map<string, AbortController>();
 
@@ -107,7 +109,8 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate }
       if (c?.idFromImport) throw new ChatError('config', said('importedIdUnconfirmed'));
       const tools = toolsToSend(toolsIn(c, s));
       if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
-      const request = buildChatRequest({ ...s, conversationId, history: stamped, webSearch, tools: tools.tools });
+      const offered = [...tools.tools, ...(moreTools?.(tools.tools.map((t) => t.function.name)) ?? [])];
+      const request = buildChatRequest({ ...s, conversationId, history: stamped, webSearch, tools: offered });
       outcome = await stream(request, {
         signal: controller.signal,
         firstByteTimeoutMs: s.firstByteTimeoutMs,

@@ -9,7 +9,7 @@ import { IconButton } from '../../ui/IconButton';
 import { Menu } from '../../ui/Menu';
 import { CitationSources, Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
-import { ToolCallList, ToolResultsForm } from '../tools';
+import { ToolCallList, ToolResultsForm, useToolRound } from '../tools';
 import { SearchBadge, SourcesList, useReplySources } from '../web-search';
 import { charsPerSecond } from '../../store/traces';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
@@ -33,9 +33,18 @@ interface Props {
   toolResults?: ReadonlyMap<string, string>;
 }
 
-function AssistantBody({ message, toolResults }: { message: Message; toolResults?: ReadonlyMap<string, string> }) {
+interface BodyProps {
+  message: Message;
+  toolResults?: ReadonlyMap<string, string>;
+  /** The latest reply, its tool calls not answered yet: its round runs here. */
+  pending: boolean;
+  busy: boolean;
+}
+
+function AssistantBody({ message, toolResults, pending, busy }: BodyProps) {
   const t = useT();
   const streaming = message.status === 'streaming';
+  const round = useToolRound(message, pending);
   const empty = !message.content && !message.reasoning && !message.refusal && !message.toolCalls?.length;
   const { body, sources } = useReplySources(message.content, streaming);
   return (
@@ -60,7 +69,11 @@ function AssistantBody({ message, toolResults }: { message: Message; toolResults
         </p>
       )}
       {message.toolCalls && (
-        <ToolCallList calls={message.toolCalls} streaming={streaming} {...(toolResults ? { results: toolResults } : {})} />
+        <ToolCallList calls={message.toolCalls} streaming={streaming} mcp={round.mcp} {...(toolResults ? { results: toolResults } : {})} />
+      )}
+      {/* Calls answered by hand, or a round held at the cap: the form sends them (MCP results with them). */}
+      {pending && message.toolCalls && (message.toolCalls.length > round.mcp.size || round.capped !== undefined) && (
+        <ToolResultsForm messageId={message.id} calls={message.toolCalls} busy={busy} round={round} />
       )}
     </>
   );
@@ -179,11 +192,14 @@ export const MessageItem = memo(function MessageItem({ message, isLast, version,
         </div>
       ) : (
         // Keyed by the message, its state (expanded text, open cards) stays with its version; the row does not.
-        <AssistantBody key={message.id} message={message} {...(toolResults ? { toolResults } : {})} />
+        <AssistantBody
+          key={message.id}
+          message={message}
+          pending={isLast && !streaming && !!message.toolCalls?.length && !toolResults}
+          busy={busy}
+          {...(toolResults ? { toolResults } : {})}
+        />
       )}
-      {!isUser && isLast && !streaming && message.toolCalls?.length && !toolResults ? (
-        <ToolResultsForm key={message.id} messageId={message.id} calls={message.toolCalls} busy={busy} />
-      ) : null}
       {!isUser && <StatusLine message={message} />}
       {!isUser && <ReplyProblemAlert message={message} {...(isLast && !busy ? { onRetry: () => retry(message.id) } : {})} />}
       {!editing && (

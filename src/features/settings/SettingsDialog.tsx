@@ -33,7 +33,8 @@ export default function SettingsDialog(props: { open: boolean; onClose: () => vo
 
 function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const s = useSettingsStore();
-  const t = useT().settings;
+  const tAll = useT();
+  const t = tAll.settings;
   const keyTarget = unconfirmedKeyOrigin(s);
   const [checkedEndpoint, settleEndpoint] = useSettled(s.endpoint, CHECK_AFTER_MS);
   const checkUrl = checkableModelsUrl(checkedEndpoint);
@@ -166,6 +167,24 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
               onChange={(e) => {
                 const seconds = Number(e.target.value);
                 if (Number.isFinite(seconds) && seconds >= 1) s.update({ firstByteTimeoutMs: Math.min(600, seconds) * 1000 });
+              }}
+            />
+          )}
+        </Field>
+        <Field label={tAll.mcp.maxRounds} hint={tAll.mcp.maxRoundsHint}>
+          {(id, hintId) => (
+            <input
+              id={id}
+              aria-describedby={hintId}
+              className={input.replace('w-full', 'w-24')}
+              type="number"
+              min={1}
+              max={100}
+              step={1}
+              value={s.maxToolRounds}
+              onChange={(e) => {
+                const rounds = Number(e.target.value);
+                if (Number.isInteger(rounds) && rounds >= 1) s.update({ maxToolRounds: Math.min(100, rounds) });
               }}
             />
           )}

@@ -4,6 +4,8 @@ import type { ToolCall } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { JsonTree } from './JsonTree';
+import { McpCallPanel } from './McpCallPanel';
+import type { McpCall } from './useToolRound';
 import { useT } from '../../i18n/useT';
 
 const STATUS_STYLE = {
@@ -31,11 +33,14 @@ export function ToolCallCard({
   call,
   streaming,
   result,
+  mcp,
   initiallyOpen = true,
 }: {
   call: ToolCall;
   streaming: boolean;
   result?: string;
+  /** An MCP call: its approval, run and result, on this card. */
+  mcp?: McpCall;
   initiallyOpen?: boolean;
 }) {
   const t = useT().tools;
@@ -78,7 +83,7 @@ export function ToolCallCard({
           ) : (
             <JsonTree value={view.value} />
           )}
-          {result !== undefined && (
+          {result !== undefined && !mcp && (
             <div className="mt-2 border-t border-line pt-2">
               <p className="font-sans text-2xs font-semibold uppercase tracking-wide text-ink-muted">{t.resultSent}</p>
               <pre className="whitespace-pre-wrap break-all">{result || t.emptyResult}</pre>
@@ -86,6 +91,7 @@ export function ToolCallCard({
           )}
         </div>
       )}
+      {mcp && <McpCallPanel call={mcp} />}
     </div>
   );
 }

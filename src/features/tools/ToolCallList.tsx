@@ -2,6 +2,7 @@ import type { ToolCall } from '../../domain/types';
 import { MAX_TOOL_CALLS } from '../../store/replyAccumulator';
 import { useT } from '../../i18n/useT';
 import { ToolCallCard } from './ToolCallCard';
+import type { McpCall } from './useToolRound';
 
 /** Calls after the first this many start collapsed, to their names and ids: a long list is scanned before it is read. */
 const OPEN_CALLS = 10;
@@ -14,10 +15,13 @@ export function ToolCallList({
   calls,
   streaming,
   results,
+  mcp,
 }: {
   calls: ToolCall[];
   streaming: boolean;
   results?: ReadonlyMap<string, string>;
+  /** The MCP calls among them, by call id. */
+  mcp?: ReadonlyMap<string, McpCall>;
 }) {
   const t = useT().tools;
   const shown = calls.length > MAX_TOOL_CALLS ? calls.slice(0, MAX_TOOL_CALLS) : calls;
@@ -30,6 +34,7 @@ export function ToolCallList({
           streaming={streaming}
           initiallyOpen={i < OPEN_CALLS}
           {...(results?.has(call.id) ? { result: results.get(call.id)! } : {})}
+          {...(mcp?.has(call.id) ? { mcp: mcp.get(call.id)! } : {})}
         />
       ))}
       {shown.length < calls.length && <p className="text-sm text-ink-muted">{t.callsNotShown(calls.length, shown.length)}</p>}

@@ -1,9 +1,12 @@
-import { useId, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { parseToolsJson, TOOL_PRESETS, withPreset } from '../../domain/tools';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
 import { say } from '../../i18n';
 import { useT } from '../../i18n/useT';
+
+// The MCP section (its form, its list) loads after the first screen.
+const McpServers = lazy(() => import('./McpServers').then((m) => ({ default: m.McpServers })));
 
 /** The open conversation's OpenAI `tools` array: edited as JSON, checked as typed, switchable per tool. */
 export function ToolsPanel() {
@@ -89,6 +92,9 @@ export function ToolsPanel() {
           ))}
         </ul>
       )}
+      <Suspense fallback={null}>
+        <McpServers />
+      </Suspense>
     </aside>
   );
 }

@@ -1,3 +1,4 @@
 export { ToolCallList } from './ToolCallList';
 export { ToolResultsForm } from './ToolResultsForm';
 export { ToolsPanel } from './ToolsPanel';
+export { useToolRound } from './useToolRound';

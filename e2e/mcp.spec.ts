@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
+
+const tools = (page: Page) => page.getByRole('complementary', { name: 'Tools' });
+
+/** Adds the MCP server at `url` from the side panel. */
+async function addServer(page: Page, url: string) {
+  await tools(page).getByRole('button', { name: 'Add MCP server' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add MCP server' });
+  await dialog.getByRole('textbox', { name: 'Server URL' }).fill(url);
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const server = (page: Page) => tools(page).getByRole('group', { name: 'MCP server: simulator-tools' });
+
+test.beforeEach(async ({ app: page, baseURL }) => {
+  await addServer(page, `${baseURL}/mcp`);
+  await expect(server(page)).toContainText('Connected, 5 tools');
+  await expect(server(page)).toContainText('Offer get_weather');
+});
+
+test('an MCP tool runs when approved, and the reply goes on with its answer', async ({ app: page }) => {
+  const requests = recordChatRequests(page);
+  await sendMessage(page, 'What is the weather in Oslo?');
+  const card = page.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect(card).toContainText('get_weather on simulator-tools');
+  // offered beside the Tools JSON, under names OpenAI accepts
+  expect(requests[0]!.postDataJSON().tools.map((t: { function: { name: string } }) => t.function.name)).toEqual([
+    'get_weather',
+    'add',
+    'slow_count',
+    'always_fails',
+    'tiny_image',
+  ]);
+  await card.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(card).toContainText(/Result, in \d+ ms/);
+  await expect(card).toContainText('"city": "Oslo"');
+  // sent on by itself, in the standard form, under the same conversation id
+  await expect(lastAssistant(page)).toContainText('Tool results received');
+  await expect(lastAssistant(page)).toContainText('Oslo');
+  const next = requests[1]!;
+  expect(next.headers()['x-conversation-id']).toBe(requests[0]!.headers()['x-conversation-id']);
+  expect(next.postDataJSON().messages.at(-1)).toMatchObject({ role: 'tool', content: expect.stringContaining('"city":"Oslo"') });
+});
+
+test('Deny tells the model; Always allow asks once; a failing tool is an error the reply goes on from', async ({ app: page }) => {
+  await sendMessage(page, 'What is the weather in Paris?');
+  await page.getByRole('group', { name: 'Tool call: get_weather' }).getByRole('button', { name: 'Deny' }).click();
+  await expect(lastAssistant(page)).toContainText('The user declined to run this tool.');
+
+  await sendMessage(page, 'And the weather in Rome?');
+  await page.getByRole('group', { name: 'Tool call: get_weather' }).last().getByRole('button', { name: 'Always allow' }).click();
+  await expect(lastAssistant(page)).toContainText('Rome');
+  await expect(tools(page)).toContainText('Runs without asking.');
+  await sendMessage(page, 'And the weather in Lima?');
+  await expect(lastAssistant(page)).toContainText('Tool results received');
+  await expect(lastAssistant(page)).toContainText('Lima');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+
+  await sendMessage(page, 'Please call always_fails');
+  const failing = page.getByRole('group', { name: 'Tool call: always_fails' });
+  await failing.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(failing).toContainText(/Error, in \d+ ms/);
+  await expect(lastAssistant(page)).toContainText('Error: The simulated tool failed on purpose.');
+});
+
+test('a slow tool shows its progress and can be cancelled', async ({ app: page }) => {
+  await sendMessage(page, 'Run slow_count for me');
+  const card = page.getByRole('group', { name: 'Tool call: slow_count' });
+  await card.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(card).toContainText(/Running… [\d.]+ s/);
+  await expect(card).toContainText('Counted 1 of 3');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toContainText('Cancelled by the user.');
+  await expect(lastAssistant(page)).toContainText('Cancelled by the user.');
+});
+
+test('an unreachable server says so; the round cap stops a loop and says so', async ({ app: page }) => {
+  await addServer(page, 'http://127.0.0.1:9/mcp');
+  await expect(tools(page).getByRole('group', { name: 'MCP server: 127.0.0.1:9' })).toContainText('Failed: unreachable');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('spinbutton', { name: 'Tool rounds' }).fill('1');
+  await page.keyboard.press('Escape');
+  await sendMessage(page, 'What is the weather in Oslo?');
+  await page.getByRole('group', { name: 'Tool call: get_weather' }).getByRole('button', { name: 'Always allow' }).click();
+  await expect(page.getByText(/Stopped after 1 round of tools in a row/)).toBeVisible();
+  await page.getByRole('button', { name: 'Send the results' }).click();
+  await expect(lastAssistant(page)).toContainText('Tool results received');
+});

@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { McpProgress } from '../../api';
+import { DECLINED_RESULT, resultForModel, resultParts, type ResultPart } from '../../domain/mcpTools';
+import { toolsToSend } from '../../domain/tools';
+import { activePath } from '../../domain/tree';
+import type { Message } from '../../domain/types';
+import { toolsOf, useChatStore } from '../../store/chatStore';
+import { isAlwaysAllowed, offeredTools, runMcpTool, useMcpStore, type OfferedTool } from '../../store/mcpStore';
+import { useSettingsStore } from '../../store/settingsStore';
+
+type McpCallState =
+  | { kind: 'waiting' }
+  | { kind: 'running'; started: number; progress?: McpProgress; controller: AbortController }
+  | { kind: 'done'; forModel: string; parts: ResultPart[]; isError: boolean; ms: number }
+  | { kind: 'declined' };
+
+/** An MCP call of a reply's round: where it runs, how it stands, and what the person can do. */
+export interface McpCall {
+  tool: OfferedTool;
+  state: McpCallState;
+  run(): void;
+  deny(): void;
+  alwaysAllow(): void;
+  cancel(): void;
+}
+
+export interface ToolRound {
+  /** The round's MCP calls, by call id; the others are answered by hand. */
+  mcp: ReadonlyMap<string, McpCall>;
+  /** The MCP calls' results, once all are in (for the model, by call id). */
+  results?: ReadonlyMap<string, string>;
+  /** Rounds of tools in a row reached the cap: not sent on by itself. */
+  capped?: number;
+}
+
+/** Rounds of tool calls in a row up to this reply, on the path shown (since the last user message). */
+function roundsUpTo(messageId: string): number {
+  const { conversations, activeId } = useChatStore.getState();
+  const c = conversations.get(activeId);
+  const path = c ? activePath(c) : [];
+  let rounds = 0;
+  for (let i = path.findIndex((m) => m.id === messageId); i >= 0 && path[i]!.role !== 'user'; i--)
+    if (path[i]!.role === 'assistant' && path[i]!.toolCalls?.length) rounds++;
+  return rounds;
+}
+
+/**
+ * The round of tool calls a reply asked for (`pending`: the latest reply, not answered yet):
+ * each MCP call waits for Run, Deny or Always allow (or runs, when always allowed); when
+ * every call has its result and none is answered by hand, the conversation goes on by itself,
+ * up to the rounds cap.
+ */
+export function useToolRound(message: Message, pending: boolean): ToolRound {
+  const status = useMcpStore((s) => s.status);
+  const [states, setStates] = useState<ReadonlyMap<string, McpCallState>>(new Map());
+  const calls = message.toolCalls;
+  // While the round is open, and after, for the calls it ran (their results stay on their cards).
+  const open = pending || states.size > 0;
+  const offered = useMemo(() => {
+    const out = new Map<string, OfferedTool>();
+    if (!open || !calls?.length) return out;
+    const { conversations, activeId } = useChatStore.getState();
+    const taken = toolsToSend(toolsOf(conversations.get(activeId))).tools.map((t) => t.function.name);
+    const byName = new Map(offeredTools(taken).map((t) => [t.name, t]));
+    for (const call of calls) {
+      const tool = byName.get(call.name);
+      if (tool) out.set(call.id, tool);
+    }
+    return out;
+    // status: a server connecting after a reload brings its tools back
+  }, [open, calls, status]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const put = (id: string, state: McpCallState) => setStates((s) => new Map(s).set(id, state));
+
+  const run = (id: string) => {
+    const tool = offered.get(id);
+    const call = calls?.find((c) => c.id === id);
+    if (!tool || !call || states.get(id)?.kind === 'running') return;
+    let args: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(call.arguments || '{}');
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) args = parsed as Record<string, unknown>;
+    } catch {
+      const text = `Error: the arguments were not valid JSON: ${call.arguments.slice(0, 200)}`;
+      return put(id, { kind: 'done', forModel: text, parts: [{ kind: 'text', text }], isError: true, ms: 0 });
+    }
+    const controller = new AbortController();
+    const started = performance.now();
+    put(id, { kind: 'running', started, controller });
+    void runMcpTool(tool, args, controller.signal, (progress) =>
+      setStates((s) => {
+        const now = s.get(id);
+        return now?.kind === 'running' ? new Map(s).set(id, { ...now, progress }) : s;
+      }),
+    ).then((result) =>
+      put(id, {
+        kind: 'done',
+        forModel: resultForModel(result),
+        parts: resultParts(result),
+        isError: !!result.isError,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
+  };
+
+  // Always allowed: run without asking (just after this render, which shows them waiting).
+  useEffect(() => {
+    const allowed = pending ? [...offered].filter(([id, tool]) => !states.has(id) && isAlwaysAllowed(tool)) : [];
+    if (allowed.length === 0) return;
+    const timer = setTimeout(() => allowed.forEach(([id]) => run(id)));
+    return () => clearTimeout(timer);
+  });
+
+  const mcp = new Map<string, McpCall>();
+  for (const [id, tool] of offered) {
+    if (!pending && !states.has(id)) continue;
+    mcp.set(id, {
+      tool,
+      state: states.get(id) ?? { kind: 'waiting' },
+      run: () => run(id),
+      deny: () => put(id, { kind: 'declined' }),
+      alwaysAllow: () => {
+        useMcpStore.getState().setAlwaysAllowed(tool.serverId, tool.tool.name, true);
+        run(id);
+      },
+      cancel: () => {
+        const s = states.get(id);
+        if (s?.kind === 'running') s.controller.abort();
+      },
+    });
+  }
+
+  const settled = [...mcp.values()].every((c) => c.state.kind === 'done' || c.state.kind === 'declined');
+  const results = useMemo(() => {
+    if (!settled || mcp.size === 0) return undefined;
+    const out = new Map<string, string>();
+    for (const [id, c] of mcp) out.set(id, c.state.kind === 'done' ? c.state.forModel : DECLINED_RESULT);
+    return out;
+  }, [settled, states, offered]); // eslint-disable-line react-hooks/exhaustive-deps
+  const byHand = (calls?.length ?? 0) > mcp.size;
+  const cap = useSettingsStore((s) => s.maxToolRounds);
+  const capped = results && !byHand && roundsUpTo(message.id) >= cap ? cap : undefined;
+
+  // Every call answered, none by hand: the conversation goes on.
+  const sendToolResults = useChatStore((s) => s.sendToolResults);
+  useEffect(() => {
+    if (pending && results && !byHand && capped === undefined) sendToolResults(message.id, results);
+  }, [pending, results, byHand, capped, message.id, sendToolResults]);
+
+  return { mcp, ...(results && { results }), ...(capped !== undefined && { capped }) };
+}
