@@ -44,6 +44,7 @@ const Message = z.object({
   refusal: opt(z.string()),
   toolCalls: opt(z.array(ToolCall)),
   toolCallId: opt(z.string()),
+  toolRun: opt(z.object({ server: z.string(), tool: z.string(), ms: finite, outcome: z.enum(['ok', 'error', 'declined']) })),
   finishReason: opt(z.string()),
   problem: opt(Problem),
   // Older records kept warnings as plain English strings.

@@ -52,6 +52,8 @@ export interface Message {
   toolCalls?: ToolCall[];
   /** For role "tool": the call this message answers. */
   toolCallId?: string;
+  /** For role "tool": how an MCP call went (none for a result typed by hand). */
+  toolRun?: ToolRun;
   finishReason?: string;
   problem?: ReplyProblem;
   /** Non-fatal oddities of the stream, e.g. an event that was not valid JSON. */
@@ -63,6 +65,14 @@ export interface Message {
   webSearch?: WebSearchOptions;
   /** Assistant replies: how the stream went, in ms from the request. */
   metrics?: StreamMetrics;
+}
+
+/** An MCP call's run, kept with its answer: where it ran, how long it took, how it ended. */
+export interface ToolRun {
+  server: string;
+  tool: string;
+  ms: number;
+  outcome: 'ok' | 'error' | 'declined';
 }
 
 export interface StreamMetrics {

@@ -2,7 +2,7 @@
 import type { WebSearchOptions } from '../domain/normalize';
 import type { ToolsConfig } from '../domain/tools';
 import type { ImportPlan } from '../domain/transfer';
-import type { Conversation } from '../domain/types';
+import type { Conversation, ToolRun } from '../domain/types';
 import type { Said } from '../i18n';
 import type { Conversations } from './saving';
 
@@ -64,5 +64,6 @@ export interface ChatState {
   /** Changes the open conversation's tools; a new chat starts with them. */
   setTools: (patch: Partial<ToolsConfig>) => void;
   /** Answers a reply's tool calls (result text by call id) and continues the conversation. */
-  sendToolResults: (assistantMessageId: string, results: ReadonlyMap<string, string>) => void;
+  /** Answers a reply's tool calls (result by call id; how each MCP call ran, by call id) and continues. */
+  sendToolResults: (assistantMessageId: string, results: ReadonlyMap<string, string>, runs?: ReadonlyMap<string, ToolRun>) => void;
 }

@@ -288,8 +288,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
       updateOptions({ tools: next }, { lastTools: next });
     },
 
-    sendToolResults(assistantMessageId, results) {
-      turns.answerTools(get().activeId, assistantMessageId, results);
+    sendToolResults(assistantMessageId, results, runs) {
+      turns.answerTools(get().activeId, assistantMessageId, results, runs);
     },
   };
 });

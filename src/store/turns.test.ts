@@ -219,6 +219,25 @@ describe('the turn engine', () => {
     expect(old.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
   });
 
+  it('tool results that arrive after the person sent on are not sent', async () => {
+    const call: StreamEvent = { type: 'toolCallDelta', index: 0, id: 'call_1', callType: 'function', name: 'weather', arguments: '{}' };
+    const t = setup([], [{ events: [call, { type: 'finish', reason: 'tool_calls' }] }, { events: [{ type: 'text', text: 'ok' }] }]);
+    t.turns.send('c1', 'Weather?');
+    await t.settled();
+    const asked = t.pathNow()[1]!;
+    t.turns.send('c1', 'Never mind');
+    await t.settled();
+    t.turns.answerTools('c1', asked.id, new Map([['call_1', 'late']]));
+    await t.settled();
+    expect(t.requests).toHaveLength(2);
+    expect(
+      t
+        .pathNow()
+        .map((m) => m.content)
+        .at(-2),
+    ).toBe('Never mind');
+  });
+
   it('refuses to send under an imported id nobody confirmed, without a request', async () => {
     const t = setup();
     t.conversations.set('c1', { ...t.conversations.get('c1')!, idFromImport: true });

@@ -9,7 +9,7 @@ import { newMessageId } from '../domain/ids';
 import type { WebSearchOptions } from '../domain/normalize';
 import { SKIPPED_TOOL_RESULT, toolsToSend, type ToolDefinition, type ToolsConfig } from '../domain/tools';
 import { activePath, addTurn, withMessagePatched } from '../domain/tree';
-import type { Conversation, Message } from '../domain/types';
+import type { Conversation, Message, ToolRun } from '../domain/types';
 import { said } from '../i18n';
 import { createPacer, type PacerClock } from './pacer';
 import { accumulate, charsOf, newAccumulator, replyFields } from './replyAccumulator';
@@ -47,7 +47,12 @@ export interface TurnEngine {
   /** Asks again with a user message's text changed: a new version of it, with its own reply. */
   edit(conversationId: string, userMessageId: string, text: string): void;
   /** Answers a reply's tool calls (result text by call id) and continues. */
-  answerTools(conversationId: string, assistantMessageId: string, results: ReadonlyMap<string, string>): void;
+  answerTools(
+    conversationId: string,
+    assistantMessageId: string,
+    results: ReadonlyMap<string, string>,
+    runs?: ReadonlyMap<string, ToolRun>,
+  ): void;
   stop(conversationId: string): void;
 }
 
@@ -182,11 +187,12 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate, 
       void run(conversationId, [...at.path.slice(0, index), edited]);
     },
 
-    answerTools(conversationId, assistantMessageId, results) {
+    answerTools(conversationId, assistantMessageId, results, runs) {
       const at = idle(conversationId);
       const index = at?.path.findIndex((m) => m.id === assistantMessageId) ?? -1;
       const calls = at?.path[index]?.toolCalls;
-      if (!at || !calls?.length) return;
+      // Answered only while it is the latest turn: results that arrive after the person sent on are not sent under it.
+      if (!at || !calls?.length || index !== at.path.length - 1) return;
       // The standard OpenAI form: the assistant turn with its tool_calls, then one tool message per call.
       const answers: Message[] = calls.map((call) => ({
         id: newMessageId(),
@@ -194,6 +200,7 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate, 
         toolCallId: call.id,
         content: results.get(call.id) ?? '',
         createdAt: Date.now(),
+        ...(runs?.has(call.id) && { toolRun: runs.get(call.id)! }),
       }));
       void run(conversationId, [...at.path.slice(0, index + 1), ...answers]);
     },
