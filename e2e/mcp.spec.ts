@@ -39,6 +39,14 @@ test('an MCP tool runs when approved, and the reply goes on with its answer', as
   // sent on by itself, in the standard form, under the same conversation id
   await expect(lastAssistant(page)).toContainText('Tool results received');
   await expect(lastAssistant(page)).toContainText('Oslo');
+  // The loop, seen: the reply went on from one round, whose call ran on the simulator's server.
+  await lastAssistant(page).getByText('Used tools: 1 round, 1 call').click();
+  const rounds = lastAssistant(page).getByRole('list', { name: 'Tool rounds' });
+  await expect(rounds).toContainText(/get_weather · simulator-tools · \d+ ms · done/);
+  // and every JSON-RPC message of the call, on its card
+  await card.getByText(/MCP messages \(\d+\)/).click();
+  await expect(card).toContainText('"method": "tools/call"');
+  await expect(card).toContainText('"structuredContent"');
   const next = requests[1]!;
   expect(next.headers()['x-conversation-id']).toBe(requests[0]!.headers()['x-conversation-id']);
   expect(next.postDataJSON().messages.at(-1)).toMatchObject({ role: 'tool', content: expect.stringContaining('"city":"Oslo"') });
@@ -56,6 +64,7 @@ test('Deny tells the model; Always allow asks once; a failing tool is an error t
   await sendMessage(page, 'And the weather in Lima?');
   await expect(lastAssistant(page)).toContainText('Tool results received');
   await expect(lastAssistant(page)).toContainText('Lima');
+  await expect(lastAssistant(page).getByRole('button', { name: 'Regenerate' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
 
   await sendMessage(page, 'Please call always_fails');

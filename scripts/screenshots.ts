@@ -39,13 +39,19 @@ async function chatting(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('article[aria-busy="true"]'));
 }
 
+/** A tool call on the simulator's MCP server, approved and run; the reply went on from its result. */
 async function withToolCall(page: Page): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tools' });
   if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Options' }).click();
-  await panel.getByRole('button', { name: '+ get_weather' }).click();
-  if (await page.getByRole('button', { name: 'Close options' }).isVisible())
-    await page.getByRole('button', { name: 'Close options' }).click();
-  await send(page, 'What is the weather in Singapore?');
+  await panel.getByRole('button', { name: /simulator’s tools/ }).click();
+  await panel.getByRole('group', { name: 'MCP server: simulator-tools' }).getByText(/Connected/).waitFor();
+  await composer(page).fill('What is the weather in Singapore?');
+  await composer(page).press('Enter');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByText('Used tools: 1 round, 1 call').click();
+  await page.waitForFunction(() => !document.querySelector('article[aria-busy="true"]'));
+  // The card and the reply that went on from it, in view.
+  await page.getByRole('group', { name: 'Tool call: get_weather' }).scrollIntoViewIfNeeded();
 }
 
 /** A reply with web search on: its sources under it. */

@@ -13,4 +13,4 @@ export { toCurl } from './redact';
 export { DEFAULT_MODEL } from './request';
 export { warmStreamWorker, type RawLog } from './fast';
 export { fetchModels } from './models';
-export type { McpProgress } from './mcp';
+export type { McpProgress, McpWireMessage } from './mcp';

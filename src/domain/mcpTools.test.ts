@@ -33,6 +33,12 @@ describe('an MCP result', () => {
     ]);
   });
 
+  it('shows structured content once, as the tree, when its text is the same JSON', () => {
+    expect(resultParts({ content: [{ type: 'text', text: '{"a": 1}' }], structuredContent: { a: 1 } })).toEqual([
+      { kind: 'json', value: { a: 1 } },
+    ]);
+  });
+
   it('goes to the model as text, marked when an error, cut past a megabyte with a note', () => {
     expect(resultForModel({ content: [{ type: 'text', text: '21 °C' }] })).toBe('21 °C');
     expect(resultForModel({ isError: true, content: [{ type: 'text', text: 'boom' }] })).toBe('Error: boom');

@@ -57,8 +57,18 @@ export function resultParts(result: CallToolResult): ResultPart[] {
       parts.push({ kind: 'link', uri: c.uri, name: String(c.name ?? c.uri) });
     else parts.push({ kind: 'other', type: String(c.type) });
   }
-  if (result.structuredContent !== undefined) parts.push({ kind: 'json', value: result.structuredContent });
-  return parts;
+  if (result.structuredContent === undefined) return parts;
+  // A server sends its structured result as text too (for older clients): shown once, as the tree.
+  const json = JSON.stringify(result.structuredContent);
+  const sameAsJson = (p: ResultPart) => {
+    if (p.kind !== 'text') return false;
+    try {
+      return JSON.stringify(JSON.parse(p.text)) === json;
+    } catch {
+      return false;
+    }
+  };
+  return [...parts.filter((p) => !sameAsJson(p)), { kind: 'json', value: result.structuredContent }];
 }
 
 /** A result as the text the model is sent: its text parts (or its structured content), marked when an error; cut at MAX_RESULT_CHARS. */

@@ -283,6 +283,13 @@ export const en = {
     showAllSources: (n: number) => `Show all ${n} sources`,
   },
   mcp: {
+    usedTools: (rounds: number, calls: number) => `Used tools: ${plural(rounds, 'round', 'rounds')}, ${plural(calls, 'call', 'calls')}`,
+    roundsList: 'Tool rounds',
+    roundN: (n: number) => `Round ${n}`,
+    outcome: { ok: 'done', error: 'error', declined: 'declined', byHand: 'answered by hand' },
+    argumentsLabel: 'Arguments',
+    resultLabel: 'Result',
+    wireMessages: (n: number) => `MCP messages (${n})`,
     heading: 'MCP servers',
     add: 'Add MCP server',
     addSimulator: '+ the simulator’s tools (weather, add, a slow count…)',

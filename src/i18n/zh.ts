@@ -262,6 +262,13 @@ export const zh: Messages = {
     showAllSources: (n: number) => `显示全部 ${n} 个来源`,
   },
   mcp: {
+    usedTools: (rounds, calls) => `使用了工具：${rounds} 轮，${calls} 次调用`,
+    roundsList: '工具调用轮次',
+    roundN: (n) => `第 ${n} 轮`,
+    outcome: { ok: '完成', error: '出错', declined: '已拒绝', byHand: '手动回答' },
+    argumentsLabel: '参数',
+    resultLabel: '结果',
+    wireMessages: (n) => `MCP 消息（${n}）`,
     heading: 'MCP 服务器',
     add: '添加 MCP 服务器',
     addSimulator: '+ 模拟器的工具（天气、加法、慢速计数…）',

@@ -1,8 +1,8 @@
 // MCP servers the person added: kept on this device (their headers only when asked, like the
 // API key), connected at start, and their tools offered to the model beside the Tools JSON.
 import { create } from 'zustand';
-import { connectMcp, type McpProgress, type McpSession, type McpToolInfo } from '../api/mcp';
-import { asDefinition, openAiName, type CallToolResult } from '../domain/mcpTools';
+import { connectMcp, type McpCallOutcome, type McpProgress, type McpSession, type McpToolInfo, type McpWireMessage } from '../api/mcp';
+import { asDefinition, openAiName } from '../domain/mcpTools';
 import type { ToolDefinition } from '../domain/tools';
 
 export interface McpServerConfig {
@@ -194,17 +194,22 @@ export async function runMcpTool(
   args: Record<string, unknown>,
   signal: AbortSignal,
   onProgress: (p: McpProgress) => void,
-): Promise<CallToolResult> {
+): Promise<McpCallOutcome> {
+  const failed = (text: string, messages: McpWireMessage[] = []): McpCallOutcome => ({
+    result: { isError: true, content: [{ type: 'text', text }] },
+    messages,
+  });
   const session = sessions.get(t.serverId);
-  if (!session) return { isError: true, content: [{ type: 'text', text: `The server ${t.serverName} is not connected.` }] };
+  if (!session) return failed(`The server ${t.serverName} is not connected.`);
   try {
     return await session.call(t.tool.name, args, { signal, timeoutMs: MCP_CALL_TIMEOUT_MS, onProgress });
   } catch (error) {
-    const cancelled = signal.aborted;
-    if (!cancelled && /session|404|closed/i.test(String(error))) void useMcpStore.getState().connect(t.serverId);
-    return {
-      isError: true,
-      content: [{ type: 'text', text: cancelled ? 'Cancelled by the user.' : `The call failed: ${describe(error)}` }],
-    };
+    const messages = (error as { messages?: McpWireMessage[] }).messages ?? [];
+    if (signal.aborted) return failed('Cancelled by the user.', messages);
+    // The session is gone (the server restarted, say): connected again for the next call.
+    if (/session|404|closed/i.test(String(error))) void useMcpStore.getState().connect(t.serverId);
+    if (/timed? ?out/i.test(String(error)))
+      return failed(`No result within ${MCP_CALL_TIMEOUT_MS / 1000} s: the call was given up.`, messages);
+    return failed(`The call failed: ${describe(error)}`, messages);
   }
 }

@@ -9,7 +9,7 @@ import { IconButton } from '../../ui/IconButton';
 import { Menu } from '../../ui/Menu';
 import { CitationSources, Markdown } from '../markdown';
 import { InspectStreamButton } from '../inspector';
-import { ToolCallList, ToolResultsForm, useToolRound } from '../tools';
+import { ToolCallList, ToolResultsForm, ToolTimeline, useToolRound, type ToolRoundRecord } from '../tools';
 import { SearchBadge, SourcesList, useReplySources } from '../web-search';
 import { charsPerSecond } from '../../store/traces';
 import { ReplyProblemAlert } from './ReplyProblemAlert';
@@ -31,17 +31,20 @@ interface Props {
   busy: boolean;
   /** Results already sent for this reply's tool calls, by call id. */
   toolResults?: ReadonlyMap<string, string>;
+  /** The rounds of tools this reply went on from. */
+  toolRounds?: readonly ToolRoundRecord[];
 }
 
 interface BodyProps {
   message: Message;
   toolResults?: ReadonlyMap<string, string>;
+  toolRounds?: readonly ToolRoundRecord[];
   /** The latest reply, its tool calls not answered yet: its round runs here. */
   pending: boolean;
   busy: boolean;
 }
 
-function AssistantBody({ message, toolResults, pending, busy }: BodyProps) {
+function AssistantBody({ message, toolResults, toolRounds, pending, busy }: BodyProps) {
   const t = useT();
   const streaming = message.status === 'streaming';
   const round = useToolRound(message, pending);
@@ -49,6 +52,7 @@ function AssistantBody({ message, toolResults, pending, busy }: BodyProps) {
   const { body, sources } = useReplySources(message.content, streaming);
   return (
     <>
+      {toolRounds && <ToolTimeline rounds={toolRounds} />}
       {message.reasoning && (
         <details className="mb-2 rounded-md border border-line bg-surface-raised px-3 py-1.5 text-sm text-ink-muted">
           <summary className="cursor-pointer select-none">{t.chat.reasoning}</summary>
@@ -148,7 +152,7 @@ function VersionSwitcher({ forkId, version, versions }: { forkId: string; versio
   );
 }
 
-export const MessageItem = memo(function MessageItem({ message, isLast, version, versions, forkId, busy, toolResults }: Props) {
+export const MessageItem = memo(function MessageItem({ message, isLast, version, versions, forkId, busy, toolResults, toolRounds }: Props) {
   const t = useT();
   // By id: the row stays as the person switches versions, and an edit of another version is not this one's.
   const [editingId, setEditingId] = useState<string>();
@@ -198,6 +202,7 @@ export const MessageItem = memo(function MessageItem({ message, isLast, version,
           pending={isLast && !streaming && !!message.toolCalls?.length && !toolResults}
           busy={busy}
           {...(toolResults ? { toolResults } : {})}
+          {...(toolRounds ? { toolRounds } : {})}
         />
       )}
       {!isUser && <StatusLine message={message} />}

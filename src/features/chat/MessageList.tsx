@@ -10,6 +10,7 @@ import { holdOutOfSight } from '../markdown';
 import { EmptyState } from './EmptyState';
 import { useFollowEnd } from './useFollowEnd';
 import { MessageItem } from './MessageItem';
+import type { ToolRoundRecord } from '../tools';
 import { useT } from '../../i18n/useT';
 
 /** Tool messages are shown on the reply whose calls they answer: reply id → (call id → result). */
@@ -32,6 +33,30 @@ function toolResultsByReply(messages: Message[], before: ResultsByReply): Result
 }
 
 type ResultsByReply = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+type Timelines = ReadonlyMap<string, { key: string; rounds: ToolRoundRecord[] }>;
+
+/**
+ * For each reply that went on from tool results, the rounds before it (back to the person's
+ * message); one whose rounds did not change keeps its list, so its row does not render again.
+ */
+function timelinesByReply(path: readonly Message[], before: Timelines): Timelines {
+  const out = new Map<string, { key: string; rounds: ToolRoundRecord[] }>();
+  let rounds: { reply: Message; answers: Message[] }[] = [];
+  path.forEach((m, i) => {
+    if (m.role === 'user') rounds = [];
+    else if (m.role === 'tool') rounds.at(-1)?.answers.push(m);
+    else if (m.role === 'assistant') {
+      if (rounds.length && path[i - 1]?.role === 'tool') {
+        const key = rounds.map((r) => `${r.reply.id}:${r.answers.map((a) => a.id).join(',')}`).join(';');
+        const old = before.get(m.id);
+        out.set(m.id, old?.key === key ? old : { key, rounds: rounds.map((r) => ({ ...r, answers: [...r.answers] })) });
+      }
+      rounds = m.toolCalls?.length ? [...rounds, { reply: m, answers: [] }] : [];
+    }
+  });
+  return out;
+}
 
 const NO_MESSAGES: Message[] = [];
 
@@ -78,6 +103,8 @@ export function MessageList() {
   const lastResults = useRef<ResultsByReply>(new Map());
   const results = useMemo(() => (lastResults.current = toolResultsByReply(messages, lastResults.current)), [messages]);
   const versions = useMemo(() => versionsByMessage(conversation, messages), [conversation, messages]);
+  const lastTimelines = useRef<Timelines>(new Map());
+  const timelines = useMemo(() => (lastTimelines.current = timelinesByReply(messages, lastTimelines.current)), [messages]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -142,6 +169,7 @@ export function MessageList() {
                       versions={versions.get(m.id)?.versions ?? 1}
                       busy={busy}
                       {...(results.has(m.id) ? { toolResults: results.get(m.id)! } : {})}
+                      {...(timelines.has(m.id) ? { toolRounds: timelines.get(m.id)!.rounds } : {})}
                     />
                   </ErrorBoundary>
                 </div>

@@ -77,6 +77,21 @@ export function McpCallPanel({ call }: { call: McpCall }) {
           <p className={`font-semibold ${state.isError ? 'text-danger' : 'text-ink-muted'}`}>
             {state.isError ? t.errorResult(f.number(state.ms)) : t.result(f.number(state.ms))}
           </p>
+          {state.messages.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-ink-muted">{t.wireMessages(state.messages.length)}</summary>
+              <ol className="mt-1 space-y-1">
+                {state.messages.map((m, i) => (
+                  <li key={i} className="font-mono">
+                    <span className="text-ink-muted">
+                      {m.direction === 'sent' ? '→' : '←'} +{f.number(m.at)} ms
+                    </span>
+                    <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all">{JSON.stringify(m.message, null, 2)}</pre>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
           {state.parts.map((part, i) =>
             part.kind === 'text' ? (
               <pre key={i} className="max-h-60 overflow-auto whitespace-pre-wrap break-all font-mono">

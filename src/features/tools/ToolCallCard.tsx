@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { MAX_ARGUMENT_DEPTH, readArguments } from '../../domain/partialJson';
 import type { ToolCall } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { JsonTree } from './JsonTree';
-import { McpCallPanel } from './McpCallPanel';
 import type { McpCall } from './useToolRound';
 import { useT } from '../../i18n/useT';
+
+// Loaded with the first MCP call.
+const McpCallPanel = lazy(() => import('./McpCallPanel').then((m) => ({ default: m.McpCallPanel })));
 
 const STATUS_STYLE = {
   streaming: 'border-accent/40 text-accent',
@@ -91,7 +93,11 @@ export function ToolCallCard({
           )}
         </div>
       )}
-      {mcp && <McpCallPanel call={mcp} />}
+      {mcp && (
+        <Suspense fallback={null}>
+          <McpCallPanel call={mcp} />
+        </Suspense>
+      )}
     </div>
   );
 }

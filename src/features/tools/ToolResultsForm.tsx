@@ -32,7 +32,7 @@ export function ToolResultsForm({
       className="mt-3 space-y-2 rounded-lg border border-dashed border-line p-3"
       onSubmit={(e) => {
         e.preventDefault();
-        sendToolResults(messageId, new Map([...(round.results ?? []), ...results]));
+        sendToolResults(messageId, new Map([...(round.results ?? []), ...results]), round.runs);
       }}
     >
       {round.capped !== undefined && <p className="text-xs text-warn">{all.mcp.roundCap(round.capped)}</p>}

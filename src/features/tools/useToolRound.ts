@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { McpProgress } from '../../api';
+import type { McpProgress, McpWireMessage } from '../../api';
 import { DECLINED_RESULT, resultForModel, resultParts, type ResultPart } from '../../domain/mcpTools';
 import { toolsToSend } from '../../domain/tools';
 import { activePath } from '../../domain/tree';
-import type { Message } from '../../domain/types';
+import type { Message, ToolRun } from '../../domain/types';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { isAlwaysAllowed, offeredTools, runMcpTool, useMcpStore, type OfferedTool } from '../../store/mcpStore';
 import { useSettingsStore } from '../../store/settingsStore';
@@ -11,7 +11,7 @@ import { useSettingsStore } from '../../store/settingsStore';
 type McpCallState =
   | { kind: 'waiting' }
   | { kind: 'running'; started: number; progress?: McpProgress; controller: AbortController }
-  | { kind: 'done'; forModel: string; parts: ResultPart[]; isError: boolean; ms: number }
+  | { kind: 'done'; forModel: string; parts: ResultPart[]; isError: boolean; ms: number; messages: McpWireMessage[] }
   | { kind: 'declined' };
 
 /** An MCP call of a reply's round: where it runs, how it stands, and what the person can do. */
@@ -27,8 +27,9 @@ export interface McpCall {
 export interface ToolRound {
   /** The round's MCP calls, by call id; the others are answered by hand. */
   mcp: ReadonlyMap<string, McpCall>;
-  /** The MCP calls' results, once all are in (for the model, by call id). */
+  /** The MCP calls' results, once all are in (for the model, by call id), and how each ran. */
   results?: ReadonlyMap<string, string>;
+  runs?: ReadonlyMap<string, ToolRun>;
   /** Rounds of tools in a row reached the cap: not sent on by itself. */
   capped?: number;
 }
@@ -82,7 +83,7 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) args = parsed as Record<string, unknown>;
     } catch {
       const text = `Error: the arguments were not valid JSON: ${call.arguments.slice(0, 200)}`;
-      return put(id, { kind: 'done', forModel: text, parts: [{ kind: 'text', text }], isError: true, ms: 0 });
+      return put(id, { kind: 'done', forModel: text, parts: [{ kind: 'text', text }], isError: true, ms: 0, messages: [] });
     }
     const controller = new AbortController();
     const started = performance.now();
@@ -92,13 +93,14 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
         const now = s.get(id);
         return now?.kind === 'running' ? new Map(s).set(id, { ...now, progress }) : s;
       }),
-    ).then((result) =>
+    ).then(({ result, messages }) =>
       put(id, {
         kind: 'done',
         forModel: resultForModel(result),
         parts: resultParts(result),
         isError: !!result.isError,
         ms: Math.round(performance.now() - started),
+        messages,
       }),
     );
   };
@@ -131,12 +133,18 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
   }
 
   const settled = [...mcp.values()].every((c) => c.state.kind === 'done' || c.state.kind === 'declined');
-  const results = useMemo(() => {
+  const answered = useMemo(() => {
     if (!settled || mcp.size === 0) return undefined;
-    const out = new Map<string, string>();
-    for (const [id, c] of mcp) out.set(id, c.state.kind === 'done' ? c.state.forModel : DECLINED_RESULT);
-    return out;
+    const results = new Map<string, string>();
+    const runs = new Map<string, ToolRun>();
+    for (const [id, { state, tool }] of mcp) {
+      results.set(id, state.kind === 'done' ? state.forModel : DECLINED_RESULT);
+      const run = { server: tool.serverName, tool: tool.tool.name, ms: state.kind === 'done' ? state.ms : 0 };
+      runs.set(id, { ...run, outcome: state.kind === 'declined' ? 'declined' : state.kind === 'done' && state.isError ? 'error' : 'ok' });
+    }
+    return { results, runs };
   }, [settled, states, offered]); // eslint-disable-line react-hooks/exhaustive-deps
+  const results = answered?.results;
   const byHand = (calls?.length ?? 0) > mcp.size;
   const cap = useSettingsStore((s) => s.maxToolRounds);
   const capped = results && !byHand && roundsUpTo(message.id) >= cap ? cap : undefined;
@@ -144,8 +152,8 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
   // Every call answered, none by hand: the conversation goes on.
   const sendToolResults = useChatStore((s) => s.sendToolResults);
   useEffect(() => {
-    if (pending && results && !byHand && capped === undefined) sendToolResults(message.id, results);
-  }, [pending, results, byHand, capped, message.id, sendToolResults]);
+    if (pending && answered && !byHand && capped === undefined) sendToolResults(message.id, answered.results, answered.runs);
+  }, [pending, answered, byHand, capped, message.id, sendToolResults]);
 
-  return { mcp, ...(results && { results }), ...(capped !== undefined && { capped }) };
+  return { mcp, ...(answered && { results: answered.results, runs: answered.runs }), ...(capped !== undefined && { capped }) };
 }
