@@ -74,6 +74,13 @@ const jsonRpcError = (res: ServerResponse, status: number, message: string) => {
 export function createMcpHandler(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   return async (req, res) => {
+    // Faults on request (X-Simulator: mcp=401 | mcp=html), for the app's tests of a server that refuses or is not MCP.
+    const fault = /\bmcp=(401|html)\b/.exec(String(req.headers['x-simulator'] ?? ''))?.[1];
+    if (fault === '401') return jsonRpcError(res, 401, 'Unauthorized: this server needs an Authorization header.');
+    if (fault === 'html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end('<!doctype html><title>Not MCP</title><p>a web page, not an MCP server</p>');
+    }
     try {
       const text = req.method === 'POST' ? await readBody(req) : '';
       const body: unknown = text ? JSON.parse(text) : undefined;
@@ -101,7 +108,10 @@ export function applyMcpCors(req: IncomingMessage, res: ServerResponse): boolean
   res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
   res.setHeader('vary', 'origin');
   res.setHeader('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'authorization, content-type, accept, mcp-session-id, mcp-protocol-version, last-event-id');
+  res.setHeader(
+    'access-control-allow-headers',
+    'authorization, content-type, accept, mcp-session-id, mcp-protocol-version, last-event-id, x-simulator',
+  );
   res.setHeader('access-control-expose-headers', 'mcp-session-id, mcp-protocol-version');
   if (req.method !== 'OPTIONS') return false;
   res.writeHead(204);

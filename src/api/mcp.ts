@@ -80,6 +80,14 @@ function watchCalls(transport: Watched) {
   };
 }
 
+/** An SDK error in a line: its HTTP status first, and a JSON-RPC error's own message rather than the body around it. */
+function plainError(error: unknown): Error {
+  const status = (error as { code?: unknown }).code;
+  const text = error instanceof Error ? error.message : String(error);
+  const message = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text)?.[1] ?? text.replace(/^Streamable HTTP error: /, '');
+  return new Error(typeof status === 'number' && status >= 400 && status < 600 ? `HTTP ${status}: ${message}` : message);
+}
+
 /** Connects, and lists the server's tools. The headers go to this server alone: each request is made to its URL. */
 export async function connectMcp(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<McpSession> {
   const [{ Client }, { StreamableHTTPClientTransport }, { SSEClientTransport }, { CfWorkerJsonSchemaValidator }] = await Promise.all([
@@ -98,9 +106,10 @@ export async function connectMcp(url: string, headers: Record<string, string>, s
   let wire = watchCalls(streamable as unknown as Watched);
   try {
     await client.connect(streamable);
-  } catch (error) {
-    // A 4xx other than "no such method" says the server is there but refuses: no fallback hides that.
-    if (/\b(401|403)\b/.test(String(error))) throw error;
+  } catch (caught) {
+    const error = plainError(caught);
+    // A server that refuses (401, 403) is there: no fallback hides that.
+    if (/^HTTP 40[13]\b/.test(error.message)) throw error;
     client = newClient();
     const sse = new SSEClientTransport(target, { requestInit });
     wire = watchCalls(sse as unknown as Watched);
