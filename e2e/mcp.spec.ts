@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, lastAssistant, recordChatRequests, sendMessage, test } from './fixtures';
+import { expect, lastAssistant, recordChatRequests, sendMessage, simulate, test } from './fixtures';
 
 const tools = (page: Page) => page.getByRole('complementary', { name: 'Tools' });
 
@@ -60,12 +60,25 @@ test('Deny tells the model; Always allow asks once; a failing tool is an error t
   await sendMessage(page, 'And the weather in Rome?');
   await page.getByRole('group', { name: 'Tool call: get_weather' }).last().getByRole('button', { name: 'Always allow' }).click();
   await expect(lastAssistant(page)).toContainText('Rome');
-  await expect(tools(page)).toContainText('Runs without asking.');
+  await expect(tools(page)).toContainText('Runs without asking in this conversation.');
   await sendMessage(page, 'And the weather in Lima?');
   await expect(lastAssistant(page)).toContainText('Tool results received');
   await expect(lastAssistant(page)).toContainText('Lima');
   await expect(lastAssistant(page).getByRole('button', { name: 'Regenerate' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+  // In this conversation only, unless widened: a new chat asks again.
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await sendMessage(page, 'The weather in Quito?');
+  const asked = page.getByRole('group', { name: 'Tool call: get_weather' });
+  await asked.getByRole('checkbox', { name: 'in every conversation' }).check();
+  await asked.getByRole('button', { name: 'Always allow' }).click();
+  await expect(lastAssistant(page).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await sendMessage(page, 'The weather in Accra?');
+  await expect(lastAssistant(page)).toContainText('Accra');
+  await expect(lastAssistant(page).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+  await expect(tools(page)).toContainText('Runs without asking.');
 
   await sendMessage(page, 'Please call always_fails');
   const failing = page.getByRole('group', { name: 'Tool call: always_fails' });
@@ -85,9 +98,33 @@ test('a slow tool shows its progress and can be cancelled', async ({ app: page }
   await expect(lastAssistant(page)).toContainText('Cancelled by the user.');
 });
 
-test('an unreachable server says so; the round cap stops a loop and says so', async ({ app: page }) => {
+test('an unreachable server, one that refuses, one that is not MCP: each says so; the round cap stops a loop', async ({
+  app: page,
+  baseURL,
+}) => {
   await addServer(page, 'http://127.0.0.1:9/mcp');
   await expect(tools(page).getByRole('group', { name: 'MCP server: 127.0.0.1:9' })).toContainText('Failed: unreachable');
+  const host = new URL(baseURL!).host;
+  for (const [fault, said] of [
+    ['mcp=401', 'Failed: HTTP 401: Unauthorized: this server needs an Authorization header.'],
+    ['mcp=html', /Failed: /],
+  ] as const) {
+    await simulate(page, fault);
+    await addServer(page, `${baseURL}/mcp?${fault}`);
+    await expect(
+      tools(page)
+        .getByRole('group', { name: `MCP server: ${host}` })
+        .last(),
+    ).toContainText(said);
+    await tools(page)
+      .getByRole('group', { name: `MCP server: ${host}` })
+      .last()
+      .getByRole('button', { name: `Remove ${host}` })
+      .click();
+  }
+  await simulate(page, '');
+  // the working server and the rest of the app are untouched
+  await expect(server(page)).toContainText('Connected, 5 tools');
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('spinbutton', { name: 'Tool rounds' }).fill('1');

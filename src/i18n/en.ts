@@ -308,6 +308,8 @@ export const en = {
     connected: (n: number) => `Connected, ${plural(n, 'tool', 'tools')}`,
     failed: (why: string) => `Failed: ${why}`,
     use: (tool: string) => `Offer ${tool}`,
+    everywhere: 'in every conversation',
+    runsWithoutAskingHere: 'Runs without asking in this conversation.',
     runsWithoutAsking: 'Runs without asking.',
     askAgain: (tool: string) => `Ask each time for ${tool}`,
     none: 'None yet. Add one by its URL to offer its tools to the model.',

@@ -287,6 +287,8 @@ export const zh: Messages = {
     connected: (n) => `已连接，${n} 个工具`,
     failed: (why) => `失败：${why}`,
     use: (tool) => `提供 ${tool}`,
+    everywhere: '在所有对话中',
+    runsWithoutAskingHere: '在此对话中无需询问即运行。',
     runsWithoutAsking: '无需询问即运行。',
     askAgain: (tool) => `每次都询问 ${tool}`,
     none: '还没有。按 URL 添加一个，把它的工具提供给模型。',

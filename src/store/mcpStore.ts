@@ -36,7 +36,7 @@ interface McpState {
   servers: McpServerConfig[];
   status: ReadonlyMap<string, ServerStatus>;
   headers: ReadonlyMap<string, Record<string, string>>;
-  /** Tools run without asking, as `serverId tool`. */
+  /** Tools run without asking: `serverId tool` everywhere, `serverId tool conversationId` in one conversation. */
   alwaysAllowed: string[];
   add(url: string, headers: Record<string, string>, rememberHeaders: boolean): string;
   remove(id: string): void;
@@ -44,7 +44,8 @@ interface McpState {
   setToolEnabled(id: string, tool: string, on: boolean): void;
   connect(id: string): Promise<void>;
   connectAll(): void;
-  setAlwaysAllowed(serverId: string, tool: string, on: boolean): void;
+  /** Runs a tool without asking, everywhere or (with a conversation id) in that conversation; or asks again. */
+  setAlwaysAllowed(serverId: string, tool: string, on: boolean, conversationId?: string): void;
 }
 
 const STORAGE_KEY = 'bitseek-chat.mcp';
@@ -76,7 +77,8 @@ function save({ servers, alwaysAllowed }: Pick<McpState, 'servers' | 'alwaysAllo
   }
 }
 
-const allowKey = (serverId: string, tool: string) => `${serverId} ${tool}`;
+const allowKey = (serverId: string, tool: string, conversationId?: string) =>
+  conversationId ? `${serverId} ${tool} ${conversationId}` : `${serverId} ${tool}`;
 
 export const useMcpStore = create<McpState>()((set, get) => {
   const setStatus = (id: string, status: ServerStatus) => set((s) => ({ status: new Map(s.status).set(id, status) }));
@@ -152,8 +154,8 @@ export const useMcpStore = create<McpState>()((set, get) => {
       for (const s of get().servers) if (s.enabled && !get().status.has(s.id)) void get().connect(s.id);
     },
 
-    setAlwaysAllowed(serverId, tool, on) {
-      const key = allowKey(serverId, tool);
+    setAlwaysAllowed(serverId, tool, on, conversationId) {
+      const key = allowKey(serverId, tool, conversationId);
       update((s) => ({ alwaysAllowed: on ? [...new Set([...s.alwaysAllowed, key])] : s.alwaysAllowed.filter((k) => k !== key) }));
     },
   };
@@ -185,8 +187,11 @@ export function offeredTools(taken: readonly string[] = []): OfferedTool[] {
   return out;
 }
 
-export const isAlwaysAllowed = (t: OfferedTool): boolean =>
-  useMcpStore.getState().alwaysAllowed.includes(allowKey(t.serverId, t.tool.name));
+/** Whether a tool runs without asking, in this conversation. */
+export function isAlwaysAllowed(t: OfferedTool, conversationId: string): boolean {
+  const allowed = useMcpStore.getState().alwaysAllowed;
+  return allowed.includes(allowKey(t.serverId, t.tool.name)) || allowed.includes(allowKey(t.serverId, t.tool.name, conversationId));
+}
 
 /** Runs one call on its server; a failure comes back as an error result, for the model to read. */
 export async function runMcpTool(

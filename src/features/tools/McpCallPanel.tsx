@@ -25,6 +25,8 @@ export function McpCallPanel({ call }: { call: McpCall }) {
   const { t: all, f } = useI18n();
   const t = all.mcp;
   const { state } = call;
+  // Always allow is for this conversation unless the person widens it.
+  const [everywhere, setEverywhere] = useState(false);
   return (
     <div className="space-y-2 border-t border-line px-3 py-2 text-xs">
       <p className="text-ink-muted">{t.on(call.tool.tool.name, call.tool.serverName)}</p>
@@ -38,9 +40,13 @@ export function McpCallPanel({ call }: { call: McpCall }) {
             <Button size="sm" onClick={call.deny}>
               {t.deny}
             </Button>
-            <Button size="sm" variant="ghost" onClick={call.alwaysAllow}>
+            <Button size="sm" variant="ghost" onClick={() => call.alwaysAllow(everywhere)}>
               {t.alwaysAllow}
             </Button>
+            <label className="flex items-center gap-1.5 text-ink-muted">
+              <input type="checkbox" checked={everywhere} onChange={(e) => setEverywhere(e.target.checked)} />
+              {t.everywhere}
+            </label>
           </div>
         </>
       )}

@@ -2,6 +2,7 @@ import { Plug, RefreshCw, Trash2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import { parseHeaders } from '../../domain/mcpTools';
 import { useSimulatorHere } from '../../store/deployStore';
+import { useChatStore } from '../../store/chatStore';
 import { useMcpStore, type McpServerConfig } from '../../store/mcpStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -92,6 +93,7 @@ function ServerGroup({ server }: { server: McpServerConfig }) {
   const t = useT().mcp;
   const status = useMcpStore((s) => s.status.get(server.id));
   const alwaysAllowed = useMcpStore((s) => s.alwaysAllowed);
+  const activeId = useChatStore((s) => s.activeId);
   const { setEnabled, setToolEnabled, connect, remove, setAlwaysAllowed } = useMcpStore.getState();
   const name = status?.name ?? new URL(server.url).host;
   const state = status?.state ?? 'connecting';
@@ -130,13 +132,15 @@ function ServerGroup({ server }: { server: McpServerConfig }) {
                 <span className="font-mono">{t.use(tool.name)}</span>
               </label>
               {tool.description && <p className="ml-6 line-clamp-2 text-ink-muted">{tool.description}</p>}
-              {alwaysAllowed.includes(`${server.id} ${tool.name}`) && (
-                <p className="ml-6 flex items-center gap-1 text-ink-muted">
-                  {t.runsWithoutAsking}
-                  <Button size="sm" variant="ghost" onClick={() => setAlwaysAllowed(server.id, tool.name, false)}>
-                    {t.askAgain(tool.name)}
-                  </Button>
-                </p>
+              {[undefined, activeId].map((conversation) =>
+                alwaysAllowed.includes(conversation ? `${server.id} ${tool.name} ${conversation}` : `${server.id} ${tool.name}`) ? (
+                  <p key={conversation ?? ''} className="ml-6 flex items-center gap-1 text-ink-muted">
+                    {conversation ? t.runsWithoutAskingHere : t.runsWithoutAsking}
+                    <Button size="sm" variant="ghost" onClick={() => setAlwaysAllowed(server.id, tool.name, false, conversation)}>
+                      {t.askAgain(tool.name)}
+                    </Button>
+                  </p>
+                ) : null,
               )}
             </li>
           ))}

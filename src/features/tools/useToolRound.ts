@@ -20,7 +20,8 @@ export interface McpCall {
   state: McpCallState;
   run(): void;
   deny(): void;
-  alwaysAllow(): void;
+  /** Runs it, and its tool from now on without asking: in this conversation, or everywhere. */
+  alwaysAllow(everywhere: boolean): void;
   cancel(): void;
 }
 
@@ -107,7 +108,8 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
 
   // Always allowed: run without asking (just after this render, which shows them waiting).
   useEffect(() => {
-    const allowed = pending ? [...offered].filter(([id, tool]) => !states.has(id) && isAlwaysAllowed(tool)) : [];
+    const conversationId = useChatStore.getState().activeId;
+    const allowed = pending ? [...offered].filter(([id, tool]) => !states.has(id) && isAlwaysAllowed(tool, conversationId)) : [];
     if (allowed.length === 0) return;
     const timer = setTimeout(() => allowed.forEach(([id]) => run(id)));
     return () => clearTimeout(timer);
@@ -121,8 +123,9 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
       state: states.get(id) ?? { kind: 'waiting' },
       run: () => run(id),
       deny: () => put(id, { kind: 'declined' }),
-      alwaysAllow: () => {
-        useMcpStore.getState().setAlwaysAllowed(tool.serverId, tool.tool.name, true);
+      alwaysAllow: (everywhere) => {
+        const conversationId = everywhere ? undefined : useChatStore.getState().activeId;
+        useMcpStore.getState().setAlwaysAllowed(tool.serverId, tool.tool.name, true, conversationId);
         run(id);
       },
       cancel: () => {
