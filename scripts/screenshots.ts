@@ -44,7 +44,10 @@ async function withToolCall(page: Page): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tools' });
   if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Options' }).click();
   await panel.getByRole('button', { name: /simulator’s tools/ }).click();
-  await panel.getByRole('group', { name: 'MCP server: simulator-tools' }).getByText(/Connected/).waitFor();
+  await panel
+    .getByRole('group', { name: 'MCP server: simulator-tools' })
+    .getByText(/Connected/)
+    .waitFor();
   await composer(page).fill('What is the weather in Singapore?');
   await composer(page).press('Enter');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
