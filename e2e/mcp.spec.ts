@@ -47,6 +47,20 @@ test('an MCP tool runs when approved, and the reply goes on with its answer', as
   await card.getByText(/MCP messages \(\d+\)/).click();
   await expect(card).toContainText('"method": "tools/call"');
   await expect(card).toContainText('"structuredContent"');
+  // The reply that asked records what it was offered, and its inspector has the call's JSON-RPC messages.
+  await page
+    .getByRole('article', { name: /^Assistant/ })
+    .first()
+    .getByRole('button', { name: 'Inspect stream' })
+    .click();
+  const inspector = page.getByRole('dialog', { name: 'Stream inspector' });
+  await expect(inspector).toContainText('get_weather, add, slow_count, always_fails, tiny_image');
+  await inspector
+    .getByRole('region', { name: 'MCP calls' })
+    .getByText(/MCP messages/)
+    .click();
+  await expect(inspector.getByRole('region', { name: 'MCP calls' })).toContainText('"method":"tools/call"');
+  await page.keyboard.press('Escape');
   const next = requests[1]!;
   expect(next.headers()['x-conversation-id']).toBe(requests[0]!.headers()['x-conversation-id']);
   expect(next.postDataJSON().messages.at(-1)).toMatchObject({ role: 'tool', content: expect.stringContaining('"city":"Oslo"') });

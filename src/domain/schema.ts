@@ -64,6 +64,7 @@ const Message = z.object({
   usage: opt(Usage),
   webSearch: opt(WebSearch),
   metrics: opt(Metrics),
+  toolsOffered: opt(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000))),
 });
 
 const ConversationSchema = z.object({

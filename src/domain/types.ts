@@ -63,6 +63,8 @@ export interface Message {
   usage?: Usage;
   /** User messages: the web-search settings the message was sent with. */
   webSearch?: WebSearchOptions;
+  /** Assistant replies: the names of the tools its request offered (the Tools JSON's and MCP servers'). */
+  toolsOffered?: string[];
   /** Assistant replies: how the stream went, in ms from the request. */
   metrics?: StreamMetrics;
 }

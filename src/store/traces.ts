@@ -3,6 +3,7 @@ import type { ChatRequest } from '../api/request';
 import { RawLog } from '../api/fast';
 import type { StreamEvent } from '../api/stream';
 import type { StreamMetrics } from '../domain/types';
+import type { McpWireMessage } from '../api/mcp';
 import { loadTrace, saveTrace } from './persistence';
 
 /** Everything that went over the wire for one reply; the key is masked before it is kept. */
@@ -14,10 +15,12 @@ export interface Trace {
   firstTokenMs?: number;
   /** Read back after a reload with only its first events kept: how many the stream had. */
   total?: number;
+  /** The JSON-RPC messages of each MCP call this reply asked for, by call id (this tab only). */
+  mcp?: Map<string, readonly McpWireMessage[]>;
 }
 
 /** A trace as stored with its reply, for after a reload: its first events only (see KEPT_EVENTS). */
-export interface StoredTrace extends Omit<Trace, 'raw' | 'total'> {
+export interface StoredTrace extends Omit<Trace, 'raw' | 'total' | 'mcp'> {
   messageId: string;
   conversationId: string;
   /** [arrival ms, event name, data] */
@@ -98,7 +101,7 @@ export function keepTrace(conversationId: string, messageId: string, trace: Trac
       events.push([e.at, e.event, e.data]);
       chars += e.data.length;
     }
-    const { raw: _raw, ...facts } = trace;
+    const { raw: _raw, mcp: _mcp, ...facts } = trace;
     // Lost, the inspector shows the summary saved with the reply: nothing to tell the person here.
     saveTrace({ ...facts, messageId, conversationId, events, total: trace.raw.length }).catch(() => undefined);
   });
@@ -124,4 +127,10 @@ export function copyTrace(fromId: string, toId: string, conversationId: string):
   void loadTrace(fromId)
     .then((stored) => stored && saveTrace({ ...stored, messageId: toId, conversationId }))
     .catch(() => undefined);
+}
+
+/** Keeps an MCP call's JSON-RPC messages with the trace of the reply that asked for it. */
+export function recordMcpCall(messageId: string, callId: string, messages: readonly McpWireMessage[]): void {
+  const trace = traces.get(messageId);
+  if (trace) (trace.mcp ??= new Map()).set(callId, messages);
 }

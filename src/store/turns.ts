@@ -116,6 +116,8 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate, 
       if (tools.problems.length) throw new ChatError('config', said('toolsBlocked'));
       const offered = [...tools.tools, ...(moreTools?.(tools.tools.map((t) => t.function.name)) ?? [])];
       const request = buildChatRequest({ ...s, conversationId, history: stamped, webSearch, tools: offered });
+      // The reply records what it was offered: the servers and switches may change before anyone looks.
+      if (offered.length) patchMessage(conversationId, assistant.id, { toolsOffered: offered.map((t) => t.function.name) });
       outcome = await stream(request, {
         signal: controller.signal,
         firstByteTimeoutMs: s.firstByteTimeoutMs,

@@ -70,6 +70,7 @@ export default function StreamInspector({ message, onClose }: { message: Message
             <Fact term={t.total}>{m ? ms(m.totalMs) : message.status === 'streaming' ? t.streaming : '—'}</Fact>
             <Fact term={t.events}>{count(trace?.total ?? trace?.raw.length ?? m?.events)}</Fact>
             <Fact term={t.charsPerSecond}>{rate ? f.number(rate) : '—'}</Fact>
+            {message.toolsOffered && <Fact term={all.mcp.toolsOffered}>{message.toolsOffered.join(', ')}</Fact>}
           </dl>
         </section>
         {trace?.request ? (
@@ -100,6 +101,21 @@ export default function StreamInspector({ message, onClose }: { message: Message
               <h3 className="font-semibold">{trace.response ? t.responseStatus(trace.response.status) : t.noResponse}</h3>
               {trace.response && <HeaderTable headers={trace.response.headers} />}
             </section>
+            {trace.mcp && trace.mcp.size > 0 && (
+              <section aria-label={all.mcp.mcpCalls} className="space-y-2">
+                <h3 className="font-semibold">{all.mcp.mcpCalls}</h3>
+                {[...trace.mcp].map(([callId, messages]) => (
+                  <details key={callId}>
+                    <summary className="cursor-pointer font-mono text-xs">
+                      {callId} · {all.mcp.wireMessages(messages.length)}
+                    </summary>
+                    <pre tabIndex={0} className="max-h-60 overflow-auto rounded-md border border-line bg-surface-sunken p-2 text-2xs">
+                      {messages.map((m) => `${m.direction === 'sent' ? '→' : '←'} +${m.at} ms ${JSON.stringify(m.message)}`).join('\n')}
+                    </pre>
+                  </details>
+                ))}
+              </section>
+            )}
             <section aria-label={t.events} className="space-y-2">
               <h3 className="font-semibold">
                 {trace.total ? t.rawEventsKept(f.number(trace.raw.length), f.number(trace.total)) : t.rawEvents(f.number(trace.raw.length))}

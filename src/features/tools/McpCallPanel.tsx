@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { safeLinkUrl } from '../../domain/safeUrl';
 import { Button } from '../../ui/Button';
+import { download } from '../../ui/download';
 import { useI18n } from '../../i18n/useT';
 import { JsonTree } from './JsonTree';
 import type { McpCall } from './useToolRound';
@@ -83,6 +84,14 @@ export function McpCallPanel({ call }: { call: McpCall }) {
           <p className={`font-semibold ${state.isError ? 'text-danger' : 'text-ink-muted'}`}>
             {state.isError ? t.errorResult(f.number(state.ms)) : t.result(f.number(state.ms))}
           </p>
+          {state.whole !== undefined && (
+            <p className="flex flex-wrap items-center gap-2">
+              {t.truncated}
+              <Button size="sm" onClick={() => download(`${call.tool.tool.name}-result.json`, state.whole!, 'application/json')}>
+                {t.downloadResult}
+              </Button>
+            </p>
+          )}
           {state.messages.length > 0 && (
             <details>
               <summary className="cursor-pointer text-ink-muted">{t.wireMessages(state.messages.length)}</summary>

@@ -1,17 +1,27 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { McpProgress, McpWireMessage } from '../../api';
-import { DECLINED_RESULT, resultForModel, resultParts, type ResultPart } from '../../domain/mcpTools';
+import { DECLINED_RESULT, MAX_RESULT_CHARS, resultForModel, resultParts, type ResultPart } from '../../domain/mcpTools';
 import { toolsToSend } from '../../domain/tools';
 import { activePath } from '../../domain/tree';
 import type { Message, ToolRun } from '../../domain/types';
 import { toolsOf, useChatStore } from '../../store/chatStore';
 import { isAlwaysAllowed, offeredTools, runMcpTool, useMcpStore, type OfferedTool } from '../../store/mcpStore';
 import { useSettingsStore } from '../../store/settingsStore';
+import { recordMcpCall } from '../../store/traces';
 
 type McpCallState =
   | { kind: 'waiting' }
   | { kind: 'running'; started: number; progress?: McpProgress; controller: AbortController }
-  | { kind: 'done'; forModel: string; parts: ResultPart[]; isError: boolean; ms: number; messages: McpWireMessage[] }
+  | {
+      kind: 'done';
+      forModel: string;
+      parts: ResultPart[];
+      isError: boolean;
+      ms: number;
+      messages: McpWireMessage[];
+      /** The whole result, as JSON, when the model was sent only its start. */
+      whole?: string;
+    }
   | { kind: 'declined' };
 
 /** An MCP call of a reply's round: where it runs, how it stands, and what the person can do. */
@@ -94,16 +104,19 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
         const now = s.get(id);
         return now?.kind === 'running' ? new Map(s).set(id, { ...now, progress }) : s;
       }),
-    ).then(({ result, messages }) =>
+    ).then(({ result, messages }) => {
+      const forModel = resultForModel(result);
+      recordMcpCall(message.id, id, messages);
       put(id, {
         kind: 'done',
-        forModel: resultForModel(result),
+        forModel,
         parts: resultParts(result),
         isError: !!result.isError,
         ms: Math.round(performance.now() - started),
         messages,
-      }),
-    );
+        ...(forModel.length > MAX_RESULT_CHARS && { whole: JSON.stringify(result) }),
+      });
+    });
   };
 
   // Always allowed: run without asking (just after this render, which shows them waiting).
