@@ -148,18 +148,21 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
     });
   }
 
-  const settled = [...mcp.values()].every((c) => c.state.kind === 'done' || c.state.kind === 'declined');
+  // From the calls' states alone (the call objects above are new each render), so that it changes only with them.
   const answered = useMemo(() => {
-    if (!settled || mcp.size === 0) return undefined;
+    const shown = [...offered].filter(([id]) => pending || states.has(id));
+    const done = (id: string) => states.get(id)?.kind === 'done' || states.get(id)?.kind === 'declined';
+    if (shown.length === 0 || !shown.every(([id]) => done(id))) return undefined;
     const results = new Map<string, string>();
     const runs = new Map<string, ToolRun>();
-    for (const [id, { state, tool }] of mcp) {
+    for (const [id, tool] of shown) {
+      const state = states.get(id)!;
       results.set(id, state.kind === 'done' ? state.forModel : DECLINED_RESULT);
       const run = { server: tool.serverName, tool: tool.tool.name, ms: state.kind === 'done' ? state.ms : 0 };
       runs.set(id, { ...run, outcome: state.kind === 'declined' ? 'declined' : state.kind === 'done' && state.isError ? 'error' : 'ok' });
     }
     return { results, runs };
-  }, [settled, states, offered]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [offered, states, pending]);
   const results = answered?.results;
   const byHand = (calls?.length ?? 0) > mcp.size;
   const cap = useSettingsStore((s) => s.maxToolRounds);
