@@ -89,7 +89,7 @@ function plainError(error: unknown): Error {
 }
 
 /** Connects, and lists the server's tools. The headers go to this server alone: each request is made to its URL. */
-export async function connectMcp(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<McpSession> {
+export async function connectMcp(url: string, headers: Record<string, string>): Promise<McpSession> {
   const [{ Client }, { StreamableHTTPClientTransport }, { SSEClientTransport }, { CfWorkerJsonSchemaValidator }] = await Promise.all([
     import('@modelcontextprotocol/sdk/client/index.js'),
     import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
@@ -97,7 +97,8 @@ export async function connectMcp(url: string, headers: Record<string, string>, s
     import('@modelcontextprotocol/sdk/validation/cfworker'),
   ]);
   const target = new URL(url);
-  const requestInit: RequestInit = { headers, credentials: 'omit', ...(signal && { signal }) };
+  // No signal here: the transport gives it to every request of the session, tool calls included.
+  const requestInit: RequestInit = { headers, credentials: 'omit' };
   // The SDK's default validator (Ajv) compiles schemas with eval, which the app's CSP forbids.
   const newClient = () =>
     new Client({ name: 'bitseek-chat', version: '1.0.0' }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });

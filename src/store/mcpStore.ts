@@ -141,7 +141,19 @@ export const useMcpStore = create<McpState>()((set, get) => {
       sessions.delete(id);
       try {
         const headers = server.headers ?? get().headers.get(id) ?? {};
-        const session = await connectMcp(server.url, headers, AbortSignal.timeout(CONNECT_TIMEOUT_MS));
+        const connecting = connectMcp(server.url, headers);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const gaveUp = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            // Given up on: a session that opens later is closed.
+            connecting.then(
+              (late) => late.close(),
+              () => undefined,
+            );
+            reject(new Error('timed out'));
+          }, CONNECT_TIMEOUT_MS);
+        });
+        const session = await Promise.race([connecting, gaveUp]).finally(() => clearTimeout(timer));
         if (!get().servers.some((s) => s.id === id)) return void session.close();
         sessions.set(id, session);
         setStatus(id, { state: 'connected', name: session.serverName, tools: session.tools });
