@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeImageUrl, safeLinkUrl } from './safeUrl';
+import { httpUrl, safeLinkUrl } from './safeUrl';
 
 describe('safe URLs', () => {
   it.each([
@@ -17,8 +17,8 @@ describe('safe URLs', () => {
   ])('link %j → %j', (input, output) => expect(safeLinkUrl(input)).toBe(output));
 
   it('loads images only over http(s)', () => {
-    expect(safeImageUrl('https://img.example.com/x.png')).toBe('https://img.example.com/x.png');
-    expect(safeImageUrl('data:image/svg+xml,<svg onload=alert(1)>')).toBe('');
-    expect(safeImageUrl('mailto:a@b')).toBe('');
+    expect(httpUrl('https://img.example.com/x.png')).toBe('https://img.example.com/x.png');
+    expect(httpUrl('data:image/svg+xml,<svg onload=alert(1)>')).toBe('');
+    expect(httpUrl('mailto:a@b')).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 /** Schemes a reply's link may use; anything else (javascript:, data:, relative paths) is dropped. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-const IMAGE_SCHEMES = new Set(['http:', 'https:']);
+const HTTP_SCHEMES = new Set(['http:', 'https:']);
 
 function absolute(url: string, schemes: Set<string>): string {
   try {
@@ -16,7 +16,7 @@ export function safeLinkUrl(url: string): string {
   return absolute(url, LINK_SCHEMES);
 }
 
-/** The URL a reply's image may be loaded from (only ever on request), or ''. */
-export function safeImageUrl(url: string): string {
-  return absolute(url, IMAGE_SCHEMES);
+/** An absolute http(s) URL, or '': where a reply's image may be loaded from (only ever on request), or an MCP server. */
+export function httpUrl(url: string): string {
+  return absolute(url, HTTP_SCHEMES);
 }

@@ -77,8 +77,9 @@ export function versionsOf(c: Conversation, message: Message): Message[] {
 
 /** Which of its versions a message is (0-based), and of how many. */
 export function versionOf(c: Conversation, message: Message): [number, number] {
-  const siblings = treeOf(c.messages).children.get(forkOf(message)) ?? [];
-  const at = treeOf(c.messages).index.get(message.id) ?? -1;
+  const { children, index } = treeOf(c.messages);
+  const siblings = children.get(forkOf(message)) ?? [];
+  const at = index.get(message.id) ?? -1;
   return [Math.max(0, siblings.indexOf(at)), Math.max(1, siblings.length)];
 }
 

@@ -12,7 +12,7 @@ export interface McpServerConfig {
   /** Tools switched off, by their own names. */
   disabledTools: string[];
   rememberHeaders: boolean;
-  /** Stored only with rememberHeaders; otherwise in this tab's memory (McpState.headers). */
+  /** Stored only with rememberHeaders; otherwise in this tab's memory (headersInMemory). */
   headers?: Record<string, string>;
 }
 
@@ -35,7 +35,6 @@ export interface OfferedTool {
 interface McpState {
   servers: McpServerConfig[];
   status: ReadonlyMap<string, ServerStatus>;
-  headers: ReadonlyMap<string, Record<string, string>>;
   /** Tools run without asking: `serverId tool` everywhere, `serverId tool conversationId` in one conversation. */
   alwaysAllowed: string[];
   add(url: string, headers: Record<string, string>, rememberHeaders: boolean): string;
@@ -54,6 +53,16 @@ const MCP_CALL_TIMEOUT_MS = 60_000;
 const CONNECT_TIMEOUT_MS = 15_000;
 
 const sessions = new Map<string, McpSession>();
+/** Headers not remembered on this device, by server: this tab's memory only. */
+const headersInMemory = new Map<string, Record<string, string>>();
+
+function dropSession(id: string): void {
+  void sessions
+    .get(id)
+    ?.close()
+    .catch(() => undefined);
+  sessions.delete(id);
+}
 
 function load(): Pick<McpState, 'servers' | 'alwaysAllowed'> {
   try {
@@ -77,7 +86,8 @@ function save({ servers, alwaysAllowed }: Pick<McpState, 'servers' | 'alwaysAllo
   }
 }
 
-const allowKey = (serverId: string, tool: string, conversationId?: string) =>
+/** A tool's entry in alwaysAllowed: everywhere, or (with a conversation id) in that conversation. */
+export const allowKey = (serverId: string, tool: string, conversationId?: string): string =>
   conversationId ? `${serverId} ${tool} ${conversationId}` : `${serverId} ${tool}`;
 
 export const useMcpStore = create<McpState>()((set, get) => {
@@ -89,23 +99,19 @@ export const useMcpStore = create<McpState>()((set, get) => {
   return {
     ...load(),
     status: new Map(),
-    headers: new Map(),
 
     add(url, headers, rememberHeaders) {
       const id = `mcp-${crypto.randomUUID()}`;
       const server: McpServerConfig = { id, url, enabled: true, disabledTools: [], rememberHeaders, ...(rememberHeaders && { headers }) };
-      set((s) => ({ headers: new Map(s.headers).set(id, headers) }));
+      headersInMemory.set(id, headers);
       update((s) => ({ servers: [...s.servers, server] }));
       void get().connect(id);
       return id;
     },
 
     remove(id) {
-      void sessions
-        .get(id)
-        ?.close()
-        .catch(() => undefined);
-      sessions.delete(id);
+      dropSession(id);
+      headersInMemory.delete(id);
       update((s) => ({
         servers: s.servers.filter((x) => x.id !== id),
         alwaysAllowed: s.alwaysAllowed.filter((k) => !k.startsWith(`${id} `)),
@@ -134,13 +140,9 @@ export const useMcpStore = create<McpState>()((set, get) => {
       if (!server) return;
       const previous = get().status.get(id);
       setStatus(id, { state: 'connecting', tools: previous?.tools ?? [] });
-      void sessions
-        .get(id)
-        ?.close()
-        .catch(() => undefined);
-      sessions.delete(id);
+      dropSession(id);
       try {
-        const headers = server.headers ?? get().headers.get(id) ?? {};
+        const headers = server.headers ?? headersInMemory.get(id) ?? {};
         const connecting = connectMcp(server.url, headers);
         let timer: ReturnType<typeof setTimeout> | undefined;
         const gaveUp = new Promise<never>((_, reject) => {

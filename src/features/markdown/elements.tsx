@@ -2,7 +2,7 @@
 import { Children, useContext, useState, type ReactElement, type ReactNode } from 'react';
 import type { Components } from 'react-markdown';
 import { remarkGfm } from './gfm';
-import { safeImageUrl, safeLinkUrl } from '../../domain/safeUrl';
+import { httpUrl, safeLinkUrl } from '../../domain/safeUrl';
 import { CodeBlock } from './CodeBlock';
 import { useT } from '../../i18n/useT';
 import { CitationSources, remarkCitations } from './citations';
@@ -19,7 +19,7 @@ function hostOf(url: string): string {
 function ImagePlaceholder({ src, alt }: { src: string; alt: string }) {
   const t = useT().markdown;
   const [load, setLoad] = useState(false);
-  const url = safeImageUrl(src);
+  const url = httpUrl(src);
   if (load && url) return <img src={url} alt={alt} referrerPolicy="no-referrer" className="max-w-full rounded" />;
   return (
     <span className="inline-flex flex-wrap items-center gap-2 rounded border border-dashed border-line px-2 py-1 text-xs text-ink-muted">

@@ -6,6 +6,18 @@ import { useI18n } from '../../i18n/useT';
 import { JsonTree } from './JsonTree';
 import type { McpCall } from './useToolRound';
 
+/** A resource link from a result: a link only when its address is safe, else its name as text. */
+function ResultLink({ uri, name }: { uri: string; name: string }) {
+  const href = safeLinkUrl(uri);
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="text-accent underline">
+      {name}
+    </a>
+  ) : (
+    <p>{name}</p>
+  );
+}
+
 /** Seconds since `started`, ticking while shown. */
 function Elapsed({ started }: { started: number }) {
   const { t, f } = useI18n();
@@ -119,13 +131,7 @@ export function McpCallPanel({ call }: { call: McpCall }) {
             ) : part.kind === 'image' ? (
               <img key={i} src={part.src} alt={t.image} className="max-h-48 max-w-full rounded border border-line" />
             ) : part.kind === 'link' ? (
-              safeLinkUrl(part.uri) ? (
-                <a key={i} href={safeLinkUrl(part.uri)} target="_blank" rel="noopener noreferrer" className="text-accent underline">
-                  {part.name}
-                </a>
-              ) : (
-                <p key={i}>{part.name}</p>
-              )
+              <ResultLink key={i} uri={part.uri} name={part.name} />
             ) : (
               <p key={i} className="text-ink-muted">
                 {t.otherPart(part.type)}

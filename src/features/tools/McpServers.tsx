@@ -1,85 +1,77 @@
 import { Plug, RefreshCw, Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { parseHeaders } from '../../domain/mcpTools';
+import { httpUrl } from '../../domain/safeUrl';
 import { useSimulatorHere } from '../../store/deployStore';
 import { useChatStore } from '../../store/chatStore';
-import { useMcpStore, type McpServerConfig } from '../../store/mcpStore';
+import { allowKey, useMcpStore, type McpServerConfig } from '../../store/mcpStore';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
 import { IconButton } from '../../ui/IconButton';
 import { useT } from '../../i18n/useT';
 
 function AddServerDialog({ onClose }: { onClose: () => void }) {
-  const t = useT().mcp;
+  const all = useT();
+  const t = all.mcp;
   const add = useMcpStore((s) => s.add);
   const [url, setUrl] = useState('');
   const [headers, setHeaders] = useState('');
   const [remember, setRemember] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const ids = { url: useId(), headers: useId(), hint: useId(), problem: useId() };
   return (
     <Dialog open title={t.add} onClose={onClose}>
       <form
         className="space-y-3 text-sm"
         onSubmit={(e) => {
           e.preventDefault();
-          let target: URL;
-          try {
-            target = new URL(url.trim());
-          } catch {
-            return setProblem(t.badUrl);
-          }
-          if (target.protocol !== 'https:' && target.protocol !== 'http:') return setProblem(t.badUrl);
+          const target = httpUrl(url);
+          if (!target) return setProblem(t.badUrl);
           const parsed = parseHeaders(headers);
           if (parsed.bad !== undefined) return setProblem(t.badHeader(parsed.bad));
-          add(target.href, parsed.headers, remember);
+          add(target, parsed.headers, remember);
           onClose();
         }}
       >
-        <div className="space-y-1">
-          <label htmlFor={ids.url} className="block font-medium">
-            {t.url}
-          </label>
-          <input
-            id={ids.url}
-            type="url"
-            required
-            autoFocus
-            value={url}
-            placeholder="https://example.com/mcp"
-            onChange={(e) => setUrl(e.target.value)}
-            className="block w-full rounded-md border border-line bg-surface px-2 py-1.5"
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={ids.headers} className="block font-medium">
-            {t.headers}
-          </label>
-          <textarea
-            id={ids.headers}
-            aria-describedby={ids.hint}
-            rows={3}
-            spellCheck={false}
-            value={headers}
-            placeholder="X-API-Key: …"
-            onChange={(e) => setHeaders(e.target.value)}
-            className="block w-full rounded-md border border-line bg-surface px-2 py-1.5 font-mono text-xs"
-          />
-          <p id={ids.hint} className="text-xs text-ink-muted">
-            {t.headersHint}
-          </p>
-        </div>
+        <Field label={t.url}>
+          {(id) => (
+            <input
+              id={id}
+              type="url"
+              required
+              autoFocus
+              value={url}
+              placeholder="https://example.com/mcp"
+              onChange={(e) => setUrl(e.target.value)}
+              className="block w-full rounded-md border border-line bg-surface px-2 py-1.5"
+            />
+          )}
+        </Field>
+        <Field label={t.headers} hint={t.headersHint}>
+          {(id, hintId) => (
+            <textarea
+              id={id}
+              aria-describedby={hintId}
+              rows={3}
+              spellCheck={false}
+              value={headers}
+              placeholder="X-API-Key: …"
+              onChange={(e) => setHeaders(e.target.value)}
+              className="block w-full rounded-md border border-line bg-surface px-2 py-1.5 font-mono text-xs"
+            />
+          )}
+        </Field>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
           {t.rememberHeaders}
         </label>
         {problem && (
-          <p id={ids.problem} role="alert" className="text-danger">
+          <p role="alert" className="text-danger">
             {problem}
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>{useT().ui.cancel}</Button>
+          <Button onClick={onClose}>{all.ui.cancel}</Button>
           <Button type="submit" variant="primary">
             {t.connect}
           </Button>
@@ -133,7 +125,7 @@ function ServerGroup({ server }: { server: McpServerConfig }) {
               </label>
               {tool.description && <p className="ml-6 line-clamp-2 text-ink-muted">{tool.description}</p>}
               {[undefined, activeId].map((conversation) =>
-                alwaysAllowed.includes(conversation ? `${server.id} ${tool.name} ${conversation}` : `${server.id} ${tool.name}`) ? (
+                alwaysAllowed.includes(allowKey(server.id, tool.name, conversation)) ? (
                   <p key={conversation ?? ''} className="ml-6 flex items-center gap-1 text-ink-muted">
                     {conversation ? t.runsWithoutAskingHere : t.runsWithoutAsking}
                     <Button size="sm" variant="ghost" onClick={() => setAlwaysAllowed(server.id, tool.name, false, conversation)}>

@@ -128,9 +128,10 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
     return () => clearTimeout(timer);
   });
 
+  // The open round's calls, and after it those that ran.
+  const shown = useMemo(() => [...offered].filter(([id]) => pending || states.has(id)), [offered, pending, states]);
   const mcp = new Map<string, McpCall>();
-  for (const [id, tool] of offered) {
-    if (!pending && !states.has(id)) continue;
+  for (const [id, tool] of shown) {
     mcp.set(id, {
       tool,
       state: states.get(id) ?? { kind: 'waiting' },
@@ -150,7 +151,6 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
 
   // From the calls' states alone (the call objects above are new each render), so that it changes only with them.
   const answered = useMemo(() => {
-    const shown = [...offered].filter(([id]) => pending || states.has(id));
     const done = (id: string) => states.get(id)?.kind === 'done' || states.get(id)?.kind === 'declined';
     if (shown.length === 0 || !shown.every(([id]) => done(id))) return undefined;
     const results = new Map<string, string>();
@@ -162,7 +162,7 @@ export function useToolRound(message: Message, pending: boolean): ToolRound {
       runs.set(id, { ...run, outcome: state.kind === 'declined' ? 'declined' : state.kind === 'done' && state.isError ? 'error' : 'ok' });
     }
     return { results, runs };
-  }, [offered, states, pending]);
+  }, [shown, states]);
   const results = answered?.results;
   const byHand = (calls?.length ?? 0) > mcp.size;
   const cap = useSettingsStore((s) => s.maxToolRounds);
