@@ -1,5 +1,5 @@
 // The full run's report: the table and the notes under it, printed, written to bench/results.json and
-// between the bench markers of README.md and docs/performance.md.
+// between the bench markers of docs/performance.md (the README quotes its headline and links there).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -64,7 +64,7 @@ function notes({ summary, open, scroll, versions, search }: FullRun): string {
   ].join('\n');
 }
 
-/** Prints the report, writes bench/results.json, and puts the report between the bench markers of the README and docs/performance.md. */
+/** Prints the report, writes bench/results.json, and puts the report between the bench markers of docs/performance.md. */
 export function report(run: FullRun, chromium: string): void {
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -94,8 +94,7 @@ export function report(run: FullRun, chromium: string): void {
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const block = `<!-- bench:start -->\n${table}\n\n${extra}\n\n${machineLine}\n<!-- bench:end -->`;
-  for (const path of [resolve(import.meta.dirname, '../README.md'), resolve(import.meta.dirname, '../docs/performance.md')]) {
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
-  }
-  console.log('\nWrote bench/results.json and the table in README.md and docs/performance.md');
+  const path = resolve(import.meta.dirname, '../docs/performance.md');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+  console.log('\nWrote bench/results.json and the table in docs/performance.md');
 }

@@ -4,7 +4,7 @@
 // that only reads the stream (streamPage.ts); opening a 1,000-message conversation and scrolling up
 // through it, switching between 200 versions of a message, and searching 10,000 conversations
 // (storedConversations.ts). Prints the table, writes
-// bench/results.json and the table in README.md and docs/performance.md (report.ts).
+// bench/results.json and the table in docs/performance.md (report.ts).
 // Environment:
 //   BENCH_RUNS=n           runs of each stream page and of the open (default 5: the naive page varies widely on 2 cores)
 //   BENCH_ONLY=part        app|naive|streamdown|reading|open|versions|search: that part alone, printed, nothing written
