@@ -57,13 +57,6 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/**
- * Cross-origin isolation, for the memory the page shares with its stream reader (see
- * src/api/fast/readerHold.ts). `credentialless`: images a person chooses to load from a
- * reply still load, without cookies, where `require-corp` would block them.
- */
-export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
-
 /** dist/_headers, in the format Netlify and Cloudflare Pages read. */
 const headersFile = (headers: Record<string, string>) =>
   `/*\n${Object.entries(headers)
@@ -78,7 +71,7 @@ function contentSecurityPolicy(): Plugin {
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ ...SECURITY_HEADERS, ...ISOLATION_HEADERS }) });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(SECURITY_HEADERS) });
     },
   };
 }
@@ -172,8 +165,8 @@ const installable = () =>
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), bitseekSimulator(), contentSecurityPolicy(), combineExtensionsOnce(), installable()],
-  server: { port: 5173, proxy: bitseekProxy, headers: { ...DEV_HEADERS, ...ISOLATION_HEADERS } },
+  server: { port: 5173, proxy: bitseekProxy, headers: DEV_HEADERS },
   optimizeDeps: { include: PREBUNDLE },
-  preview: { port: 4173, proxy: bitseekProxy, headers: { ...SECURITY_HEADERS, ...ISOLATION_HEADERS } },
+  preview: { port: 4173, proxy: bitseekProxy, headers: SECURITY_HEADERS },
   build: { target: 'es2022', sourcemap: true },
 });

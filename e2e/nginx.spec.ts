@@ -124,7 +124,7 @@ ${serverBlock()}
     const response = await page.goto(`${APP}/c/team-thread-42`);
     const headers = response!.headers();
     expect(headers['content-security-policy']).toContain("script-src 'self'");
-    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(headers['x-frame-options']).toBe('DENY');
     expect(headers['cache-control']).toBe('no-cache');
     await expect(page.getByRole('dialog', { name: 'Resume conversation' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Conversation ID to resume' })).toHaveValue('team-thread-42');

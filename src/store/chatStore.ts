@@ -2,7 +2,7 @@
 // (turns.ts) and saving and sync (saving.ts). Its own rules: which conversation is open,
 // and messages held back until the person agrees (a new key origin, an imported id).
 import { create } from 'zustand';
-import { holdReadingWhileRendering, streamReply } from '../api/fast';
+import { streamReply } from '../api/fast';
 import { newConversation, openingId, settleAfterReload } from '../domain/conversation';
 import { newConversationId, newMessageId } from '../domain/ids';
 import { mergeConversations, wouldChange } from '../domain/merge';
@@ -81,7 +81,6 @@ export const useChatStore = create<ChatState>()((set, get) => {
     settings: () => useSettingsStore.getState(),
     stream: streamReply,
     clock: frameClock,
-    beforeUpdate: holdReadingWhileRendering,
     moreTools: (taken) => offeredTools(taken).map((t) => t.definition),
   });
 

@@ -33,8 +33,6 @@ export interface TurnDeps {
   stream(request: ChatRequest, options: StreamOptions): Promise<StreamOutcome>;
   /** When streaming updates reach the state (see pacer.ts). */
   clock: PacerClock;
-  /** A streaming update is about to render. */
-  beforeUpdate?(): void;
   /** Tools offered beside the conversation's own (MCP servers'), named apart from `taken`. */
   moreTools?(taken: readonly string[]): ToolDefinition[];
 }
@@ -72,7 +70,7 @@ function skippedToolCalls(messages: readonly Message[]): Message[] {
     .map((call) => ({ id: newMessageId(), role: 'tool', toolCallId: call.id, content: SKIPPED_TOOL_RESULT, createdAt: Date.now() }));
 }
 
-export function createTurnEngine({ host, settings, stream, clock, beforeUpdate, moreTools }: TurnDeps): TurnEngine {
+export function createTurnEngine({ host, settings, stream, clock, moreTools }: TurnDeps): TurnEngine {
   /** Streams in flight, by conversation. */
   const controllers = new Map<string, AbortController>();
 
@@ -103,7 +101,6 @@ export function createTurnEngine({ host, settings, stream, clock, beforeUpdate, 
     const trace = startTrace(assistant.id);
     const started = performance.now();
     const pacer = createPacer(() => {
-      beforeUpdate?.();
       patchMessage(conversationId, assistant.id, replyFields(acc));
       host.changed(conversationId);
     }, clock);

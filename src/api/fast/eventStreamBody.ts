@@ -3,6 +3,7 @@
 // its text-only events joined into runs (in the worker), and its bytes kept for the inspector.
 import { lineCutter } from './lineCutter';
 import { EVENT_STREAM, mediaType, sseReader, type SseEvent } from '../sse';
+import { textTemplate } from '../chunk';
 import { textRuns } from './textRuns';
 
 /** Lets the page render and handle input: scheduler.yield where there is one, else a message-channel task. */
@@ -42,7 +43,7 @@ function slices(bytes: Uint8Array, size: number): Uint8Array[] {
 /**
  * What the reader is given of a piece of the body, and when the piece arrived: the piece
  * itself, or its text runs joined (with how many events fewer, and the runs).
- * `shared`: the bytes are a view of memory that the body's next read may write over.
+ * `shared`: the bytes are a view of memory that holds other bytes too.
  */
 interface Piece {
   read: Uint8Array;
@@ -54,43 +55,6 @@ interface Piece {
 
 /** Whether `bytes` is the whole of its buffer: then a view of it shares its memory with nothing else. */
 const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-
-/** What a body's reads need: the reads, and whether they reuse one buffer. */
-interface BodyReader {
-  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
-  cancel(reason?: unknown): Promise<void>;
-  /** Each read writes over the one before: what is kept of a read must be copied before the next. */
-  reused: boolean;
-}
-
-/** The reused buffer's size: more than one read gives. */
-const READ_BYTES = 1 << 20;
-
-/**
- * Reads a byte stream (as a fetch body is) into one buffer, read after read: a new
- * buffer for each read costs zeroing and faulting in its memory. Any other stream is
- * read as it gives its chunks.
- */
-function bodyReader(body: ReadableStream<Uint8Array>): BodyReader {
-  let byob: ReadableStreamBYOBReader;
-  try {
-    byob = body.getReader({ mode: 'byob' });
-  } catch {
-    const reader = body.getReader();
-    return { read: () => reader.read(), cancel: (reason) => reader.cancel(reason), reused: false };
-  }
-  let buffer = new ArrayBuffer(READ_BYTES);
-  return {
-    async read() {
-      const result = await byob.read(new Uint8Array(buffer));
-      // The read moved the buffer into the view it gives back: the same memory.
-      if (result.value) buffer = result.value.buffer as ArrayBuffer;
-      return result as ReadableStreamReadResult<Uint8Array>;
-    },
-    cancel: (reason) => byob.cancel(reason),
-    reused: true,
-  };
-}
 
 export interface ReadBody {
   fetch: typeof fetch;
@@ -109,7 +73,7 @@ export interface ReadBody {
  * - `arrived` is told as each piece of the body arrives (its events' arrival time);
  * - `reading` is given the bytes, with when they arrived, once their events are read.
  *   With no pacing (which cuts the pieces further), nothing reads them after that: they
- *   may be moved (what the body's next read would write over is copied first);
+ *   may be moved (a view of memory that holds other bytes too is copied first);
  * - where `reading` takes the raw events (as bytes), runs of text-only events are read
  *   joined into one (see textRuns.ts): a fast stream's events are read a run at a time,
  *   not one by one. `reading` is given them so too, with the runs that give back the
@@ -133,19 +97,19 @@ export function eventStreamBody(
     const response = await fetchImpl(input, init);
     // An error's body (even one sent as an event stream) is read whole, as it is, by onopen.
     if (!response.ok || !response.body || mediaType(response.headers.get('content-type')) !== EVENT_STREAM) return response;
-    const source = bodyReader(response.body);
+    const source = response.body.getReader();
     const lines = lineCutter();
-    const runs = reading && !pace ? textRuns() : undefined;
+    const runs = reading && !pace ? textRuns(textTemplate) : undefined;
     const events = sseReader(onEvent);
     /**
      * A piece of `chunk` (a read's bytes) as it is read: its text runs joined, where they
-     * are (never when paced). It is shared if it is a view of a read's memory that is
-     * reused, or that other pieces use too.
+     * are (never when paced). It is shared if it is a view of memory that holds more
+     * than its chunk (a stream that hands out views of one buffer).
      */
     const piece = (bytes: Uint8Array, at: number, chunk: Uint8Array): Piece => {
       const joined = runs?.join(bytes);
       if (joined?.runs) return { read: joined.bytes, at, joined: joined.fewer, runs: joined.runs, shared: false };
-      return { read: bytes, at, joined: 0, shared: bytes.buffer === chunk.buffer && (source.reused || !ownsBuffer(chunk)) };
+      return { read: bytes, at, joined: 0, shared: bytes.buffer === chunk.buffer && !ownsBuffer(chunk) };
     };
     let tail: number[] = [];
     let at = 0;
@@ -176,7 +140,7 @@ export function eventStreamBody(
               events(next.read);
               given.push(next);
             }
-            // Before the next read, which may write over what a piece still shows.
+            // The reader is done with them: they go now, not after the body's next read.
             drain();
           }
           controller.close();

@@ -8,6 +8,5 @@
 //                          page, cut at line ends (lineCutter.ts), text-only events joined
 //                          into runs in the worker (textRuns.ts)
 //   rawLog.ts              the raw events kept compactly, as the stream's bytes, for the inspector
-//   readerHold.ts          on few cores, the worker waits while the page paints an update
-export { holdReadingWhileRendering, streamReply, warmStreamWorker } from './streamClient';
+export { streamReply, warmStreamWorker } from './streamClient';
 export { RawLog } from './rawLog';

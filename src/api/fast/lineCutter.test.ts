@@ -33,8 +33,8 @@ describe('lineCutter', () => {
       fc.property(fc.array(fc.array(byte, { maxLength: 12 }), { maxLength: 10 }), (chunks) => {
         const pieces = chunks.map((c) => Uint8Array.from(c));
         const lines = lineCutter();
-        // Each chunk read into one reused buffer, as a BYOB reader does: its pieces are
-        // read (here, copied) before the next read writes over them.
+        // Each chunk's memory written over (or moved to another thread) once its pieces
+        // are read (here, copied): nothing kept for the next chunk may be a view of it.
         const reused = new Uint8Array(12);
         const given = pieces.flatMap((p) => {
           const chunk = reused.subarray(0, p.length);

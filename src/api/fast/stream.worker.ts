@@ -3,7 +3,6 @@
 // a frame from rendering or input. The page gets the events back in batches, at most
 // one batch a frame; the raw events as the event stream's bytes (see rawLog.ts), moved, not copied.
 import { said } from '../../i18n';
-import { readerWait } from './readerHold';
 import { emptyChunk, pushRaw, sealChunk, wireChunk, type OpenChunk, type WireChunk } from './rawLog';
 import { streamChat, type StreamEvent } from '../stream';
 import type { FromStreamWorker, ToStreamWorker, WorkerBatch } from './streamWorkerProtocol';
@@ -20,8 +19,7 @@ const BATCH_MS = 16;
 /**
  * While a backlog is read, one read follows another as microtasks and the batch's
  * timer never gets its turn: the clock is then looked at every so many events (not
- * at each: reading it costs more than a worker's event takes to handle), and the
- * page's hold with it.
+ * at each: reading it costs more than a worker's event takes to handle).
  */
 const CLOCK_EVERY = 256;
 
@@ -36,8 +34,6 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
   let timer: ReturnType<typeof setTimeout> | undefined;
   let batchStart = 0;
   let sinceClock = 0;
-  /** Waits while the page renders an update (see readerHold.ts). */
-  const waitForPage = data.hold ? readerWait(data.hold) : undefined;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -87,7 +83,6 @@ function startStream(id: number, data: Extract<ToStreamWorker, { type: 'start' }
       sinceClock = 0;
     } else if (++sinceClock === CLOCK_EVERY) {
       sinceClock = 0;
-      waitForPage?.();
       if (performance.now() - batchStart >= BATCH_MS) flush();
     }
   };

@@ -3,9 +3,8 @@
 import { said } from '../../i18n';
 import { ChatError } from '../errors';
 import { RawLog } from './rawLog';
-import { createReaderHold, type ReaderHold } from './readerHold';
 import type { ChatRequest } from '../request';
-import { streamChat, type StreamOptions, type StreamOutcome } from '../stream';
+import type { StreamOptions, StreamOutcome } from '../stream';
 import type { FromStreamWorker, ToStreamWorker, WireOutcome } from './streamWorkerProtocol';
 
 interface Pending {
@@ -95,25 +94,6 @@ function streamWorker(): Promise<Worker | undefined> {
   return starting;
 }
 
-/** No more cores than the page and the worker keep busy (where unknown, taken to be more). */
-const fewCores = () => typeof navigator !== 'undefined' && (navigator.hardwareConcurrency || Infinity) <= 2;
-
-/** Where the page can share memory with the worker and has few cores. */
-const readerHold: ReaderHold | undefined = fewCores() ? createReaderHold() : undefined;
-
-/**
- * The page is about to render a streaming update: on a machine with few cores, the
- * worker's reading stops until the update is painted (see readerHold.ts).
- */
-export function holdReadingWhileRendering(): void {
-  const hold = readerHold;
-  // A hidden page paints no frames: its updates do not hold.
-  if (!hold || pending.size === 0 || document.hidden) return;
-  hold.hold();
-  // The next frame's callbacks run before its layout and paint; a task queued from one, after them.
-  requestAnimationFrame(() => setTimeout(hold.release, 0));
-}
-
 /** Starts the worker ahead of the first reply (e.g. as a message is typed). */
 export function warmStreamWorker(): void {
   void streamWorker();
@@ -122,7 +102,8 @@ export function warmStreamWorker(): void {
 /** Streams one chat turn as streamChat does, reading it off the main thread when it can. */
 export async function streamReply(request: ChatRequest, options: StreamOptions): Promise<StreamOutcome> {
   const worker = options.fetch ? undefined : await streamWorker();
-  if (!worker) return streamChat(request, options);
+  // Read on the page: the reader (and its validator, zod) loads only then, not with the first screen.
+  if (!worker) return (await import('../stream')).streamChat(request, options);
   if (options.signal?.aborted) return { status: 'cancelled' };
   const id = nextId++;
   const send = (message: ToStreamWorker) => worker.postMessage(message);
@@ -136,13 +117,11 @@ export async function streamReply(request: ChatRequest, options: StreamOptions):
         resolve(outcome);
       },
     });
-    const hold = readerHold?.memory;
     send({
       type: 'start',
       id,
       request,
       ...(options.firstByteTimeoutMs !== undefined && { firstByteTimeoutMs: options.firstByteTimeoutMs }),
-      ...(hold && { hold }),
     });
   });
 }

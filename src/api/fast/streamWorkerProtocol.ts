@@ -5,10 +5,8 @@ import type { ChatRequest } from '../request';
 import type { RawChunk, WireChunk } from './rawLog';
 import type { StreamEvent } from '../stream';
 
-/** `hold`: the page's ReaderHold memory, where the page is cross-origin isolated (see readerHold.ts). */
 export type ToStreamWorker =
-  | { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number; hold?: SharedArrayBuffer }
-  | { type: 'abort'; id: number };
+  { type: 'start'; id: number; request: ChatRequest; firstByteTimeoutMs?: number } | { type: 'abort'; id: number };
 
 /** What arrived since the last batch: events in order (text pieces joined), raw events as one chunk or as the event stream's bytes. */
 export interface WorkerBatch {
