@@ -4,6 +4,8 @@ import type { Message } from '../domain/types';
 import { chatCompletionsUrl } from './endpoint';
 import { requireAuthorization, type KeyGrant } from './keyGate';
 
+/** No response headers by then fails a turn (settings can change it). */
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
 export const DEFAULT_MODEL = 'bitseek-auto';
 
 type WireMessage =

@@ -5,7 +5,7 @@ import { eventStreamBody } from './fast/eventStreamBody';
 import type { RawChunk, WireChunk } from './fast/rawLog';
 import { said } from '../i18n';
 import { ChatError, httpError, isRedirect, networkError } from './errors';
-import type { ChatRequest } from './request';
+import { DEFAULT_FIRST_BYTE_TIMEOUT_MS, type ChatRequest } from './request';
 
 /** Everything the stream reports, in arrival order; errors end it and come back in the outcome. */
 export type StreamEvent =
@@ -41,7 +41,6 @@ export interface StreamOptions {
   pace?: boolean;
 }
 
-export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
 const DEFAULT_FINISH_GRACE_MS = 2_000;
 
 /** A whole JSON reply was read in onopen: the stream is done, nothing failed. */

@@ -183,11 +183,17 @@ export function App() {
   useEffect(() => {
     void init(firstRouteId, useDeployStore.getState().start());
     if (rendererFirst) void rendererFirst.then(() => setRendererReady(true));
-    else preloadMarkdown();
     reportBadRoute(location.pathname);
     watchForUpdates();
+  }, [init]);
+  const shown = loaded && rendererReady && deployChecked;
+  // What the first screen does not need waits until it is shown: on a slow network these
+  // requests would otherwise share the line with the first screen's own.
+  useEffect(() => {
+    if (!shown) return;
+    if (!rendererFirst) preloadMarkdown();
     // The MCP servers the person added, connected off the first screen's path.
     whenIdle(() => useMcpStore.getState().connectAll());
-  }, [init]);
-  return loaded && rendererReady && deployChecked ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
+  }, [shown]);
+  return shown ? <ChatScreen /> : <p className="p-6 text-sm text-ink-muted">{t.app.loading}</p>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFile, planImport, readImport, toMarkdown } from './transfer';
+import { readImport } from './importRead';
+import { exportFile, planImport, toMarkdown } from './transfer';
 import { activePath, asTree, versionsOf } from './tree';
 import type { Conversation, Message } from './types';
 

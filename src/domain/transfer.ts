@@ -1,12 +1,11 @@
-import { en, said, SaidError } from '../i18n';
+import { en } from '../i18n';
 import { mergeImported, wouldChange } from './merge';
-import { parseConversations, PROBLEMS_SHOWN } from './schema';
-import { activePath, asTree, treeProblem } from './tree';
+import { activePath } from './tree';
 import type { Conversation } from './types';
 
-const EXPORT_FORMAT = 'bitseek-chat.conversations';
+export const EXPORT_FORMAT = 'bitseek-chat.conversations';
 /** 2: messages form a tree (parentId, activeChildren); 1 was a list, read as a tree of one branch. */
-const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 2;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -18,60 +17,6 @@ export interface ExportFile {
 /** Full fidelity: settings, tool calls, timings. The API key is never part of a conversation. */
 export function exportFile(conversations: Conversation[], now = new Date()): ExportFile {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), conversations };
-}
-
-export interface ImportRead {
-  conversations: Conversation[];
-  /** Entries that did not read as conversations: reported, not imported. */
-  invalid: number;
-  /** Where the first few of them went wrong, by their place in the file's list. */
-  problems: string[];
-}
-
-/** Reads an export file (or a bare conversation, or an array of them). Throws a readable error. */
-export function readImport(text: string): ImportRead {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new SaidError(said('importNotJson', error instanceof Error ? error.message : ''));
-  }
-  let entries: unknown[];
-  let version = 1;
-  if (Array.isArray(value)) entries = value;
-  else if (typeof value === 'object' && value !== null && 'conversations' in value) {
-    const file = value as { format?: unknown; version?: unknown; conversations?: unknown };
-    if (file.format !== undefined && file.format !== EXPORT_FORMAT) throw new SaidError(said('importFormat', String(file.format)));
-    if (typeof file.version === 'number' && file.version > EXPORT_VERSION) {
-      throw new SaidError(said('importNewer', file.version));
-    }
-    if (!Array.isArray(file.conversations)) throw new SaidError(said('importNotList'));
-    entries = file.conversations;
-    if (typeof file.version === 'number') version = file.version;
-  } else entries = [value];
-  return asTrees(parseConversations(entries), version);
-}
-
-/** A file's list of removed messages cannot name its own messages: a merge would drop them. */
-function withoutSelfRemoval(c: Conversation): Conversation {
-  if (!c.removedMessageIds) return c;
-  const here = new Set(c.messages.map((m) => m.id));
-  return { ...c, removedMessageIds: c.removedMessageIds.filter((id) => !here.has(id)) };
-}
-
-/** Read conversations as trees: a list (before version 2) as one branch; a tree whose links are broken is skipped, saying where. */
-function asTrees(read: ImportRead & { places: number[] }, version: number): ImportRead {
-  const conversations: Conversation[] = [];
-  const problems = [...read.problems];
-  let invalid = read.invalid;
-  read.conversations.forEach((c, i) => {
-    const tree = withoutSelfRemoval(version < 2 ? asTree(c) : c);
-    const problem = treeProblem(tree);
-    if (!problem) return void conversations.push(tree);
-    invalid += 1;
-    if (problems.length < PROBLEMS_SHOWN) problems.push(`[${read.places[i]}] “${c.title}”: ${problem}`);
-  });
-  return { conversations, invalid, problems };
 }
 
 export interface ImportPlan {

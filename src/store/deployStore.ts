@@ -38,6 +38,7 @@ export const useDeployStore = create<DeployState>()((set, get) => {
   /** Asks whether the simulator answers at the endpoint now; again once a changed endpoint rests. */
   let asked = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let started: Promise<void> | undefined;
   const check = async (endpoint: string) => {
     asked = endpoint;
     const answers = await simulatorAnswers(endpoint);
@@ -50,29 +51,33 @@ export const useDeployStore = create<DeployState>()((set, get) => {
     problems: [],
     proxy: false,
 
-    async start() {
-      if (get().checked) return;
-      // The endpoint in use is asked about while config.json is read; again only if the config changes it.
-      const before = useSettingsStore.getState().endpoint;
-      const asking = check(before);
-      const file = await fetchDeployConfig();
-      const { config, problems } = file.value === undefined ? { config: {}, problems: [] } : readDeployConfig(file.value);
-      if (file.problem) problems.unshift(file.problem);
-      // Reported where a deployer looks first, in English (the page says it in the reader's language).
-      for (const problem of problems) console.warn(say(en, problem));
-      useSettingsStore.getState().applyDefaults(defaultsFrom(config));
-      const endpoint = useSettingsStore.getState().endpoint;
-      await (endpoint === before ? asking : check(endpoint));
-      // Only where the connect step may show: its Endpoint URL starts at the proxy when that answers.
-      const proxy = !!get().absentAt && (await proxyAnswers());
-      set({ checked: true, config, problems, proxy });
-      useSettingsStore.subscribe((s, previous) => {
-        if (s.endpoint === previous.endpoint) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void check(s.endpoint), ENDPOINT_REST_MS);
-      });
+    start() {
+      return (started ??= runChecks());
     },
   };
+
+  /** The start checks, once a page (main.tsx begins them before the first render). */
+  async function runChecks(): Promise<void> {
+    // The endpoint in use is asked about while config.json is read; again only if the config changes it.
+    const before = useSettingsStore.getState().endpoint;
+    const asking = check(before);
+    const file = await fetchDeployConfig();
+    const { config, problems } = file.value === undefined ? { config: {}, problems: [] } : readDeployConfig(file.value);
+    if (file.problem) problems.unshift(file.problem);
+    // Reported where a deployer looks first, in English (the page says it in the reader's language).
+    for (const problem of problems) console.warn(say(en, problem));
+    useSettingsStore.getState().applyDefaults(defaultsFrom(config));
+    const endpoint = useSettingsStore.getState().endpoint;
+    await (endpoint === before ? asking : check(endpoint));
+    // Only where the connect step may show: its Endpoint URL starts at the proxy when that answers.
+    const proxy = !!get().absentAt && (await proxyAnswers());
+    set({ checked: true, config, problems, proxy });
+    useSettingsStore.subscribe((s, previous) => {
+      if (s.endpoint === previous.endpoint) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void check(s.endpoint), ENDPOINT_REST_MS);
+    });
+  }
 });
 
 /** The local simulator answers at the endpoint in use: replies are made up on this machine. */

@@ -3,7 +3,6 @@
 // before it does. So every save first writes the last messages of each conversation it
 // writes here, synchronously, and takes them out once IndexedDB has them; `pagehide` adds
 // what no save has started on. The next load folds what is left back in.
-import { parseConversation } from '../domain/schema';
 import type { Conversation } from '../domain/types';
 
 const KEY = 'bitseek-chat.journal';
@@ -58,8 +57,10 @@ export function forgetJournal(ids: readonly string[], seq: number): void {
 }
 
 /** The journal's conversations (partial: their last messages), read once and cleared. */
-export function takeJournal(): Conversation[] {
+export async function takeJournal(): Promise<Conversation[]> {
   const entries = read();
   write(new Map());
+  if (!entries.size) return [];
+  const { parseConversation } = await import('../domain/schema');
   return [...entries.values()].map((e) => parseConversation(e?.conversation)).filter((c): c is Conversation => !!c);
 }

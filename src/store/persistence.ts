@@ -1,10 +1,12 @@
 import { said, type Said } from '../i18n';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeConversations } from '../domain/merge';
-import { parseConversation, parseConversations } from '../domain/schema';
 import { asTree } from '../domain/tree';
 import type { Conversation, Message } from '../domain/types';
 import type { StoredTrace } from './traces';
+
+/** The validator (zod): loaded with the first read that has records to check, not with the first screen. */
+const schema = () => import('../domain/schema');
 
 const DB_NAME = 'bitseek-chat';
 /** Bump with a migration step in `upgrade` when the stored shape changes. */
@@ -74,15 +76,37 @@ export interface LoadResult {
   skipped: number;
 }
 
+/** The read begun as the page started (readEarly), for the first loadConversations to take. */
+let early: Promise<LoadResult> | undefined;
+
+/**
+ * Begins reading every conversation now, as the page's script starts: the first screen
+ * waits for them, and the read (tens of ms for a long conversation) need not wait for
+ * the first render.
+ */
+export function readEarly(): void {
+  early ??= readAll();
+  early.catch(() => undefined); // reported by loadConversations, which takes it
+}
+
 /** Every stored conversation that reads as one; a corrupt record is counted, left in place, never deleted. */
-export async function loadConversations(): Promise<LoadResult> {
-  const { conversations, invalid } = parseConversations(await (await db()).getAll(STORE));
+export function loadConversations(): Promise<LoadResult> {
+  const read = early ?? readAll();
+  early = undefined;
+  return read;
+}
+
+async function readAll(): Promise<LoadResult> {
+  const records = await (await db()).getAll(STORE);
+  if (!records.length) return { conversations: [], skipped: 0 }; // a first visit: the validator need not load
+  const { conversations, invalid } = (await schema()).parseConversations(records);
   // A list written where the upgrade could not reach it (a tab of the older version, after it): a tree all the same.
   return { conversations: conversations.map(asTree), skipped: invalid };
 }
 
 export async function loadConversation(id: string): Promise<Conversation | undefined> {
-  const c = parseConversation(await (await db()).get(STORE, id));
+  const [{ parseConversation }, record] = await Promise.all([schema(), db().then((d) => d.get(STORE, id))]);
+  const c = parseConversation(record);
   return c && asTree(c);
 }
 
@@ -91,6 +115,7 @@ export async function loadConversation(id: string): Promise<Conversation | undef
  * added messages since): nobody's messages are overwritten. Returns what was written.
  */
 export async function saveConversations(conversations: Conversation[]): Promise<Conversation[]> {
+  const { parseConversation } = await schema(); // before the transaction: it ends at a wait for anything else
   const tx = (await db()).transaction(STORE, 'readwrite');
   const written = await Promise.all(
     conversations.map(async (c) => {

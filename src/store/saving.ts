@@ -128,7 +128,7 @@ export function createSaver(host: SaveHost): Saver {
       // stored conversation: one deleted since (in another tab) does not come back. Not taken
       // while storage cannot be read: it would have nothing to fold into, and be lost. One the
       // app wrote before conversations were trees holds lists (see mergeConversations).
-      const journal = (opened ? takeJournal() : []).filter((c) => conversations.has(c.id)).map(asTree);
+      const journal = (opened ? await takeJournal() : []).filter((c) => conversations.has(c.id)).map(asTree);
       // The journal's copy first: it is the newer, and so is the version it showed.
       for (const c of journal) conversations.set(c.id, mergeConversations(c, conversations.get(c.id)!));
       for (const [id, c] of conversations) conversations.set(id, settleAfterReload(c));

@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { endpointOrigin, SIMULATOR_ENDPOINT, withoutCredentials } from '../api/endpoint';
-import { DEFAULT_FIRST_BYTE_TIMEOUT_MS } from '../api/stream';
-import { DEFAULT_MODEL } from '../api/request';
+import { DEFAULT_FIRST_BYTE_TIMEOUT_MS, DEFAULT_MODEL } from '../api/request';
 import { DEFAULT_TEMPERATURE, DEFAULT_WEB_SEARCH, normalizeWebSearch, type WebSearchOptions } from '../domain/normalize';
 import { EMPTY_TOOLS, type ToolsConfig } from '../domain/tools';
 import { LANGUAGE_PREFERENCES, type LanguagePreference } from '../i18n';

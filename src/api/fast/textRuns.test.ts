@@ -11,12 +11,12 @@ const text = (t: string) => `data: ${chunk({ content: t })}\n\n`;
 
 /** The pieces joined; and each one's runs, expanded, must give the piece back byte for byte. */
 function joined(...pieces: string[]): { text: string[]; fewer: number[] } {
-  const runs = textRuns();
+  const runs = textRuns(textTemplate);
   const out = pieces.map((p) => {
     const bytes = enc.encode(p);
     const result = runs.join(bytes);
     const copy = result.bytes.slice();
-    bytes.fill(0x78); // as a reader's reused buffer is, once joined
+    bytes.fill(0x78); // the piece written over once joined: what was joined must not be a view of it
     expect(dec.decode(result.runs ? expandRuns(result.bytes, result.runs) : copy)).toBe(p);
     return { ...result, bytes: copy };
   });
@@ -65,7 +65,7 @@ describe('textRuns', () => {
     // 你 is e4 bd a0: one event ends inside it, the next begins with its rest
     const piece = Uint8Array.from([...event('a'), ...event('b'), ...event([0x63, 0xe4, 0xbd]), ...event([0xa0, 0x64]), ...event('e')]);
     const oneByOne = dec.decode(piece);
-    const result = textRuns().join(piece.slice());
+    const result = textRuns(textTemplate).join(piece.slice());
     const read = dec.decode(result.bytes);
     expect(read).not.toContain('你');
     expect(read.match(/\uFFFD/g)).toHaveLength((oneByOne.match(/\uFFFD/g) ?? []).length);

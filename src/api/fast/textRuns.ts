@@ -6,7 +6,9 @@
 // the parser see one event a run, and what comes out is what the events one by one
 // would have given, joined. Only a run of events that the first of its kind says are
 // text-only is joined (see chunk.ts's textTemplate); anything else goes by untouched.
-import { textTemplate, type TextTemplate } from '../chunk';
+// The template comes from chunk.ts's textTemplate, given by the reader: the page loads expandRuns
+// (for the inspector) without chunk.ts's parser and its validator.
+import type { TextTemplate } from '../chunk';
 
 const LF = 10;
 const CR = 13;
@@ -162,7 +164,7 @@ const BLANK = new Uint8Array([LF, LF]);
  * lines end in CR (or CRLF) is given back untouched: its events may be cut between
  * pieces in ways only the reader follows.
  */
-export function textRuns(learnFrom: (data: string) => TextTemplate | undefined = textTemplate): TextRuns {
+export function textRuns(learnFrom: (data: string) => TextTemplate | undefined): TextRuns {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let template: LineTemplate | undefined;
