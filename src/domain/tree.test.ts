@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeConversations } from './merge';
-import { activePath, addTurn, asTree, choose, pathTo, reveal, versionsOf } from './tree';
+import { activePath, addTurn, asTree, choose, pathTo, reveal, versionsOf, withMessagePatched } from './tree';
 import type { Conversation, Message } from './types';
 
 const msg = (id: string, parentId?: string, createdAt = 1): Message => ({
@@ -36,6 +36,17 @@ const tree = conv([
 ]);
 
 describe('the active path', () => {
+  it('is carried over a streamed frame: the same where the message is off it, else with the message replaced', () => {
+    const chosen = reveal(tree, 'q3');
+    const path = activePath(chosen);
+    const onPath = { ...chosen, messages: withMessagePatched(chosen.messages, 'q3', { content: 'q3, longer' }) };
+    expect(activePath(onPath).map((m) => m.content)).toEqual([...path.slice(0, -1).map((m) => m.content), 'q3, longer']);
+    expect(activePath(onPath)).toEqual(activePath({ ...onPath, messages: [...onPath.messages] })); // as found anew
+    const offPath = { ...chosen, messages: withMessagePatched(chosen.messages, 'a2', { content: 'a2, longer' }) };
+    expect(activePath(offPath)).toBe(path);
+    expect(activePath({ ...offPath, activeChildren: ['q1', 'q2'] }).map((m) => m.content)).toContain('a2, longer'); // other choices: found anew
+  });
+
   it('takes the newest child at a fork without a choice, and the chosen one at the others', () => {
     expect(ids(activePath(tree))).toEqual(['q1b', 'a1b']);
     const first = choose(tree, 'q1');

@@ -46,19 +46,33 @@ export function withMessagePatched(messages: readonly Message[], id: string, pat
   if (i === undefined) return next;
   next[i] = { ...messages[i]!, ...patch };
   trees.set(next, tree);
+  // The path too: the same one where the message is not on it, else with the message replaced.
+  const known = paths.get(messages);
+  if (known) {
+    const at = known.path.lastIndexOf(messages[i]!);
+    paths.set(next, at === -1 ? known : { choices: known.choices, path: known.path.with(at, next[i]!) });
+  }
   return next;
 }
 
-const paths = new WeakMap<Conversation, Message[]>();
+/**
+ * The tree's shape: an object that stays the same while only messages' contents change (a
+ * streamed frame), and is new when a message is added or removed. What is derived from the
+ * shape alone can be kept by it.
+ */
+export const shapeOf = (messages: readonly Message[]): object => treeOf(messages);
+
+/** The active path of a messages array, for the choices it was found with. */
+const paths = new WeakMap<readonly Message[], { choices: Conversation['activeChildren']; path: Message[] }>();
 
 /** The messages shown, from a first message to the last: at each fork the chosen child, else the newest. */
 export function activePath(c: Conversation): Message[] {
-  let path = paths.get(c);
-  if (path) return path;
+  const known = paths.get(c.messages);
+  if (known && known.choices === c.activeChildren) return known.path;
   const { messages } = c;
   const { children } = treeOf(messages);
   const chosen = new Set(c.activeChildren);
-  path = [];
+  const path: Message[] = [];
   for (let fork = TOP; path.length < messages.length;) {
     const options = children.get(fork);
     if (!options) break;
@@ -66,7 +80,7 @@ export function activePath(c: Conversation): Message[] {
     path.push(messages[at]!);
     fork = messages[at]!.id;
   }
-  paths.set(c, path);
+  paths.set(messages, { choices: c.activeChildren, path });
   return path;
 }
 

@@ -51,6 +51,14 @@ export interface Saver {
 const worthSaving = (c: Conversation) => c.messages.length > 0 || !!c.resumed;
 
 const SAVE_DELAY_MS = 1000;
+/**
+ * After a save that took t ms, the next one not asked for at once waits SAVE_PACE × t (at most
+ * a minute): a conversation of thousands of messages is one record, read, merged and written
+ * whole (~300 ms of the page's thread for 25 MB), and a streaming reply would change it every
+ * second. The journal still takes what is on screen every second meanwhile, so nothing is lost.
+ */
+const SAVE_PACE = 30;
+const MAX_SAVE_WAIT_MS = 60_000;
 /** The raw streams of deleted conversations go this long after start, off the first screen's path. */
 const PRUNE_DELAY_MS = 10_000;
 const RETRY_DELAY_MS = 5000;
@@ -62,6 +70,8 @@ export function createSaver(host: SaveHost): Saver {
   /** Deleted in this tab or another: never written back. */
   const deleted = new Set<string>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Until then, a save not asked for at once only journals what is on screen (see SAVE_PACE). */
+  let pacedUntil = 0;
 
   const savable = (ids: Iterable<string>) => {
     const conversations = host.conversations();
@@ -70,11 +80,18 @@ export function createSaver(host: SaveHost): Saver {
 
   const absorb = (other: Conversation) => deleted.has(other.id) || host.absorb(other);
 
-  async function saveDirty(): Promise<void> {
+  async function saveDirty(paced = false): Promise<void> {
     saveTimer = undefined;
+    const wait = pacedUntil - performance.now();
+    if (paced && wait > 0) {
+      writeJournal(savable(dirty).filter((c) => host.onScreen(c.id)));
+      saveTimer = setTimeout(() => void saveDirty(true), Math.min(wait, SAVE_DELAY_MS));
+      return;
+    }
     const batch = savable(dirty);
     dirty.clear();
     if (batch.length === 0) return;
+    const started = performance.now();
     batch.forEach((c) => saving.add(c.id));
     // What is on screen goes to the journal first, at once: a reload can come before IndexedDB has it.
     const onScreen = batch.filter((c) => host.onScreen(c.id));
@@ -88,6 +105,7 @@ export function createSaver(host: SaveHost): Saver {
       written.forEach(absorb); // what another tab had stored meanwhile
       tellOtherTabs({ type: 'saved', ids: written.map((c) => c.id) });
       host.storageError(undefined);
+      pacedUntil = performance.now() + Math.min(MAX_SAVE_WAIT_MS, SAVE_PACE * (performance.now() - started));
     } catch (error) {
       batch.forEach((c) => dirty.add(c.id));
       host.storageError(storage.describeStorageError(error));
@@ -142,7 +160,7 @@ export function createSaver(host: SaveHost): Saver {
         clearTimeout(saveTimer);
         saveTimer = undefined;
         void saveDirty();
-      } else saveTimer ??= setTimeout(() => void saveDirty(), SAVE_DELAY_MS);
+      } else saveTimer ??= setTimeout(() => void saveDirty(true), SAVE_DELAY_MS);
     },
 
     queue(id) {

@@ -41,10 +41,12 @@ interface BodyProps {
   toolRounds?: readonly ToolRoundRecord[];
   /** The latest reply, its tool calls not answered yet: its round runs here. */
   pending: boolean;
+  /** The conversation's last message: where it opens, so its end is parsed at once (see Markdown). */
+  isLast: boolean;
   busy: boolean;
 }
 
-function AssistantBody({ message, toolResults, toolRounds, pending, busy }: BodyProps) {
+function AssistantBody({ message, toolResults, toolRounds, pending, isLast, busy }: BodyProps) {
   const t = useT();
   const streaming = message.status === 'streaming';
   const round = useToolRound(message, pending);
@@ -62,7 +64,7 @@ function AssistantBody({ message, toolResults, toolRounds, pending, busy }: Body
       {/* There from the stream's start: the text it brings is then an update (see FIRST_RUNS in markdown/useHeldRuns.ts). */}
       {(message.content || streaming) && (
         <CitationSources.Provider value={sources}>
-          <Markdown text={body} streaming={streaming} />
+          <Markdown text={body} streaming={streaming} eager={isLast} />
         </CitationSources.Provider>
       )}
       {!streaming && <SourcesList sources={sources} />}
@@ -200,6 +202,7 @@ export const MessageItem = memo(function MessageItem({ message, isLast, version,
           key={message.id}
           message={message}
           pending={isLast && !streaming && !!message.toolCalls?.length && !toolResults}
+          isLast={isLast}
           busy={busy}
           {...(toolResults ? { toolResults } : {})}
           {...(toolRounds ? { toolRounds } : {})}

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { activePath, versionOf } from '../../domain/tree';
+import { activePath, shapeOf, versionOf } from '../../domain/tree';
 import type { Conversation, Message } from '../../domain/types';
 import { useChatStore } from '../../store/chatStore';
 import { Button } from '../../ui/Button';
@@ -68,10 +68,17 @@ interface Versions {
   versions: number;
 }
 
-/** Each shown message's versions, by its id, for those with more than one. */
+/** By the tree's shape (see shapeOf): the versions found for a path through it, with the choices that made the path. */
+const knownVersions = new WeakMap<object, { choices: Conversation['activeChildren']; out: Map<string, Versions> }>();
+
+/** Each shown message's versions, by its id, for those with more than one; the same map while the tree's shape and choices are. */
 function versionsByMessage(c: Conversation | undefined, path: readonly Message[]): Map<string, Versions> {
+  if (!c) return new Map();
+  const shape = shapeOf(c.messages);
+  const known = knownVersions.get(shape);
+  if (known && known.choices === c.activeChildren) return known.out;
   const out = new Map<string, Versions>();
-  if (!c) return out;
+  knownVersions.set(shape, { choices: c.activeChildren, out });
   path.forEach((m, i) => {
     if (m.role === 'tool') return;
     // Up through the tool messages above it, which are not shown: a fork there shows here.
@@ -84,6 +91,20 @@ function versionsByMessage(c: Conversation | undefined, path: readonly Message[]
 }
 
 const ESTIMATED_HEIGHT = 180;
+
+/**
+ * Rows are keyed by the message's parent: a row stays (and keeps focus) as the person switches
+ * between versions. The same function while the keys are the same: a new one makes the virtualizer
+ * lay out every row again, thousands of them, on every frame of a streaming reply.
+ */
+function useRowKeys(visible: readonly Message[]): (i: number) => string {
+  const last = useRef<{ keys: string[]; get: (i: number) => string }>(undefined);
+  const keys = visible.map((m) => m.parentId ?? '');
+  if (!last.current || last.current.keys.length !== keys.length || last.current.keys.some((k, i) => k !== keys[i])) {
+    last.current = { keys, get: (i) => keys[i] ?? '' };
+  }
+  return last.current.get;
+}
 
 /**
  * The conversation's messages, virtualized (a 1,000-message conversation renders
@@ -105,6 +126,7 @@ export function MessageList() {
   const versions = useMemo(() => versionsByMessage(conversation, messages), [conversation, messages]);
   const lastTimelines = useRef<Timelines>(new Map());
   const timelines = useMemo(() => (lastTimelines.current = timelinesByReply(messages, lastTimelines.current)), [messages]);
+  const getItemKey = useRowKeys(visible);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -112,8 +134,7 @@ export function MessageList() {
     // Opened at the end: the first render is of the latest messages, not of the first ones.
     initialOffset: () => visible.length * ESTIMATED_HEIGHT,
     overscan: 4,
-    // By the message's parent: a row stays (and keeps focus) as the person switches between versions.
-    getItemKey: (i) => visible[i]!.parentId ?? '',
+    getItemKey,
   });
 
   // While it follows the end, the list alone moves the view: the virtualizer's own

@@ -9,8 +9,12 @@ import { Block } from './Block';
 import { BlockRun, EAGER_BLOCKS, RUN } from './BlockRun';
 import { warmUpWith } from './warmUp';
 
-/** A reply's markdown, rendered incrementally: only the growing last block is parsed again. */
-const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
+/**
+ * A reply's markdown, rendered incrementally: only the growing last block is parsed again.
+ * `eager`: its last blocks are parsed at once (the latest reply, where a conversation opens,
+ * and a streaming one); another reply's blocks are parsed as they come within reach of the view.
+ */
+const Markdown = memo(function Markdown({ text, streaming = false, eager = true }: { text: string; streaming?: boolean; eager?: boolean }) {
   const split = useRef(EMPTY_SPLIT);
   split.current = splitBlocks(text, split.current);
   const { blocks } = split.current;
@@ -23,7 +27,9 @@ const Markdown = memo(function Markdown({ text, streaming = false }: { text: str
   for (let start = 0; start < finished; start += RUN) {
     if (start >= from * RUN && start < to * RUN) continue;
     const end = Math.min(start + RUN, finished);
-    runs.push(<BlockRun key={start} blocks={blocks.slice(start, end)} eager={end > blocks.length - EAGER_BLOCKS} />);
+    runs.push(
+      <BlockRun key={start} blocks={blocks.slice(start, end)} eager={(eager || streaming) && end > blocks.length - EAGER_BLOCKS} />,
+    );
   }
   return (
     <StreamingContext.Provider value={streaming}>

@@ -132,7 +132,7 @@ function LongReplyNote({ text, shown }: { text: string; shown: number }) {
   );
 }
 
-export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+export function Markdown({ text, streaming, eager }: { text: string; streaming: boolean; eager: boolean }) {
   const renderer = useRenderer();
   const shown = useShown(text, streaming);
   const cut = shown.length < text.length;
@@ -143,7 +143,7 @@ export function Markdown({ text, streaming }: { text: string; streaming: boolean
       ) : (
         <PlainTextOnError text={shown}>
           {/* Cut, the shown part is finished: it no longer changes. */}
-          <renderer.default text={shown} streaming={streaming && !cut} />
+          <renderer.default text={shown} streaming={streaming && !cut} eager={eager} />
         </PlainTextOnError>
       )}
       {cut && <LongReplyNote text={text} shown={shown.length} />}
