@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimOptions } from './options.ts';
 import type { InMessage } from './replies.ts';
 
+/** The largest request body read by default: 1 MiB. */
 const MAX_BODY = 1024 * 1024;
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
@@ -17,16 +18,16 @@ export class HttpError extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'Request body is larger than 1 MiB.'));
-        req.destroy();
-      } else parts.push(c);
+      if (size <= max) return void parts.push(c);
+      // The rest is read and dropped, not cut off: the client gets the 413, not a reset connection.
+      parts.length = 0;
+      reject(new HttpError(413, `Request body is larger than ${Math.round(max / 1024 / 1024)} MiB.`));
     });
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);

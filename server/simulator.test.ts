@@ -143,6 +143,28 @@ describe('the simulator speaks Bitseek', () => {
     }
   });
 
+  it('answers a body over its limit with a 413 the client can read, not a reset connection; the limit can be raised', async () => {
+    const big = { messages: [{ role: 'user', content: 'x'.repeat(1.5 * 1024 * 1024) }] };
+    const refused = await post(big);
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('larger than 1 MiB');
+    const simulator = createSimulator({ delayMs: 0, maxBodyBytes: 4 * 1024 * 1024 });
+    const roomy = createServer((req, res) => simulator(req, res));
+    await new Promise<void>((resolve) => roomy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = roomy.address() as AddressInfo;
+      const taken = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(big),
+      });
+      expect(taken.status).toBe(200);
+      await taken.text();
+    } finally {
+      await new Promise<void>((resolve) => roomy.close(() => resolve()));
+    }
+  });
+
   it('without a delay, sends a long reply in writes of about 16 KB, not one a delta, every event intact', async () => {
     const writes: number[] = [];
     const simulator = createSimulator({ delayMs: 0 });

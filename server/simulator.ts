@@ -18,6 +18,8 @@ export interface SimulatorConfig {
   options?: string;
   /** Reject what a strict OpenAI server rejects (SIM_STRICT=1): see strict.ts. */
   strict?: boolean;
+  /** The largest request body it reads (SIM_MAX_BODY_MB; default 1 MiB): larger ones get a 413. */
+  maxBodyBytes?: number;
 }
 
 const MAX_OPEN_MS = 120_000;
@@ -55,7 +57,7 @@ export function createSimulator(config: SimulatorConfig = {}) {
     if (o.redirectTo) return void res.writeHead(307, { location: o.redirectTo }).end();
     const auth = req.headers.authorization ?? '';
     if (!/^Bearer\s+\S+/i.test(auth)) throw new HttpError(401, 'Missing bearer token: send Authorization: Bearer <API key>.');
-    const raw = await readBody(req);
+    const raw = await readBody(req, config.maxBodyBytes);
     let body: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(raw);

@@ -6,7 +6,12 @@ import { createSimulator } from './simulator.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const delay = process.env.SIM_DELAY_MS;
-const simulator = createSimulator({ ...(delay ? { delayMs: Number(delay) } : {}), strict: process.env.SIM_STRICT === '1' });
+const maxBodyMb = Number(process.env.SIM_MAX_BODY_MB);
+const simulator = createSimulator({
+  ...(delay ? { delayMs: Number(delay) } : {}),
+  strict: process.env.SIM_STRICT === '1',
+  ...(maxBodyMb > 0 && { maxBodyBytes: maxBodyMb * 1024 * 1024 }),
+});
 
 const mcp = createMcpHandler();
 

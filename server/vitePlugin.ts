@@ -9,7 +9,13 @@ export function bitseekSimulator(): Plugin {
   const delay = process.env.SIM_DELAY_MS;
   const options = process.env.SIM_OPTIONS;
   const strict = process.env.SIM_STRICT === '1';
-  const simulator = createSimulator({ ...(delay && { delayMs: Number(delay) }), ...(options && { options }), strict });
+  const maxBodyMb = Number(process.env.SIM_MAX_BODY_MB);
+  const simulator = createSimulator({
+    ...(delay && { delayMs: Number(delay) }),
+    ...(options && { options }),
+    strict,
+    ...(maxBodyMb > 0 && { maxBodyBytes: maxBodyMb * 1024 * 1024 }),
+  });
   const mcp = createMcpHandler();
   const mount = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.url === '/mcp' || req.url?.startsWith('/mcp?')) return void (applyMcpCors(req, res) || mcp(req, res));
