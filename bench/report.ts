@@ -5,6 +5,14 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { benchReply } from '../server/benchReply.ts';
 import { SCROLL_FRAMES, SCROLL_STEP_PX, VERSIONS, type ScrollRun, type SearchRun, type SwitchRun } from './storedConversations.ts';
+import {
+  HUGE_SCROLL_STEP_PX,
+  TYPING_TARGETS,
+  type HugeRun,
+  type SwitchingRun,
+  type TypingRun,
+  type TypingTarget,
+} from './longConversations.ts';
 import { DELTAS, type StreamRun, type StreamTarget } from './streamPage.ts';
 
 /** What a full run measured: medians over `runs` runs, and each stream page's runs. */
@@ -17,6 +25,52 @@ interface FullRun {
   scroll: ScrollRun;
   versions: SwitchRun;
   search: SearchRun;
+  /** Runs of the long-conversation parts (medians of these). */
+  longRuns: number;
+  huge: HugeRun;
+  typing: Record<TypingTarget, TypingRun>;
+  switching: SwitchingRun;
+}
+
+const PAGE_NAMES: Record<TypingTarget, string> = {
+  app: '(a) this app, at the end of the 5,000 messages',
+  naive: '(b) naive react-markdown',
+  streamdown: '(c) Streamdown',
+  assistantui: '(e) assistant-ui',
+};
+
+/** Typing while a reply streams, page by page. */
+function typingTable(typing: Record<TypingTarget, TypingRun>): string {
+  const rows = [
+    [
+      '',
+      'keystroke to next paint, p95 ms',
+      'worst, ms',
+      'main thread busy, ms per s of stream',
+      'script, ms per s of stream',
+      'characters per s',
+    ],
+    ...TYPING_TARGETS.map((t) => {
+      const r = typing[t];
+      return [PAGE_NAMES[t], r.p95Ms, r.maxMs, r.busyMsPerSecond, r.scriptMsPerSecond, r.charsPerSecond].map((v) =>
+        typeof v === 'number' ? v.toFixed(0) : v,
+      );
+    }),
+  ];
+  return [
+    `| ${rows[0]!.join(' | ')} |`,
+    `| ${rows[0]!.map(() => '---').join(' | ')} |`,
+    ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The long-conversation lines. */
+function longNotes({ huge, switching, longRuns }: FullRun): string {
+  const s = huge.scroll;
+  return [
+    `- opening a ${huge.messages.toFixed(0)}-message conversation (${huge.megabytes.toFixed(1)} MB of markdown with code, tables, math and tool calls): ${huge.openMs.toFixed(0)} ms from navigation to the end of its latest reply painted; JS heap after opening ${huge.heapMb.toFixed(0)} MB; scrolling from the end to the start at ${HUGE_SCROLL_STEP_PX} px a frame: ${s.frames.toFixed(0)} frames, ${s.framesDropped.toFixed(0)} dropped (${s.droppedPercent.toFixed(1)} %), longest frame ${s.longestFrameMs.toFixed(0)} ms, ${s.longTasks ? `${s.longTasks.toFixed(0)} tasks of 50 ms or more, the longest ${s.longestTaskMs.toFixed(0)} ms` : 'no task of 50 ms or more'} (medians of ${longRuns})`,
+    `- switching between two 1,000-message conversations ${switching.switches} times (from the list): ${switching.medianMs.toFixed(0)} ms median, ${switching.maxMs.toFixed(0)} ms worst, to the other's latest reply painted; JS heap ${switching.heapFirstMb.toFixed(1)} MB after the first switch, ${switching.heapLastMb.toFixed(1)} MB after the last, of which V8's compiled code aside ${switching.dataFirstMb.toFixed(1)} and ${switching.dataLastMb.toFixed(1)} MB (${(((switching.dataLastMb - switching.dataFirstMb) / switching.dataFirstMb) * 100).toFixed(1)} %)`,
+  ].join('\n');
 }
 
 const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}×` : '—');
@@ -26,10 +80,10 @@ function streamTable(summary: Record<StreamTarget, StreamRun>): string {
   const a = summary.app;
   const cells = (label: string, key: keyof StreamRun) => [
     label,
-    ...(['app', 'naive', 'streamdown'] as const).map((t) => summary[t][key].toFixed(0)),
+    ...(['app', 'naive', 'streamdown', 'assistantui'] as const).map((t) => summary[t][key].toFixed(0)),
   ];
   const rows = [
-    ['', '(a) this app', '(b) naive react-markdown', '(c) Streamdown', 'b ÷ a', 'c ÷ a'],
+    ['', '(a) this app', '(b) naive react-markdown', '(c) Streamdown', '(e) assistant-ui', 'b ÷ a', 'c ÷ a', 'e ÷ a'],
     cells('main-thread script, ms (tasks and microtasks, from the trace)', 'scriptingMs'),
     cells('main-thread busy (all work: script, style, layout, paint), ms', 'mainThreadMs'),
     cells("main-thread script by the thread's CPU time (less waits for a core), ms", 'scriptingCpuMs'),
@@ -41,10 +95,12 @@ function streamTable(summary: Record<StreamTarget, StreamRun>): string {
     cells('frames dropped', 'framesDropped'),
     cells('stream duration (first to last byte), ms', 'streamMs'),
   ];
-  rows[1]!.push(ratio(summary.naive.scriptingMs, a.scriptingMs), ratio(summary.streamdown.scriptingMs, a.scriptingMs));
-  rows[2]!.push(ratio(summary.naive.mainThreadMs, a.mainThreadMs), ratio(summary.streamdown.mainThreadMs, a.mainThreadMs));
-  rows[3]!.push(ratio(summary.naive.scriptingCpuMs, a.scriptingCpuMs), ratio(summary.streamdown.scriptingCpuMs, a.scriptingCpuMs));
-  for (const r of rows.slice(4)) r.push('', '');
+  const ratios = (key: 'scriptingMs' | 'mainThreadMs' | 'scriptingCpuMs') =>
+    (['naive', 'streamdown', 'assistantui'] as const).map((t) => ratio(summary[t][key], a[key]));
+  rows[1]!.push(...ratios('scriptingMs'));
+  rows[2]!.push(...ratios('mainThreadMs'));
+  rows[3]!.push(...ratios('scriptingCpuMs'));
+  for (const r of rows.slice(4)) r.push('', '', '');
   return [
     `| ${rows[0]!.join(' | ')} |`,
     `| ${rows[0]!.map(() => '---').join(' | ')} |`,
@@ -75,7 +131,7 @@ export function report(run: FullRun, chromium: string): void {
     date: new Date().toISOString().slice(0, 10),
   };
   const table = streamTable(run.summary);
-  const extra = notes(run);
+  const extra = `${notes(run)}\n${longNotes(run)}\n\nTyping 200 characters into the composer while a reply streams at a model's pace (4-character deltas 12 ms apart), medians of ${run.longRuns} runs; a keystroke Chrome did not report (under 16 ms) counts as 16:\n\n${typingTable(run.typing)}`;
   const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; ${machine.date}; medians of ${run.runs} runs.`;
   console.log(`\n${table}\n\n${extra}\n\n${machineLine}`);
   const results = {
@@ -89,6 +145,9 @@ export function report(run: FullRun, chromium: string): void {
     scroll1000: run.scroll,
     versions200: run.versions,
     search10k: run.search,
+    huge5000: run.huge,
+    typing: run.typing,
+    switching1000: run.switching,
     table,
     extra,
   };

@@ -6,6 +6,12 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** The p-th percentile (0–100), nearest rank. */
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
 /** Each field's median over the runs, in the runs' field order. */
 export const medians = <T extends Record<keyof T, number>>(runs: T[]): T =>
   Object.fromEntries((Object.keys(runs[0]!) as (keyof T)[]).map((k) => [k, median(runs.map((x) => x[k]))])) as T;

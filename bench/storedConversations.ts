@@ -7,7 +7,7 @@ import { APP_URL } from './servers.ts';
 import { frameGaps, median } from './stats.ts';
 
 /** Seeds the app's own IndexedDB, in the page, with the given conversations. */
-async function seed(page: Page, conversations: unknown[]): Promise<void> {
+export async function seed(page: Page, conversations: unknown[]): Promise<void> {
   await page.evaluate(
     (records) =>
       new Promise<void>((done, fail) => {
@@ -28,6 +28,25 @@ async function seed(page: Page, conversations: unknown[]): Promise<void> {
 
 const reply = (n: number) =>
   `### Reply ${n}\n\nSome **markdown** with \`code\` and a list:\n\n- one\n- two\n\n\`\`\`js\nconsole.log(${n});\n\`\`\`\n\nEnd of reply ${n}.`;
+
+/** 1,000 messages, questions and replies in turn; the last reply ends "End of reply 500." (after `from`, its first). */
+export function thousandMessages(from = 1): unknown[] {
+  return Array.from({ length: 1000 }, (_, i) => {
+    const n = Math.floor(i / 2) + from;
+    const parent = i > 0 ? { parentId: i % 2 === 0 ? `a${i - 1}` : `u${i - 1}` } : {};
+    return i % 2 === 0
+      ? { id: `u${i}`, ...parent, role: 'user', content: `Question ${n}: how does streaming work?`, createdAt: 1_700_000_000_000 + i }
+      : {
+          id: `a${i}`,
+          ...parent,
+          role: 'assistant',
+          content: reply(n),
+          createdAt: 1_700_000_000_000 + i,
+          status: 'complete',
+          finishReason: 'stop',
+        };
+  });
+}
 
 /** Scrolling a long conversation: frames over a steady scroll, as rAF saw them, and the longest task. */
 export interface ScrollRun {
@@ -68,22 +87,7 @@ export async function openThousand(browser: Browser): Promise<{ openMs: number; 
   const page = await context.newPage();
   await page.goto(`${APP_URL}/`);
   await page.getByRole('textbox', { name: 'Message' }).waitFor();
-  const messages = Array.from({ length: 1000 }, (_, i) => {
-    const n = Math.floor(i / 2) + 1;
-    const parent = i > 0 ? { parentId: i % 2 === 0 ? `a${i - 1}` : `u${i - 1}` } : {};
-    return i % 2 === 0
-      ? { id: `u${i}`, ...parent, role: 'user', content: `Question ${n}: how does streaming work?`, createdAt: 1_700_000_000_000 + i }
-      : {
-          id: `a${i}`,
-          ...parent,
-          role: 'assistant',
-          content: reply(n),
-          createdAt: 1_700_000_000_000 + i,
-          status: 'complete',
-          finishReason: 'stop',
-        };
-  });
-  await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages }]);
+  await seed(page, [{ id: 'conv-bench-1000', title: 'A thousand messages', createdAt: 1, updatedAt: 2, messages: thousandMessages() }]);
   await browserSettled(opened);
   const stopTrace =
     process.env.BENCH_TRACE || process.env.BENCH_PROFILE ? await startTrace(browser, page, ['loading', ...profiling()]) : undefined;

@@ -9,7 +9,7 @@ import { frameGaps } from './stats.ts';
 import { markTime, responseTimes, scriptMs } from './trace.ts';
 
 /** The stream pages, in the order each run measures them. */
-export const STREAM_TARGETS = ['app', 'naive', 'streamdown', 'reading'] as const;
+export const STREAM_TARGETS = ['app', 'naive', 'streamdown', 'assistantui', 'reading'] as const;
 export type StreamTarget = (typeof STREAM_TARGETS)[number];
 
 /** Main-thread time is counted from Send until this long after the final paint. */

@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         naive: resolve(import.meta.dirname, 'pages/naive.html'),
         streamdown: resolve(import.meta.dirname, 'pages/streamdown.html'),
+        assistantui: resolve(import.meta.dirname, 'pages/assistantui.html'),
         reading: resolve(import.meta.dirname, 'pages/reading.html'),
       },
     },

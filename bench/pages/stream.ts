@@ -1,4 +1,4 @@
-// What both baseline pages share: one streamed request to the simulator, read
+// What the baseline pages share: one streamed request to the simulator, read
 // with a plain SSE parser, each text delta handed to the page as it arrives.
 
 export async function streamDeltas(onDelta: (text: string) => void): Promise<void> {
@@ -8,7 +8,8 @@ export async function streamDeltas(onDelta: (text: string) => void): Promise<voi
       'content-type': 'application/json',
       authorization: 'Bearer bench',
       accept: 'text/event-stream',
-      'x-simulator': 'chunk=4, delay=0',
+      // As fast as the simulator sends, or at the pace the page's address asks for (?sim=…).
+      'x-simulator': new URLSearchParams(location.search).get('sim') ?? 'chunk=4, delay=0',
     },
     body: JSON.stringify({ model: 'bitseek-auto', stream: true, messages: [{ role: 'user', content: 'benchmark reply' }] }),
   });
