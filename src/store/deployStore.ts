@@ -56,7 +56,7 @@ export const useDeployStore = create<DeployState>()((set, get) => {
     },
   };
 
-  /** The start checks, once a page (main.tsx begins them before the first render). */
+  /** The start checks, once a page, however often start() is called (StrictMode runs effects twice). */
   async function runChecks(): Promise<void> {
     // The endpoint in use is asked about while config.json is read; again only if the config changes it.
     const before = useSettingsStore.getState().endpoint;

@@ -76,27 +76,8 @@ export interface LoadResult {
   skipped: number;
 }
 
-/** The read begun as the page started (readEarly), for the first loadConversations to take. */
-let early: Promise<LoadResult> | undefined;
-
-/**
- * Begins reading every conversation now, as the page's script starts: the first screen
- * waits for them, and the read (tens of ms for a long conversation) need not wait for
- * the first render.
- */
-export function readEarly(): void {
-  early ??= readAll();
-  early.catch(() => undefined); // reported by loadConversations, which takes it
-}
-
 /** Every stored conversation that reads as one; a corrupt record is counted, left in place, never deleted. */
-export function loadConversations(): Promise<LoadResult> {
-  const read = early ?? readAll();
-  early = undefined;
-  return read;
-}
-
-async function readAll(): Promise<LoadResult> {
+export async function loadConversations(): Promise<LoadResult> {
   const records = await (await db()).getAll(STORE);
   if (!records.length) return { conversations: [], skipped: 0 }; // a first visit: the validator need not load
   const { conversations, invalid } = (await schema()).parseConversations(records);
