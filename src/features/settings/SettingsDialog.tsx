@@ -31,6 +31,41 @@ export default function SettingsDialog(props: { open: boolean; onClose: () => vo
   );
 }
 
+interface NumberFieldProps {
+  label: string;
+  hint: string;
+  max: number;
+  value: number;
+  /** Which typed numbers count (a whole number, or any); those under 1 never do. */
+  accept: (n: number) => boolean;
+  /** A number it accepts, at most `max`. */
+  onValue: (n: number) => void;
+}
+
+/** A number from 1 to `max`, in a narrow box: what is typed is taken only when it is one. */
+function NumberField({ label, hint, max, value, accept, onValue }: NumberFieldProps) {
+  return (
+    <Field label={label} hint={hint}>
+      {(id, hintId) => (
+        <input
+          id={id}
+          aria-describedby={hintId}
+          className={input.replace('w-full', 'w-24')}
+          type="number"
+          min={1}
+          max={max}
+          step={1}
+          value={value}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (accept(n) && n >= 1) onValue(Math.min(max, n));
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
 function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const s = useSettingsStore();
   const tAll = useT();
@@ -153,42 +188,22 @@ function SettingsForm({ open, onClose }: { open: boolean; onClose: () => void })
             />
           )}
         </Field>
-        <Field label={t.timeout} hint={t.timeoutHint}>
-          {(id, hintId) => (
-            <input
-              id={id}
-              aria-describedby={hintId}
-              className={input.replace('w-full', 'w-24')}
-              type="number"
-              min={1}
-              max={600}
-              step={1}
-              value={Math.round(s.firstByteTimeoutMs / 1000)}
-              onChange={(e) => {
-                const seconds = Number(e.target.value);
-                if (Number.isFinite(seconds) && seconds >= 1) s.update({ firstByteTimeoutMs: Math.min(600, seconds) * 1000 });
-              }}
-            />
-          )}
-        </Field>
-        <Field label={tAll.mcp.maxRounds} hint={tAll.mcp.maxRoundsHint}>
-          {(id, hintId) => (
-            <input
-              id={id}
-              aria-describedby={hintId}
-              className={input.replace('w-full', 'w-24')}
-              type="number"
-              min={1}
-              max={100}
-              step={1}
-              value={s.maxToolRounds}
-              onChange={(e) => {
-                const rounds = Number(e.target.value);
-                if (Number.isInteger(rounds) && rounds >= 1) s.update({ maxToolRounds: Math.min(100, rounds) });
-              }}
-            />
-          )}
-        </Field>
+        <NumberField
+          label={t.timeout}
+          hint={t.timeoutHint}
+          max={600}
+          value={Math.round(s.firstByteTimeoutMs / 1000)}
+          accept={Number.isFinite}
+          onValue={(seconds) => s.update({ firstByteTimeoutMs: seconds * 1000 })}
+        />
+        <NumberField
+          label={tAll.mcp.maxRounds}
+          hint={tAll.mcp.maxRoundsHint}
+          max={100}
+          value={s.maxToolRounds}
+          accept={Number.isInteger}
+          onValue={(rounds) => s.update({ maxToolRounds: rounds })}
+        />
       </div>
     </Dialog>
   );
