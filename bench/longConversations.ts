@@ -6,7 +6,8 @@ import type { Browser, CDPSession, Locator, Page } from '@playwright/test';
 import { browserSettled, printProfile, profiling, startTrace } from './browser.ts';
 import { APP_URL, PACE, PACED_APP_URL, PAGES_URL } from './servers.ts';
 import { frameGaps, median, percentile } from './stats.ts';
-import { seed, thousandMessages } from './storedConversations.ts';
+import { scrollUp, seed, thousandMessages } from './storedConversations.ts';
+import { mainThreadClock } from './streamPage.ts';
 
 const HUGE_MESSAGES = 5000;
 const HUGE_ID = 'conv-bench-huge';
@@ -119,26 +120,10 @@ async function withHuge(browser: Browser, url = APP_URL): Promise<{ page: Page; 
   return { page, seeded, opened };
 }
 
-/** Scrolling from the end to the start, STEP px a frame: frames as rAF saw them, and the longest task. */
-const SCROLL_TO_START = (step: number) => `new Promise((done) => {
-  const log = document.querySelector('[role="log"]');
-  const frames = [];
-  let longest = 0;
-  let tasks = 0;
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { longest = Math.max(longest, e.duration); tasks++; } });
-  observer.observe({ type: 'longtask' });
-  const atStart = () => log.scrollTop <= 0 && document.querySelector('[data-index="0"]');
-  const step = (t) => {
-    frames.push(t);
-    if (atStart() || frames.length > 60000) { observer.disconnect(); return done({ frames, longest, tasks, reached: !!atStart() }); }
-    log.scrollTop -= ${step};
-    requestAnimationFrame(step);
-  };
-  requestAnimationFrame(step);
-})`;
-
 /** How far the huge conversation is scrolled up per frame: a fast, steady fling (36,000 px a second at 60 fps). */
 export const HUGE_SCROLL_STEP_PX = 600;
+/** A scroll that has not reached the start by then has failed (~15,000 frames reach it). */
+const MOST_SCROLL_FRAMES = 60_000;
 
 export interface HugeRun {
   messages: number;
@@ -169,14 +154,9 @@ export async function openHuge(browser: Browser): Promise<HugeRun> {
   await page.waitForTimeout(2000); // what opening left for idle time (the search index, warm-up, highlighting) is counted in the heap, not the scroll
   const cdp = await page.context().newCDPSession(page);
   const heap = await heapMb(cdp);
-  const run = (await page.evaluate(SCROLL_TO_START(HUGE_SCROLL_STEP_PX))) as {
-    frames: number[];
-    longest: number;
-    tasks: number;
-    reached: boolean;
-  };
+  const run = await scrollUp(page, HUGE_SCROLL_STEP_PX, MOST_SCROLL_FRAMES, true);
   await page.context().close();
-  if (!run.reached) throw new Error(`the scroll did not reach the start in ${run.frames.length} frames`);
+  if (!run.atStart) throw new Error(`the scroll did not reach the start in ${run.frames.length} frames`);
   const gaps = frameGaps(run.frames);
   return {
     messages: seeded.count,
@@ -231,12 +211,7 @@ export interface TypingRun {
 /** A page streaming at PACE, the composer focused: measures the stream alone, then types into it. */
 async function typeWhileStreaming(page: Page, composer: Locator, replyChars: () => Promise<number>): Promise<TypingRun> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metrics = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return { busy: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000 };
-  };
+  const metrics = await mainThreadClock((method) => cdp.send(method));
   const chars0 = await replyChars();
   const stopTrace =
     process.env.BENCH_PROFILE || process.env.BENCH_TRACE ? await startTrace(page.context().browser()!, page, profiling()) : undefined;

@@ -62,24 +62,39 @@ export interface ScrollRun {
 export const SCROLL_STEP_PX = 300;
 export const SCROLL_FRAMES = 180;
 
+/** What a scroll saw: frames as rAF gave them, the longest task and how many, where the view ended, whether at the start. */
+export interface ScrollSeen {
+  frames: number[];
+  longest: number;
+  tasks: number;
+  top: number;
+  atStart: boolean;
+}
+
 /**
- * Scrolls the open conversation up by SCROLL_STEP_PX each frame, for SCROLL_FRAMES frames
- * (a string, so that the bundler's helpers stay out of the page).
+ * Scrolls the open conversation up `step` px each frame, for `maxFrames` frames, or (`toStart`)
+ * sooner once its first message shows at the top (a string, so that the bundler's helpers stay out of the page).
  */
-const SCROLL_SCRIPT = `new Promise((done) => {
+export const scrollUp = (page: Page, step: number, maxFrames: number, toStart = false): Promise<ScrollSeen> =>
+  page.evaluate(`new Promise((done) => {
   const log = document.querySelector('[role="log"]');
   const frames = [];
   let longest = 0;
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+  let tasks = 0;
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { longest = Math.max(longest, e.duration); tasks++; } });
   observer.observe({ type: 'longtask' });
+  const atStart = () => log.scrollTop <= 0 && !!document.querySelector('[data-index="0"]');
   const step = (t) => {
     frames.push(t);
-    if (frames.length > ${SCROLL_FRAMES}) { observer.disconnect(); return done({ frames, longest, top: log.scrollTop }); }
-    log.scrollTop -= ${SCROLL_STEP_PX};
+    if (frames.length > ${maxFrames} || (${toStart} && atStart())) {
+      observer.disconnect();
+      return done({ frames, longest, tasks, top: log.scrollTop, atStart: atStart() });
+    }
+    log.scrollTop -= ${step};
     requestAnimationFrame(step);
   };
   requestAnimationFrame(step);
-})`;
+})`);
 
 export async function openThousand(browser: Browser): Promise<{ openMs: number; scroll: ScrollRun }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -122,7 +137,7 @@ export async function openThousand(browser: Browser): Promise<{ openMs: number; 
       return Math.min(...rows.map((r) => Number(r.dataset.index)));
     });
   const from = await topIndex();
-  const { frames, longest, top } = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number[]; longest: number; top: number };
+  const { frames, longest, top } = await scrollUp(page, SCROLL_STEP_PX, SCROLL_FRAMES);
   const passed = from - (await topIndex());
   if (top <= 0 || passed < 100) throw new Error(`the scroll passed ${passed} messages (from message ${from}): too few to measure`);
   await context.close();

@@ -3,7 +3,7 @@
 import type { Browser } from '@playwright/test';
 import { BENCH_END_MARKER, benchReply } from '../server/benchReply.ts';
 import { browserSettled, printProfile, profiling, startTrace } from './browser.ts';
-import { rawPage, type RawPage } from './rawPage.ts';
+import { rawPage } from './rawPage.ts';
 import { APP_URL, PAGES_URL } from './servers.ts';
 import { frameGaps } from './stats.ts';
 import { markTime, responseTimes, scriptMs } from './trace.ts';
@@ -76,12 +76,21 @@ export interface StreamRun {
   deltasPerSecond: number;
 }
 
-/** Main-thread busy time of the page so far (TaskDuration), in seconds. */
-async function taskClock(page: RawPage): Promise<() => Promise<number>> {
-  await page.send('Performance.enable');
+/** A page's main-thread time so far, in ms: all its work (CDP's TaskDuration) and its script (ScriptDuration). */
+export interface MainThreadTime {
+  busy: number;
+  script: number;
+}
+
+/** Reads a page's main-thread time, over its DevTools protocol session (`send`: a raw page's, or Playwright's). */
+export async function mainThreadClock(
+  send: (method: 'Performance.enable' | 'Performance.getMetrics') => Promise<unknown>,
+): Promise<() => Promise<MainThreadTime>> {
+  await send('Performance.enable');
   return async () => {
-    const { metrics } = await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const { metrics } = (await send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { busy: ms('TaskDuration'), script: ms('ScriptDuration') };
   };
 }
 
@@ -109,14 +118,14 @@ export async function streamOnce(browser: Browser, target: StreamTarget): Promis
     await page.waitFor(`typeof window.__start === 'function'`);
   }
   await browserSettled(opened);
-  const taskSeconds = await taskClock(page);
-  const before = await taskSeconds();
+  const mainThread = await mainThreadClock((method) => page.send(method));
+  const before = await mainThread();
   const stopTrace = await startTrace(browser, undefined, profiling());
   await page.evaluate(`window.__bench.started = performance.now(), ${target === 'app' ? 'window.__send.click()' : 'window.__start()'}, 0`);
   // The same window for every page: until SETTLE_MS after the final paint, so that work
   // a page leaves for later (highlighting at idle, say) is counted, not cut off by chance.
   await page.evaluate('window.__bench.settled');
-  const after = await taskSeconds();
+  const after = await mainThread();
   const events = await stopTrace();
   if (process.env.BENCH_PROFILE) printProfile(events, FINAL_PAINT);
   const b = await page.evaluate<{ longest: number; frames: number[]; tasks: number[][] }>(
@@ -138,7 +147,7 @@ export async function streamOnce(browser: Browser, target: StreamTarget): Promis
   const frames = frameGaps(b.frames);
   const streamMs = bytes.lastByte - bytes.firstByte;
   return {
-    mainThreadMs: (after - before) * 1000,
+    mainThreadMs: after.busy - before.busy,
     // The page's own threads: the renderer of a page closed before may still be winding down.
     scriptingMs: scriptMs(events, PROBE_URL, 'main', 'wall', FINAL_PAINT),
     scriptingCpuMs: scriptMs(events, PROBE_URL, 'main', 'cpu', FINAL_PAINT),
